@@ -1,0 +1,3 @@
+//! Server functions, grouped by audience. Thin: parse, validate, call domain + one store, map
+//! errors.
+pub mod content;

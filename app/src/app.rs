@@ -1,0 +1,75 @@
+use crate::components::install_shift_exit;
+use crate::pages::{AccessibilityPage, HomePage, KommuneStartPage, NotFound};
+#[cfg(feature = "ssr")]
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, Stylesheet};
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document, rendered only on the server. It sets a per-response CSP nonce that the
+/// hydration scripts carry, so no `unsafe-inline` is needed.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    leptos::nonce::provide_nonce();
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce)) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang=t::LANG>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The policy for HTML pages: scripts only from this origin and with this response's nonce,
+/// WASM compilation allowed (`wasm-unsafe-eval`), no inline styles, no frames, no other hosts.
+#[cfg(feature = "ssr")]
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; \
+         base-uri 'none'; frame-ancestors 'none'"
+    )
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Runs only in the browser: marks the page as hydrated (tests wait for it) and installs the
+    // quick-exit keyboard shortcut.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+        install_shift_exit();
+    });
+    view! {
+        <Stylesheet id="dkfds" href="/dkfds/css/dkfds-borgerdk.min.css"/>
+        <Stylesheet id="leptos" href="/pkg/rusmiddelportalen.css"/>
+        <Link rel="icon" href="/favicon.ico"/>
+        <Meta name="referrer" content="no-referrer"/>
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/tilgaengelighed") view=AccessibilityPage ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,39 @@
+use crate::content::{CitedText, SourceDocument};
+use crate::text::t;
+use leptos::prelude::*;
+
+/// A fact followed by where it comes from: document, section and, where given, the law.
+#[component]
+pub fn CitedFact(fact: CitedText) -> impl IntoView {
+    let c = fact.source;
+    let law = c.law.map(|l| format!(", {l}"));
+    view! {
+        <p class="fact">{fact.text}</p>
+        <p class="citation">
+            {t::SOURCE} ": " {c.doc_title} ", " {t::SECTION} " »" {c.section} "«" {law} "."
+        </p>
+    }
+}
+
+/// The documents a page cites, with their approval and validity.
+#[component]
+pub fn SourceList(sources: Vec<SourceDocument>) -> impl IntoView {
+    view! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading" class="h4">{t::SOURCE_DOCS_HEADING}</h2>
+            <ul>
+                {sources
+                    .into_iter()
+                    .map(|d| {
+                        view! {
+                            <li>
+                                <strong>{d.title}</strong> " (" {d.issuer} "). " {d.approved} ". "
+                                "Gyldighed: " {d.validity} "."
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+use super::QuickExit;
+use crate::domain::kommune::Kommune;
+use crate::text::t;
+use leptos::prelude::*;
+
+/// Who is responsible for what the page shows, for the header's solution row and the footer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SolutionInfo {
+    pub kommune: Kommune,
+    pub site_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The page frame in the look of a borger.dk self-service (Det Fælles Designsystem): quick exit,
+/// skip link, portal row, solution row, main, footer.
+#[component]
+pub fn Layout(#[prop(optional)] solution: Option<SolutionInfo>, children: Children) -> impl IntoView {
+    let authority = solution.as_ref().map(|s| s.kommune.name());
+    let home = solution.as_ref().map(|s| s.kommune.path()).unwrap_or_else(|| "/".to_string());
+    let footer_contact = solution.clone().map(|s| {
+        view! {
+            <div class="footer-col col-12 col-md-6">
+                <h2 class="h5">{t::FOOTER_RESPONSIBLE}</h2>
+                <p>
+                    <strong>{s.kommune.name()}</strong>
+                    <br/>
+                    {s.site_name}
+                </p>
+                {s.phone.map(|p| view! { <p>{t::PHONE} ": " {p}</p> })}
+                {s.email.map(|e| view! { <p>{t::EMAIL} ": " {e}</p> })}
+            </div>
+        }
+    });
+    view! {
+        <div class="quick-exit-bar">
+            <div class="container">
+                <QuickExit/>
+            </div>
+        </div>
+        <a class="skipnav" href="#main-content">{t::SKIP_LINK}</a>
+        <header class="header">
+            <div class="portal-info">
+                <div class="portal-info-inner container">
+                    <a href="/" class="portal-name">{t::PORTAL_NAME}</a>
+                </div>
+            </div>
+            <div class="solution-info">
+                <div class="solution-info-inner container">
+                    <div class="solution-heading">
+                        <a href=home>{t::PORTAL_TAGLINE}</a>
+                    </div>
+                    {authority.map(|a| view! {
+                        <div class="additional-info">
+                            <p><strong class="authority-name">{a}</strong></p>
+                        </div>
+                    })}
+                </div>
+            </div>
+        </header>
+        <main id="main-content" class="container" tabindex="-1">
+            {children()}
+        </main>
+        <footer>
+            <div class="footer">
+                <div class="container">
+                    <div class="row">
+                        {footer_contact}
+                        <div class="footer-col col-12 col-md-6">
+                            <h2 class="h5">{t::FOOTER_ALL_KOMMUNER}</h2>
+                            <ul class="unstyled-list">
+                                {Kommune::ALL
+                                    .into_iter()
+                                    .map(|k| view! { <li><a href=k.path()>{k.name()}</a></li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                    <ul class="unstyled-list inline-list footer-links">
+                        <li><a href="/tilgaengelighed">{t::FOOTER_ACCESSIBILITY}</a></li>
+                    </ul>
+                    <p class="footer-note">{t::FOOTER_NO_COOKIES}</p>
+                </div>
+            </div>
+        </footer>
+    }
+}

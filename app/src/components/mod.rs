@@ -1,0 +1,8 @@
+//! Pieces shared by the pages.
+mod citation;
+mod layout;
+mod quick_exit;
+
+pub use citation::{CitedFact, SourceList};
+pub use layout::{Layout, SolutionInfo};
+pub use quick_exit::{install_shift_exit, QuickExit};

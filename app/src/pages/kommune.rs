@@ -1,0 +1,88 @@
+use crate::api::content::get_kommune_page;
+use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
+use crate::content::KommunePage;
+use crate::domain::kommune::Kommune;
+use crate::pages::NotFound;
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// `/{kommune}`: the municipality's start page — where to go, how to reach it, when it is open,
+/// each fact with its source.
+#[component]
+pub fn KommuneStartPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("kommune").unwrap_or_default();
+    let page = Resource::new(slug, get_kommune_page);
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(p)) => view! { <KommuneView p/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! {
+                        <Layout>
+                            <div class="alert alert-error" role="alert">
+                                <p class="alert-text">{t::SERVER_ERROR}</p>
+                            </div>
+                        </Layout>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn KommuneView(p: KommunePage) -> impl IntoView {
+    let kommune = Kommune::from_slug(&p.slug).expect("content slugs are checked at start");
+    let solution = SolutionInfo {
+        kommune,
+        site_name: p.site_name.clone(),
+        phone: p.phone.as_ref().map(|f| f.text.clone()),
+        email: p.email.as_ref().map(|f| f.text.clone()),
+    };
+    let title = format!("{} – {}", kommune.name(), t::PORTAL_NAME);
+    let description = p.site_about.text.clone();
+    let detail = |label: &'static str, fact: Option<crate::content::CitedText>| {
+        view! {
+            <div class="site-detail">
+                <h3 class="h5">{label}</h3>
+                {match fact {
+                    Some(f) => view! { <CitedFact fact=f/> }.into_any(),
+                    None => view! { <p class="fact not-given">{t::NOT_IN_STANDARD}</p> }.into_any(),
+                }}
+            </div>
+        }
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=description/>
+        <Layout solution=solution>
+            <h1>{kommune.name()}</h1>
+            <section aria-labelledby="site">
+                <h2 id="site">{t::KOMMUNE_SITE_HEADING} ": " {p.site_name.clone()}</h2>
+                <CitedFact fact=p.site_about.clone()/>
+                {detail(t::ADDRESS, p.address.clone())}
+                {detail(t::PHONE, p.phone.clone())}
+                {detail(t::EMAIL, p.email.clone())}
+                {detail(t::WEBSITE, p.website.clone())}
+                {detail(t::HOW_TO_CONTACT, p.contact_ways.clone())}
+                {detail(t::OPENING_HOURS, p.opening_hours.clone())}
+            </section>
+            <section aria-labelledby="anonymity">
+                <h2 id="anonymity">{t::ANONYMITY_HEADING}</h2>
+                {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}
+            </section>
+            {p.relatives.clone().map(|f| view! {
+                <section aria-labelledby="relatives">
+                    <h2 id="relatives">{t::WHO_RELATIVE_TITLE}</h2>
+                    <CitedFact fact=f/>
+                </section>
+            })}
+            <p class="private-note">{t::PRIVATE_BROWSING_NOTE}</p>
+            <SourceList sources=p.sources.clone()/>
+        </Layout>
+    }
+}

@@ -1,0 +1,22 @@
+use crate::components::Layout;
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// A real 404: the status code is set on the server, the text is Danish.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=format!("{} – {}", t::NOT_FOUND_TITLE, t::PORTAL_NAME)/>
+        <Layout>
+            <h1>{t::NOT_FOUND_TITLE}</h1>
+            <p class="font-lead">{t::NOT_FOUND_TEXT}</p>
+            <p>{t::NOT_FOUND_UNKNOWN_KOMMUNE}</p>
+            <p><a class="button button-primary" href="/">{t::GO_HOME}</a></p>
+        </Layout>
+    }
+}

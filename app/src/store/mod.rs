@@ -1,0 +1,18 @@
+//! Storage (server only). Two stores that cannot be mixed up (SEL § 101a stk. 7: anonymous
+//! treatment runs apart from § 101 treatment):
+//!
+//! - [`AnonStore`]: the anonymous store — slots, anonymous bookings keyed by a keyed hash of the
+//!   person's token, categorical outcomes. Its own SQLite file and migrations.
+//! - [`CaseStore`]: the case store — identified requests for treatment. Another file, other
+//!   migrations.
+//!
+//! They are distinct types with no shared tables, ids or functions that take both; the only code
+//! they share is how a SQLite file is opened.
+
+mod anon;
+mod case;
+mod sqlite;
+
+pub use anon::{AnonStore, TokenSecret};
+pub use case::CaseStore;
+pub use sqlite::{StoreError, TableSchema};

@@ -1,0 +1,83 @@
+//! How both stores open their SQLite file: WAL, foreign keys on, a busy timeout, and their own
+//! migrations run at open. PostgreSQL later means another implementation of this module.
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use std::path::Path;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open {path}: {source}")]
+    Open { path: String, source: sqlx::Error },
+    #[error("migrating {path} failed: {source}")]
+    Migrate { path: String, source: sqlx::migrate::MigrateError },
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+}
+
+/// A table and its column names, for the separation tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableSchema {
+    pub table: String,
+    pub columns: Vec<String>,
+    pub indexes: Vec<String>,
+}
+
+pub(super) async fn open(path: &Path, migrator: &Migrator) -> Result<SqlitePool, StoreError> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // NORMAL in WAL mode loses nothing on a process crash; only a power cut can lose the
+        // last commits. A booking is confirmed only after its commit returned.
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+    migrator
+        .run(&pool)
+        .await
+        .map_err(|source| StoreError::Migrate { path: path.display().to_string(), source })?;
+    Ok(pool)
+}
+
+pub(super) async fn schema(pool: &SqlitePool) -> Result<Vec<TableSchema>, StoreError> {
+    let tables: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         AND name <> '_sqlx_migrations' ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::new();
+    for (table,) in tables {
+        // table_xinfo also lists generated columns.
+        let columns: Vec<(String,)> = sqlx::query_as("SELECT name FROM pragma_table_xinfo(?) ORDER BY cid")
+            .bind(&table)
+            .fetch_all(pool)
+            .await?;
+        let indexes: Vec<(String,)> = sqlx::query_as("SELECT name FROM pragma_index_list(?) ORDER BY name")
+            .bind(&table)
+            .fetch_all(pool)
+            .await?;
+        out.push(TableSchema {
+            table,
+            columns: columns.into_iter().map(|c| c.0).collect(),
+            indexes: indexes.into_iter().map(|c| c.0).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// The pragmas in force on a connection, for tests: (journal_mode, foreign_keys, busy_timeout ms).
+pub(super) async fn pragmas(pool: &SqlitePool) -> Result<(String, i64, i64), StoreError> {
+    let mut conn = pool.acquire().await?;
+    let (journal,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&mut *conn).await?;
+    let (fk,): (i64,) = sqlx::query_as("PRAGMA foreign_keys").fetch_one(&mut *conn).await?;
+    let (busy,): (i64,) = sqlx::query_as("PRAGMA busy_timeout").fetch_one(&mut *conn).await?;
+    Ok((journal, fk, busy))
+}

@@ -1,0 +1,66 @@
+//! Every piece of UI text in one place, so another language can follow (add a module beside
+//! `da` and choose it at the call sites' single import). Legal facts are not here: they live in
+//! `app/content/` with their sources.
+
+pub mod da {
+    pub const LANG: &str = "da";
+    pub const PORTAL_NAME: &str = "Rusmiddelportalen";
+    pub const PORTAL_TAGLINE: &str = "Hjælp til dig, der bruger alkohol eller andre rusmidler, og til dine pårørende";
+    pub const SKIP_LINK: &str = "Gå til sidens indhold";
+
+    // Quick exit (GOV.UK "Exit this page" pattern).
+    pub const QUICK_EXIT: &str = "Forlad siden";
+    pub const QUICK_EXIT_HINT: &str = "Forlad siden hurtigt: tryk på knappen, eller tryk tre gange på Skift-tasten.";
+    /// A neutral site: the weather. Opened with `location.replace` when JavaScript runs.
+    pub const QUICK_EXIT_URL: &str = "https://www.dmi.dk/";
+    pub const PRIVATE_BROWSING_NOTE: &str = "Vil du ikke have, at andre kan se, at du har været her? Brug et privat vindue i din browser (inkognito), så gemmes siden ikke i din historik.";
+
+    // Home page.
+    pub const HOME_TITLE: &str = "Rusmiddelportalen";
+    pub const HOME_LEAD: &str = "Her kan du læse om dine muligheder for rådgivning og behandling for brug af alkohol og andre rusmidler i din kommune. Du kan være anonym.";
+    pub const HOME_CHOOSE_KOMMUNE: &str = "Vælg din kommune";
+    pub const HOME_WHO_HEADING: &str = "Hvem er du?";
+    pub const WHO_SELF_TITLE: &str = "Jeg vil have hjælp";
+    pub const WHO_SELF_TEXT: &str = "Du bruger selv alkohol, hash eller andre rusmidler og vil gerne have rådgivning eller behandling. Vælg din kommune for at se, hvor du kan henvende dig.";
+    pub const WHO_RELATIVE_TITLE: &str = "Jeg er pårørende";
+    pub const WHO_RELATIVE_TEXT: &str = "En, du holder af, bruger rusmidler. Du kan også selv få rådgivning. Vælg kommunen, hvor personen bor, eller din egen.";
+    pub const WHO_PROFESSIONAL_TITLE: &str = "Jeg er fagperson";
+    pub const WHO_PROFESSIONAL_TEXT: &str = "Du arbejder med borgere, der bruger rusmidler. Vælg en kommune for at se dens behandlingssted og kvalitetsstandard.";
+    pub const WHO_STAFF_TITLE: &str = "Jeg er ansat på et behandlingssted";
+    pub const WHO_STAFF_TEXT: &str = "Personalets sider åbner, når behandlingsstedernes kalender tages i brug i portalen.";
+
+    // Municipality page.
+    pub const KOMMUNE_SITE_HEADING: &str = "Her kan du henvende dig";
+    pub const ADDRESS: &str = "Adresse";
+    pub const PHONE: &str = "Telefon";
+    pub const EMAIL: &str = "E-mail";
+    pub const WEBSITE: &str = "Hjemmeside";
+    pub const HOW_TO_CONTACT: &str = "Sådan henvender du dig";
+    pub const OPENING_HOURS: &str = "Åbningstider";
+    pub const NOT_IN_STANDARD: &str = "Kvalitetsstandarden oplyser det ikke. Kontakt kommunen for at få det at vide.";
+    pub const ANONYMITY_HEADING: &str = "Anonym rådgivning";
+    pub const SOURCE: &str = "Kilde";
+    pub const SECTION: &str = "afsnit";
+    pub const SOURCE_DOCS_HEADING: &str = "Kilder på denne side";
+    pub const BACK_TO_HOME: &str = "Vælg en anden kommune";
+
+    // Footer.
+    pub const FOOTER_RESPONSIBLE: &str = "Ansvarlig myndighed";
+    pub const FOOTER_ACCESSIBILITY: &str = "Tilgængelighedserklæring";
+    pub const FOOTER_NO_COOKIES: &str = "Portalen sætter ingen cookies og registrerer ikke, hvem du er.";
+    pub const FOOTER_ALL_KOMMUNER: &str = "Kommunerne i portalen";
+
+    // Accessibility statement.
+    pub const A11Y_TITLE: &str = "Tilgængelighedserklæring";
+
+    // Not found.
+    pub const NOT_FOUND_TITLE: &str = "Siden findes ikke";
+    pub const NOT_FOUND_TEXT: &str = "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.";
+    pub const NOT_FOUND_UNKNOWN_KOMMUNE: &str = "Portalen dækker i dag Ishøj, Vallensbæk, Odsherred og Thisted Kommuner.";
+    pub const GO_HOME: &str = "Gå til forsiden";
+
+    pub const LOADING: &str = "Henter …";
+    pub const SERVER_ERROR: &str = "Der skete en fejl hos os. Prøv igen om lidt.";
+}
+
+pub use da as t;

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { KOMMUNER, open } from "./helpers";
+
+const PAGES = ["/", "/tilgaengelighed", ...KOMMUNER.map((k) => `/${k.slug}`)];
+
+test("pages carry the security headers and a nonce-based CSP", async ({ request }) => {
+  for (const path of PAGES) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(200);
+    const h = r.headers();
+    const csp = h["content-security-policy"] ?? "";
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9_-]{16,}' 'wasm-unsafe-eval'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(h["referrer-policy"]).toBe("no-referrer");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["permissions-policy"]).toContain("camera=()");
+    expect(h["cache-control"]).toBe("no-store");
+    expect(h["set-cookie"], path).toBeUndefined();
+  }
+});
+
+test("each page gets a fresh nonce", async ({ request }) => {
+  const nonce = async () => /'nonce-([^']+)'/.exec((await request.get("/")).headers()["content-security-policy"])?.[1];
+  const a = await nonce();
+  const b = await nonce();
+  expect(a).toBeTruthy();
+  expect(a).not.toBe(b);
+});
+
+test("static files and errors carry the headers too", async ({ request }) => {
+  for (const path of ["/favicon.ico", "/dkfds/css/dkfds-borgerdk.min.css", "/findes/ikke"]) {
+    const h = (await request.get(path)).headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["referrer-policy"], path).toBe("no-referrer");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
+test("responses are compressed when the browser asks", async ({ request }) => {
+  const r = await request.get("/dkfds/css/dkfds-borgerdk.min.css", { headers: { "accept-encoding": "gzip, br" } });
+  expect(["gzip", "br"]).toContain(r.headers()["content-encoding"]);
+});
+
+test("a citizen gets no cookie and nothing in browser storage", async ({ page, context }, info) => {
+  for (const path of PAGES) await open(page, info, path);
+  expect(await context.cookies()).toEqual([]);
+  if (info.project.name === "js") {
+    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+    expect(stored).toBe(0);
+  }
+});

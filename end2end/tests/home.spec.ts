@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { EXIT_URL, KOMMUNER, jsEnabled, open, stubExitSite, watch } from "./helpers";
+
+test("the home page is rendered on the server, in Danish", async ({ page }, info) => {
+  const seen = watch(page);
+  const response = await open(page, info, "/");
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("html")).toHaveAttribute("lang", "da");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rusmiddelportalen");
+  for (const k of KOMMUNER) {
+    await expect(page.getByRole("link", { name: k.name }).first()).toHaveAttribute("href", `/${k.slug}`);
+  }
+  await expect(page.getByRole("heading", { name: "Hvem er du?" })).toBeVisible();
+  await expect(page.getByText("Jeg er pårørende")).toBeVisible();
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test("the page hydrates only when JavaScript runs", async ({ page }, info) => {
+  await page.goto("/");
+  if (jsEnabled(info)) {
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  } else {
+    await page.waitForLoadState("load");
+    await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+  }
+});
+
+test("quick exit is the first thing the keyboard reaches", async ({ page }, info) => {
+  await open(page, info, "/");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#quick-exit")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Gå til sidens indhold" })).toBeFocused();
+});
+
+test("quick exit leaves for a neutral site; with JavaScript it also replaces the history entry", async ({ page }, info) => {
+  await stubExitSite(page);
+  await page.goto("about:blank");
+  await open(page, info, "/ishoj");
+  await page.locator("#quick-exit").click();
+  await expect(page).toHaveURL(EXIT_URL);
+  await page.goBack();
+  if (jsEnabled(info)) {
+    // location.replace: "back" skips the portal page entirely.
+    await expect(page).not.toHaveURL(/\/ishoj$/);
+  } else {
+    await expect(page).toHaveURL(/\/ishoj$/);
+  }
+});
+
+test("three presses of Shift leave the page when JavaScript runs", async ({ page }, info) => {
+  test.skip(!jsEnabled(info), "a keyboard shortcut needs JavaScript; the link covers the no-JS case");
+  await stubExitSite(page);
+  await open(page, info, "/odsherred");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await expect(page).toHaveURL(EXIT_URL);
+});
+
+test("two presses of Shift do not leave", async ({ page }, info) => {
+  test.skip(!jsEnabled(info), "JavaScript only");
+  await stubExitSite(page);
+  await open(page, info, "/odsherred");
+  for (let i = 0; i < 2; i++) await page.keyboard.press("Shift");
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\/odsherred$/);
+});

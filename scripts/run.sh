@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the portal: installs what is missing, builds (server + WASM, release), starts it on SQLite.
+#   RMP_LISTEN=127.0.0.1:8080 scripts/run.sh    to use another address or port
+#   RMP_DATA_DIR=/var/lib/rusmiddelportalen ...  to keep the two store files elsewhere
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/scripts/setup.sh"
+build_release
+export RMP_DATA_DIR="${RMP_DATA_DIR:-$ROOT/data}"
+mkdir -p "$RMP_DATA_DIR"
+chmod 700 "$RMP_DATA_DIR"
+cd "$ROOT"
+exec "$SERVER_BIN"

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit and integration tests, then the Playwright end-to-end suite (JS on
+# and JS off) against the release build. Installs what is missing first. Ends with one line
+# "N passed, N failed" for the whole run; exits non-zero if anything failed.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+passed=0
+failed=0
+
+# 1. Rust tests, in the release profile so they share the build with the end-to-end server.
+echo "== cargo test"
+(cd "$ROOT" && cargo test --release --workspace --features app/ssr 2>&1) | tee "$LOGS/cargo-test.log"
+cargo_status=${PIPESTATUS[0]}
+read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p + 0, f + 0 }' "$LOGS/cargo-test.log")
+passed=$((passed + p)); failed=$((failed + f))
+if [ "$cargo_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi   # a build failure counts
+
+# 2. Build the release site and start it on a fresh data directory, logging to a file.
+echo "== cargo leptos build --release"
+if ! build_release > "$LOGS/build.log" 2>&1; then
+  tail -50 "$LOGS/build.log"
+  echo "$passed passed, $((failed + 1)) failed"
+  exit 1
+fi
+DATA="$(mktemp -d)"
+PORT="${E2E_PORT:-3137}"
+export RMP_DATA_DIR="$DATA" RMP_LISTEN="127.0.0.1:$PORT"
+(cd "$ROOT" && exec "$SERVER_BIN") > "$LOGS/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.2
+done
+
+# 3. Playwright (Debian's Chromium), every test twice: JavaScript on and off.
+echo "== playwright"
+(cd "$ROOT/end2end" && BASE_URL="http://127.0.0.1:$PORT" SERVER_LOG="$LOGS/server.log" \
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" npx playwright test --reporter=list,json)
+read -r p f < <(node -e '
+  try {
+    const s = require(process.argv[1]).stats;
+    console.log(s.expected + s.flaky, s.unexpected);
+  } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,169 @@
+//! Configuration from environment variables. Every variable has a documented default (README,
+//! "Configuration"); anything wrong stops the server at start with one line saying what to fix.
+
+use app::store::TokenSecret;
+use rand::TryRngCore;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+pub const ENV_LISTEN: &str = "RMP_LISTEN";
+pub const ENV_DATA_DIR: &str = "RMP_DATA_DIR";
+pub const ENV_TOKEN_SECRET_FILE: &str = "RMP_TOKEN_SECRET_FILE";
+pub const DEFAULT_DATA_DIR: &str = "data";
+pub const SECRET_FILE_NAME: &str = "token-secret";
+
+#[derive(Debug)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub token_secret: TokenSecret,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{ENV_LISTEN}={0:?} is not an address like 127.0.0.1:3000")]
+    Listen(String),
+    #[error("data directory {0} does not exist: create it, or set {ENV_DATA_DIR} to one that does")]
+    DataDirMissing(PathBuf),
+    #[error("data directory {0} is not a directory: set {ENV_DATA_DIR} to a directory")]
+    DataDirNotDir(PathBuf),
+    #[error("data directory {0} is not writable ({1}): fix its permissions or set {ENV_DATA_DIR}")]
+    DataDirNotWritable(PathBuf, std::io::Error),
+    #[error("token secret {0} cannot be read ({1}): fix its permissions, or remove it to have a new one made (existing anonymous bookings then cannot be found)")]
+    SecretUnreadable(PathBuf, std::io::Error),
+    #[error("token secret {0} must hold 64 hexadecimal characters (32 bytes); remove it to have a new one made")]
+    SecretMalformed(PathBuf),
+    #[error("token secret {0} is readable by other users (mode {1:o}): run chmod 600 on it")]
+    SecretTooOpen(PathBuf, u32),
+    #[error("cannot create token secret {0} ({1}): check that the directory is writable, or set {ENV_TOKEN_SECRET_FILE}")]
+    SecretCreate(PathBuf, std::io::Error),
+}
+
+impl Config {
+    /// Reads the environment. `default_listen` comes from the Leptos configuration
+    /// (`LEPTOS_SITE_ADDR`, 127.0.0.1:3000).
+    pub fn from_env(default_listen: SocketAddr) -> Result<Config, ConfigError> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let listen = match var(ENV_LISTEN) {
+            Some(v) => v.trim().parse().map_err(|_| ConfigError::Listen(v))?,
+            None => default_listen,
+        };
+        let data_dir = PathBuf::from(var(ENV_DATA_DIR).unwrap_or_else(|| DEFAULT_DATA_DIR.to_string()));
+        check_data_dir(&data_dir)?;
+        let secret_file = var(ENV_TOKEN_SECRET_FILE).map(PathBuf::from).unwrap_or_else(|| data_dir.join(SECRET_FILE_NAME));
+        let token_secret = load_or_create_secret(&secret_file)?;
+        Ok(Config { listen, data_dir, token_secret })
+    }
+}
+
+pub fn check_data_dir(dir: &Path) -> Result<(), ConfigError> {
+    let meta = std::fs::metadata(dir).map_err(|_| ConfigError::DataDirMissing(dir.to_path_buf()))?;
+    if !meta.is_dir() {
+        return Err(ConfigError::DataDirNotDir(dir.to_path_buf()));
+    }
+    // Prove we can write: create and remove a probe file.
+    let probe = dir.join(".write-probe");
+    std::fs::write(&probe, b"").map_err(|e| ConfigError::DataDirNotWritable(dir.to_path_buf(), e))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+/// Reads the secret, or makes one (32 bytes from the OS CSPRNG) into a new file with mode 0600.
+pub fn load_or_create_secret(path: &Path) -> Result<TokenSecret, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let mode = std::fs::metadata(path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0);
+            if mode & 0o077 != 0 {
+                return Err(ConfigError::SecretTooOpen(path.to_path_buf(), mode));
+            }
+            parse_secret(text.trim()).ok_or_else(|| ConfigError::SecretMalformed(path.to_path_buf()))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut bytes = [0u8; TokenSecret::LEN];
+            rand::rngs::OsRng
+                .try_fill_bytes(&mut bytes)
+                .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), std::io::Error::other(e)))?;
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
+            file.write_all(format!("{hex}\n").as_bytes()).map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
+            file.sync_all().map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
+            tracing::info!("made a new token secret in the data directory");
+            Ok(TokenSecret::from_bytes(bytes))
+        }
+        Err(e) => Err(ConfigError::SecretUnreadable(path.to_path_buf(), e)),
+    }
+}
+
+fn parse_secret(hex: &str) -> Option<TokenSecret> {
+    if hex.len() != TokenSecret::LEN * 2 {
+        return None;
+    }
+    let mut bytes = [0u8; TokenSecret::LEN];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+    }
+    Some(TokenSecret::from_bytes(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_secret_is_made_once_with_mode_0600_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SECRET_FILE_NAME);
+        load_or_create_secret(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let first = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(first.trim().len(), 64);
+        load_or_create_secret(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), first, "an existing secret is kept");
+    }
+
+    #[test]
+    fn two_new_secrets_differ() {
+        let dir = tempfile::tempdir().unwrap();
+        load_or_create_secret(&dir.path().join("a")).unwrap();
+        load_or_create_secret(&dir.path().join("b")).unwrap();
+        assert_ne!(
+            std::fs::read_to_string(dir.path().join("a")).unwrap(),
+            std::fs::read_to_string(dir.path().join("b")).unwrap()
+        );
+    }
+
+    #[test]
+    fn malformed_or_open_secrets_are_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = dir.path().join("short");
+        std::fs::write(&short, "abcd").unwrap();
+        std::fs::set_permissions(&short, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(matches!(load_or_create_secret(&short), Err(ConfigError::SecretMalformed(_))));
+        let open = dir.path().join("open");
+        std::fs::write(&open, "00".repeat(32)).unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let err = load_or_create_secret(&open).unwrap_err();
+        assert!(matches!(err, ConfigError::SecretTooOpen(_, 0o644)), "{err}");
+        assert!(err.to_string().contains("chmod 600"));
+    }
+
+    #[test]
+    fn a_missing_data_dir_is_named_in_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope");
+        let err = check_data_dir(&missing).unwrap_err();
+        assert!(err.to_string().contains("does not exist"));
+        assert!(err.to_string().contains(ENV_DATA_DIR));
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        assert!(matches!(check_data_dir(&file), Err(ConfigError::DataDirNotDir(_))));
+    }
+}

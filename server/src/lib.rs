@@ -1,0 +1,114 @@
+//! The axum side of Rusmiddelportalen: configuration, the router with its security headers,
+//! compression and request logging, and static files. `main.rs` only wires these together.
+
+pub mod config;
+
+use app::app::{shell, App};
+use app::store::{AnonStore, CaseStore};
+use axum::extract::MatchedPath;
+use axum::http::{header, HeaderName, HeaderValue, Request};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// What every server function and page may ask for through Leptos context. Each store is
+/// provided as its own type, so a function names the one store it uses.
+#[derive(Clone)]
+pub struct Stores {
+    pub anon: AnonStore,
+    pub case: CaseStore,
+}
+
+/// The policy for everything that is not an HTML page (files, server function answers).
+/// Pages get a stricter one with a nonce from `app::app::shell`.
+const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()";
+/// Hashed file names (cargo-leptos `hash-files`) never change content: cache for a year.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const ONE_DAY: &str = "public, max-age=86400";
+
+pub fn router(leptos_options: LeptosOptions, stores: Stores) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = std::path::PathBuf::from(leptos_options.site_root.as_ref());
+    let pkg_dir = site_root.join(leptos_options.site_pkg_dir.as_ref());
+
+    let static_files = Router::new()
+        .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE)))
+        .merge(
+            Router::new()
+                .nest_service("/dkfds", ServeDir::new(site_root.join("dkfds")))
+                .route_service("/favicon.ico", ServeFile::new(site_root.join("favicon.ico")))
+                .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(ONE_DAY))),
+        );
+
+    let context = {
+        let stores = stores.clone();
+        move || {
+            provide_context(stores.anon.clone());
+            provide_context(stores.case.clone());
+        }
+    };
+
+    let app = Router::new()
+        .leptos_routes_with_context(&leptos_options, routes, context, {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(leptos_options)
+        .merge(static_files);
+    with_security_headers(app).layer(CompressionLayer::new()).layer(
+        TraceLayer::new_for_http()
+            .make_span_with(request_span)
+            .on_request(())
+            .on_response(log_response),
+    )
+}
+
+/// Headers every response carries. `if_not_present` where a page may set a stricter value.
+fn with_security_headers(app: Router) -> Router {
+    let set = |name: HeaderName, value: &'static str| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
+    app.layer(SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DEFAULT_CSP),
+    ))
+    .layer(set(header::REFERRER_POLICY, "no-referrer"))
+    .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+    .layer(set(header::X_FRAME_OPTIONS, "DENY"))
+    .layer(set(HeaderName::from_static("permissions-policy"), PERMISSIONS_POLICY))
+    .layer(set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+    // Pages are never stored by the browser or a proxy: a shared computer keeps no copy.
+    .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+}
+
+/// Request logging: method and the matched route pattern — never the raw path or query string,
+/// which could carry what a person typed, and never the client address or headers.
+fn request_span<B>(req: &Request<B>) -> tracing::Span {
+    let route = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned());
+    let route = route.unwrap_or_else(|| route_class(req.uri().path()).to_owned());
+    tracing::info_span!("request", method = %req.method(), route = %route)
+}
+
+fn log_response<B>(res: &axum::http::Response<B>, latency: Duration, _span: &tracing::Span) {
+    tracing::info!(status = res.status().as_u16(), ms = latency.as_millis() as u64, "served");
+}
+
+/// For requests no route matched: a coarse class, not the path itself.
+fn route_class(path: &str) -> &'static str {
+    if path.starts_with("/api/") {
+        "/api/*"
+    } else if path.starts_with("/pkg/") {
+        "/pkg/*"
+    } else if path.starts_with("/dkfds/") {
+        "/dkfds/*"
+    } else {
+        "(other)"
+    }
+}
