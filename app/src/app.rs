@@ -3,9 +3,9 @@ use crate::pages::{AccessibilityPage, HomePage, KommuneStartPage, NotFound};
 #[cfg(feature = "ssr")]
 use crate::text::t;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, Stylesheet};
+use leptos_meta::{provide_meta_context, Link, Meta};
 #[cfg(feature = "ssr")]
-use leptos_meta::MetaTags;
+use leptos_meta::{HashedStylesheet, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -27,6 +27,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -60,8 +62,6 @@ pub fn App() -> impl IntoView {
         install_shift_exit();
     });
     view! {
-        <Stylesheet id="dkfds" href="/dkfds/css/dkfds-borgerdk.min.css"/>
-        <Stylesheet id="leptos" href="/pkg/rusmiddelportalen.css"/>
         <Link rel="icon" href="/favicon.ico"/>
         <Meta name="referrer" content="no-referrer"/>
         <Router>

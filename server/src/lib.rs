@@ -1,6 +1,8 @@
 //! The axum side of Rusmiddelportalen: configuration, the router with its security headers,
 //! compression and request logging, and static files. `main.rs` only wires these together.
 
+#![recursion_limit = "256"]
+
 pub mod config;
 
 use app::app::{shell, App};

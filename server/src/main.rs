@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 use app::store::{AnonStore, CaseStore};
 use leptos::prelude::get_configuration;
 use server::config::Config;
@@ -10,6 +11,8 @@ async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
         .with_target(false)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
