@@ -1,2 +1,8 @@
 //! Plain Rust rules with no I/O and no Leptos: unit-tested on their own.
 pub mod kommune;
+pub mod label;
+/// Slot generation runs on the server only; keeping it (and the time-zone database) out of the
+/// WASM keeps the browser's download small.
+#[cfg(feature = "ssr")]
+pub mod slots;
+pub mod token;

@@ -1,0 +1,274 @@
+//! Bookable slots: weekly opening rules, minus closed dates, minus booked seats, stepped by the
+//! talk's length, within minimum notice and the booking horizon. All wall-clock times are
+//! Europe/Copenhagen; instants are stored in UTC.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Europe::Copenhagen;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One weekly opening: on `weekday`, talks of `talk_minutes` from `from` until `to`, each with
+/// `capacity` seats (counsellors available at once).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeeklyRule {
+    pub weekday: Weekday,
+    pub from: NaiveTime,
+    pub to: NaiveTime,
+    pub talk_minutes: u32,
+    pub capacity: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpeningHours {
+    pub rules: Vec<WeeklyRule>,
+    pub closed: Vec<NaiveDate>,
+    /// A slot must start at least this long after the booking is made.
+    pub min_notice_hours: u32,
+    /// Slots are offered from today up to and including today + this many days.
+    pub horizon_days: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Slot {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: u32,
+}
+
+impl Slot {
+    pub fn local_start(&self) -> DateTime<chrono_tz::Tz> {
+        self.starts_at.with_timezone(&Copenhagen)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeSlot {
+    pub slot: Slot,
+    pub seats_left: u32,
+}
+
+/// Why a requested start time cannot be booked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SlotError {
+    InPast,
+    TooSoon,
+    BeyondHorizon,
+    Closed,
+    NotASlot,
+    Full,
+}
+
+impl SlotError {
+    pub fn message(self) -> &'static str {
+        match self {
+            SlotError::InPast => "Tiden er allerede gået. Vælg en anden tid.",
+            SlotError::TooSoon => "Tiden ligger for tæt på nu til at kunne bookes. Vælg en senere tid.",
+            SlotError::BeyondHorizon => "Tiden ligger for langt ude i fremtiden. Vælg en tidligere tid.",
+            SlotError::Closed => "Behandlingsstedet har lukket den dag. Vælg en anden dag.",
+            SlotError::NotASlot => "Der er ingen samtaletid på det tidspunkt. Vælg en af de viste tider.",
+            SlotError::Full => "Tiden er lige blevet taget af en anden. Vælg en anden tid.",
+        }
+    }
+}
+
+/// The wall-clock time in Copenhagen as an instant. In the spring gap (02:00–03:00 on the last
+/// Sunday of March) there is no such time: `None`. In the autumn overlap the earlier is taken.
+fn instant(local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    Copenhagen.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
+}
+
+pub fn today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&Copenhagen).date_naive()
+}
+
+/// Every slot the rules give between now + notice and the end of the horizon, in time order,
+/// ignoring bookings.
+pub fn slots(hours: &OpeningHours, now: DateTime<Utc>) -> Vec<Slot> {
+    let earliest = now + Duration::hours(i64::from(hours.min_notice_hours));
+    let first_day = today(now);
+    let mut out = Vec::new();
+    for offset in 0..=hours.horizon_days {
+        let day = first_day + Duration::days(i64::from(offset));
+        if hours.closed.contains(&day) {
+            continue;
+        }
+        for rule in hours.rules.iter().filter(|r| r.weekday == day.weekday()) {
+            if rule.talk_minutes == 0 || rule.capacity == 0 {
+                continue;
+            }
+            let step = Duration::minutes(i64::from(rule.talk_minutes));
+            let mut start = day.and_time(rule.from);
+            let close = day.and_time(rule.to);
+            while start + step <= close {
+                if let Some(starts_at) = instant(start) {
+                    let slot = Slot { starts_at, ends_at: starts_at + step, capacity: rule.capacity };
+                    if slot.starts_at >= earliest {
+                        out.push(slot);
+                    }
+                }
+                start += step;
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by_key(|s| s.starts_at);
+    out
+}
+
+/// Slots with seats left, given how many live bookings each start time has.
+pub fn free_slots(hours: &OpeningHours, now: DateTime<Utc>, booked: &HashMap<DateTime<Utc>, u32>) -> Vec<FreeSlot> {
+    slots(hours, now)
+        .into_iter()
+        .filter_map(|slot| {
+            let taken = booked.get(&slot.starts_at).copied().unwrap_or(0);
+            (taken < slot.capacity).then(|| FreeSlot { slot, seats_left: slot.capacity - taken })
+        })
+        .collect()
+}
+
+/// Checks that `starts_at` is a slot that may be booked now (seats are the store's business).
+pub fn bookable(hours: &OpeningHours, now: DateTime<Utc>, starts_at: DateTime<Utc>) -> Result<Slot, SlotError> {
+    if starts_at <= now {
+        return Err(SlotError::InPast);
+    }
+    if starts_at < now + Duration::hours(i64::from(hours.min_notice_hours)) {
+        return Err(SlotError::TooSoon);
+    }
+    let day = starts_at.with_timezone(&Copenhagen).date_naive();
+    if day > today(now) + Duration::days(i64::from(hours.horizon_days)) {
+        return Err(SlotError::BeyondHorizon);
+    }
+    if hours.closed.contains(&day) {
+        return Err(SlotError::Closed);
+    }
+    slots(hours, now).into_iter().find(|s| s.starts_at == starts_at).ok_or(SlotError::NotASlot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+    fn at(local: &str) -> DateTime<Utc> {
+        let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
+        instant(naive).unwrap()
+    }
+    fn hours(rules: Vec<WeeklyRule>) -> OpeningHours {
+        OpeningHours { rules, closed: vec![], min_notice_hours: 0, horizon_days: 14 }
+    }
+    fn rule(weekday: Weekday, from: NaiveTime, to: NaiveTime, minutes: u32) -> WeeklyRule {
+        WeeklyRule { weekday, from, to, talk_minutes: minutes, capacity: 1 }
+    }
+    fn local_times(slots: &[Slot]) -> Vec<String> {
+        slots.iter().map(|s| s.local_start().format("%a %d/%m %H:%M").to_string()).collect()
+    }
+
+    #[test]
+    fn a_rule_is_stepped_by_the_talk_length_and_a_short_tail_is_dropped() {
+        // Monday 23 November 2026, 08:00 local; Tuesday 09:00–11:30 in 60-minute talks.
+        let h = OpeningHours { horizon_days: 1, ..hours(vec![rule(Weekday::Tue, t(9, 0), t(11, 30), 60)]) };
+        let s = slots(&h, at("2026-11-23 08:00"));
+        assert_eq!(local_times(&s), ["Tue 24/11 09:00", "Tue 24/11 10:00"]);
+        assert_eq!(s[0].ends_at - s[0].starts_at, Duration::minutes(60));
+    }
+
+    #[test]
+    fn winter_times_are_utc_plus_one_and_summer_times_utc_plus_two() {
+        let h = hours(vec![rule(Weekday::Wed, t(10, 0), t(11, 0), 60)]);
+        let winter = slots(&h, at("2026-11-23 08:00"));
+        assert_eq!(winter[0].starts_at.format("%H:%M").to_string(), "09:00");
+        let summer = slots(&h, at("2026-06-01 08:00"));
+        assert_eq!(summer[0].starts_at.format("%H:%M").to_string(), "08:00");
+    }
+
+    #[test]
+    fn the_spring_forward_night_has_no_slot_in_the_missing_hour() {
+        // Sunday 29 March 2026: 02:00 jumps to 03:00.
+        let h = OpeningHours { horizon_days: 1, ..hours(vec![rule(Weekday::Sun, t(1, 0), t(4, 0), 60)]) };
+        let s = slots(&h, at("2026-03-28 12:00"));
+        assert_eq!(local_times(&s), ["Sun 29/03 01:00", "Sun 29/03 03:00"]);
+        assert_eq!(s[1].starts_at - s[0].starts_at, Duration::hours(1), "01:00 CET to 03:00 CEST is one real hour");
+    }
+
+    #[test]
+    fn the_fall_back_night_offers_the_repeated_hour_once() {
+        // Sunday 25 October 2026: 03:00 falls back to 02:00.
+        let h = OpeningHours { horizon_days: 1, ..hours(vec![rule(Weekday::Sun, t(1, 0), t(4, 0), 60)]) };
+        let s = slots(&h, at("2026-10-24 12:00"));
+        assert_eq!(local_times(&s), ["Sun 25/10 01:00", "Sun 25/10 02:00", "Sun 25/10 03:00"]);
+        assert!(s.windows(2).all(|w| w[0].starts_at < w[1].starts_at));
+    }
+
+    #[test]
+    fn a_week_across_the_dst_change_keeps_local_opening_hours() {
+        let h = OpeningHours { horizon_days: 10, ..hours(vec![rule(Weekday::Thu, t(16, 0), t(17, 0), 60)]) };
+        let s = slots(&h, at("2026-03-23 08:00"));
+        assert_eq!(local_times(&s), ["Thu 26/03 16:00", "Thu 02/04 16:00"]);
+        assert_eq!(s[1].starts_at - s[0].starts_at, Duration::hours(24 * 7 - 1));
+    }
+
+    #[test]
+    fn closed_dates_have_no_slots() {
+        let mut h = hours(vec![rule(Weekday::Tue, t(9, 0), t(10, 0), 60)]);
+        h.closed = vec![d(2026, 11, 24)];
+        let s = slots(&h, at("2026-11-23 08:00"));
+        assert_eq!(local_times(&s), ["Tue 01/12 09:00"]);
+        assert_eq!(bookable(&h, at("2026-11-23 08:00"), at("2026-11-24 09:00")), Err(SlotError::Closed));
+    }
+
+    #[test]
+    fn minimum_notice_hides_slots_too_soon() {
+        let mut h = hours(vec![rule(Weekday::Mon, t(9, 0), t(12, 0), 60)]);
+        h.min_notice_hours = 2;
+        h.horizon_days = 0;
+        let now = at("2026-11-23 08:30");
+        assert_eq!(local_times(&slots(&h, now)), ["Mon 23/11 11:00"]);
+        assert_eq!(bookable(&h, now, at("2026-11-23 10:00")), Err(SlotError::TooSoon));
+        assert!(bookable(&h, now, at("2026-11-23 11:00")).is_ok());
+    }
+
+    #[test]
+    fn the_horizon_ends_offers() {
+        let mut h = hours(vec![rule(Weekday::Mon, t(9, 0), t(10, 0), 60)]);
+        h.horizon_days = 7;
+        let now = at("2026-11-23 08:00");
+        assert_eq!(local_times(&slots(&h, now)), ["Mon 23/11 09:00", "Mon 30/11 09:00"]);
+        assert_eq!(bookable(&h, now, at("2026-12-07 09:00")), Err(SlotError::BeyondHorizon));
+    }
+
+    #[test]
+    fn past_and_off_grid_times_are_refused() {
+        let h = hours(vec![rule(Weekday::Mon, t(9, 0), t(12, 0), 60)]);
+        let now = at("2026-11-23 09:30");
+        assert_eq!(bookable(&h, now, at("2026-11-23 09:00")), Err(SlotError::InPast));
+        assert_eq!(bookable(&h, now, at("2026-11-30 09:15")), Err(SlotError::NotASlot));
+        assert_eq!(bookable(&h, now, at("2026-11-24 09:00")), Err(SlotError::NotASlot), "no Tuesday rule");
+    }
+
+    #[test]
+    fn booked_seats_are_subtracted() {
+        let mut r = rule(Weekday::Tue, t(9, 0), t(11, 0), 60);
+        r.capacity = 2;
+        let h = OpeningHours { horizon_days: 1, ..hours(vec![r]) };
+        let now = at("2026-11-23 08:00");
+        let mut booked = HashMap::new();
+        booked.insert(at("2026-11-24 09:00"), 2);
+        booked.insert(at("2026-11-24 10:00"), 1);
+        let free = free_slots(&h, now, &booked);
+        assert_eq!(free.len(), 1);
+        assert_eq!(free[0].seats_left, 1);
+        assert_eq!(local_times(&[free[0].slot]), ["Tue 24/11 10:00"]);
+    }
+
+    #[test]
+    fn every_error_has_a_danish_message() {
+        for e in [SlotError::InPast, SlotError::TooSoon, SlotError::BeyondHorizon, SlotError::Closed, SlotError::NotASlot, SlotError::Full] {
+            assert!(e.message().ends_with('.'));
+        }
+    }
+}
