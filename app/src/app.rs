@@ -1,5 +1,5 @@
 use crate::components::install_shift_exit;
-use crate::pages::{AccessibilityPage, HomePage, KommuneStartPage, NotFound};
+use crate::pages::{AccessibilityPage, BookPageView, HomePage, KommuneStartPage, ManagePage, NotFound};
 #[cfg(feature = "ssr")]
 use crate::text::t;
 use leptos::prelude::*;
@@ -68,7 +68,9 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/tilgaengelighed") view=AccessibilityPage ssr=SsrMode::Async/>
+                <Route path=path!("/min-aftale") view=ManagePage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -56,7 +56,7 @@ pub struct SourceDocument {
 }
 
 #[cfg(feature = "ssr")]
-pub use loader::{content, Content, ContentError};
+pub use loader::{content, BookingSite, Content, ContentError, Rule, TalkKind};
 
 #[cfg(feature = "ssr")]
 mod loader {
@@ -66,6 +66,15 @@ mod loader {
 
     const DOCUMENTS: &str = include_str!("../content/documents.toml");
     const KOMMUNER: &str = include_str!("../content/kommuner.toml");
+    const BOOKING: &str = include_str!("../content/booking.toml");
+    /// Rights rules per scope: one file per municipality plus `faelles` (the law everywhere).
+    const RIGHTS: [(&str, &str); 5] = [
+        ("faelles", include_str!("../content/rights/faelles.toml")),
+        ("ishoj", include_str!("../content/rights/ishoj.toml")),
+        ("vallensbaek", include_str!("../content/rights/vallensbaek.toml")),
+        ("odsherred", include_str!("../content/rights/odsherred.toml")),
+        ("thisted", include_str!("../content/rights/thisted.toml")),
+    ];
 
     #[derive(Debug, thiserror::Error)]
     pub enum ContentError {
@@ -88,6 +97,96 @@ mod loader {
         section: String,
         #[serde(default)]
         law: Option<String>,
+    }
+
+    /// A rule as written in a rights file.
+    #[derive(Clone, Debug, Deserialize)]
+    struct RawRule {
+        id: String,
+        topic: String,
+        title: String,
+        text: String,
+        doc: String,
+        section: String,
+        #[serde(default)]
+        law: Option<String>,
+        quote: String,
+    }
+
+    #[derive(Deserialize)]
+    struct RightsFile {
+        #[serde(default)]
+        rule: Vec<RawRule>,
+    }
+
+    #[derive(Deserialize)]
+    struct BookingFile {
+        site: Vec<RawSite>,
+        notices: std::collections::HashMap<String, Vec<String>>,
+    }
+
+    #[derive(Deserialize)]
+    struct RawSite {
+        id: String,
+        name: String,
+        place: String,
+        #[serde(default)]
+        phone: Option<String>,
+        kommuner: Vec<String>,
+        min_notice_hours: u32,
+        horizon_days: u32,
+        #[serde(default)]
+        example: bool,
+        talk: Vec<RawTalk>,
+    }
+
+    #[derive(Deserialize)]
+    struct RawTalk {
+        id: String,
+        name: String,
+        mode: String,
+        rules: Vec<RawWeeklyRule>,
+    }
+
+    #[derive(Deserialize)]
+    struct RawWeeklyRule {
+        weekday: chrono::Weekday,
+        from: String,
+        to: String,
+        minutes: u32,
+        capacity: u32,
+    }
+
+    /// A treatment site where anonymous talks are booked.
+    #[derive(Clone, Debug)]
+    pub struct BookingSite {
+        pub id: String,
+        pub name: String,
+        pub place: String,
+        pub phone: Option<String>,
+        pub kommuner: Vec<String>,
+        /// The hours are examples, not the site's own (the seeds give none).
+        pub example: bool,
+        pub talks: Vec<TalkKind>,
+    }
+
+    #[derive(Clone, Debug)]
+    pub struct TalkKind {
+        pub id: String,
+        pub name: String,
+        pub by_phone: bool,
+        pub hours: crate::domain::slots::OpeningHours,
+    }
+
+    /// A rights rule, cited, with the verbatim quote that proves it.
+    #[derive(Clone, Debug)]
+    pub struct Rule {
+        pub scope: &'static str,
+        pub id: String,
+        pub topic: String,
+        pub title: String,
+        pub fact: CitedText,
+        pub quote: String,
     }
 
     #[derive(Deserialize)]
@@ -117,6 +216,9 @@ mod loader {
     pub struct Content {
         documents: Vec<SourceDocument>,
         kommuner: Vec<KommunePage>,
+        rules: Vec<Rule>,
+        sites: Vec<BookingSite>,
+        notices: std::collections::HashMap<String, Vec<String>>,
     }
 
     impl Content {
@@ -159,7 +261,64 @@ mod loader {
                     return Err(ContentError::Invalid(format!("kommuner.toml: {} is missing", k.slug())));
                 }
             }
-            Ok(Content { documents, kommuner })
+            let mut rules = Vec::new();
+            for (scope, text) in RIGHTS {
+                let file: RightsFile = toml::from_str(text)
+                    .map_err(|e| ContentError::Invalid(format!("rights/{scope}.toml: {e}")))?;
+                for r in file.rule {
+                    if rules.iter().any(|x: &Rule| x.scope == scope && x.id == r.id) {
+                        return Err(ContentError::Invalid(format!("rights/{scope}.toml: rule {:?} twice", r.id)));
+                    }
+                    let fact = resolve(&documents, &RawFact { text: r.text, doc: r.doc, section: r.section, law: r.law })?;
+                    rules.push(Rule { scope, id: r.id, topic: r.topic, title: r.title, fact, quote: r.quote });
+                }
+            }
+            let booking: BookingFile = toml::from_str(BOOKING).map_err(|source| ContentError::Parse { file: "booking.toml", source })?;
+            let mut sites = Vec::new();
+            for s in booking.site {
+                let mut talks = Vec::new();
+                for t in s.talk {
+                    let time = |v: &str| {
+                        chrono::NaiveTime::parse_from_str(v, "%H:%M")
+                            .map_err(|_| ContentError::Invalid(format!("booking.toml: {}/{}: bad time {v:?}", s.id, t.id)))
+                    };
+                    let mut rules = Vec::new();
+                    for r in &t.rules {
+                        rules.push(crate::domain::slots::WeeklyRule {
+                            weekday: r.weekday,
+                            from: time(&r.from)?,
+                            to: time(&r.to)?,
+                            talk_minutes: r.minutes,
+                            capacity: r.capacity,
+                        });
+                    }
+                    talks.push(TalkKind {
+                        id: t.id,
+                        name: t.name,
+                        by_phone: t.mode == "phone",
+                        hours: crate::domain::slots::OpeningHours {
+                            rules,
+                            closed: Vec::new(),
+                            min_notice_hours: s.min_notice_hours,
+                            horizon_days: s.horizon_days,
+                        },
+                    });
+                }
+                sites.push(BookingSite { id: s.id, name: s.name, place: s.place, phone: s.phone, kommuner: s.kommuner, example: s.example, talks });
+            }
+            let content = Content { documents, kommuner, rules, sites, notices: booking.notices };
+            for k in Kommune::ALL {
+                if content.booking_site(k).is_none() {
+                    return Err(ContentError::Invalid(format!("booking.toml: no site for {}", k.slug())));
+                }
+                for n in content.notices.get(k.slug()).into_iter().flatten() {
+                    let (scope, id) = n.split_once('/').unwrap_or(("", n));
+                    if !content.rules.iter().any(|r| r.scope == scope && r.id == id) {
+                        return Err(ContentError::Invalid(format!("booking.toml: notice {n:?} is no rule")));
+                    }
+                }
+            }
+            Ok(content)
         }
 
         pub fn kommune(&self, kommune: Kommune) -> &KommunePage {
@@ -167,6 +326,34 @@ mod loader {
                 .iter()
                 .find(|p| p.slug == kommune.slug())
                 .expect("Content::parse checked that every municipality is present")
+        }
+
+        /// A rule by scope (`faelles` or a municipality slug) and id. Content tests check that every
+        /// id the code asks for exists, so a missing one is a programming error.
+        pub fn rule(&self, scope: &str, id: &str) -> &Rule {
+            self.rules
+                .iter()
+                .find(|r| r.scope == scope && r.id == id)
+                .unwrap_or_else(|| panic!("no rule {scope}/{id} in app/content/rights"))
+        }
+
+        pub fn booking_site(&self, kommune: Kommune) -> Option<&BookingSite> {
+            self.sites.iter().find(|s| s.kommuner.iter().any(|k| k == kommune.slug()))
+        }
+
+        /// What a person is told before confirming an anonymous booking.
+        pub fn booking_notices(&self, kommune: Kommune) -> Vec<CitedText> {
+            self.notices
+                .get(kommune.slug())
+                .into_iter()
+                .flatten()
+                .filter_map(|n| n.split_once('/'))
+                .map(|(scope, id)| self.rule(scope, id).fact.clone())
+                .collect()
+        }
+
+        pub fn rules(&self) -> &[Rule] {
+            &self.rules
         }
 
         pub fn documents(&self) -> &[SourceDocument] {
@@ -291,6 +478,21 @@ mod loader {
                         doc.seed
                     );
                 }
+            }
+        }
+
+        #[test]
+        fn every_rights_rule_is_quoted_verbatim_from_its_seed_under_its_section() {
+            let c = Content::parse().unwrap();
+            assert!(c.rules().len() > 100, "{} rules", c.rules().len());
+            for r in c.rules() {
+                let doc = c.documents().iter().find(|d| d.id == r.fact.source.doc_id).unwrap();
+                let seed = normalise(&seed_text(&doc.seed));
+                let section_at = seed.find(&normalise(&r.fact.source.section));
+                let quote_at = seed.find(&normalise(&r.quote));
+                assert!(section_at.is_some(), "{}/{}: section {:?} not in {}", r.scope, r.id, r.fact.source.section, doc.seed);
+                assert!(quote_at.is_some(), "{}/{}: quote not in {}: {:?}", r.scope, r.id, doc.seed, r.quote);
+                assert!(!r.title.is_empty() && !r.topic.is_empty());
             }
         }
 

@@ -1,7 +1,15 @@
 import { test } from "@playwright/test";
 import { KOMMUNER, expectNoAxeViolations, jsEnabled, open } from "./helpers";
 
-const PAGES = ["/", "/tilgaengelighed", "/findes-ikke", ...KOMMUNER.map((k) => `/${k.slug}`)];
+const PAGES = [
+  "/",
+  "/tilgaengelighed",
+  "/findes-ikke",
+  "/min-aftale",
+  "/ishoj/book",
+  "/thisted/book?samtale=telefon",
+  ...KOMMUNER.map((k) => `/${k.slug}`),
+];
 
 for (const path of PAGES) {
   test(`axe finds no WCAG 2.1 A/AA violation on ${path}`, async ({ page, browser }, info) => {

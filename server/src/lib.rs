@@ -3,7 +3,9 @@
 
 #![recursion_limit = "256"]
 
+pub mod anonymous_forms;
 pub mod config;
+pub mod throttle;
 
 use app::app::{shell, App};
 use app::store::{AnonStore, CaseStore};
@@ -35,7 +37,7 @@ const PERMISSIONS_POLICY: &str =
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const ONE_DAY: &str = "public, max-age=86400";
 
-pub fn router(leptos_options: LeptosOptions, stores: Stores) -> Router {
+pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync::Arc<throttle::GuessLimit>) -> Router {
     let routes = generate_route_list(App);
     let site_root = std::path::PathBuf::from(leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(leptos_options.site_pkg_dir.as_ref());
@@ -49,6 +51,12 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores) -> Router {
                 .route_service("/favicon.ico", ServeFile::new(site_root.join("favicon.ico")))
                 .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(ONE_DAY))),
         );
+
+    let forms = anonymous_forms::routes(anonymous_forms::FormState {
+        options: leptos_options.clone(),
+        stores: stores.clone(),
+        guesses,
+    });
 
     let context = {
         let stores = stores.clone();
@@ -65,6 +73,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos_options)
+        .merge(forms)
         .merge(static_files);
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()

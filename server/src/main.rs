@@ -33,7 +33,23 @@ async fn run() -> Result<(), String> {
     let case = CaseStore::open(&config.data_dir).await.map_err(|e| e.to_string())?;
     let stores = Stores { anon: anon.clone(), case: case.clone() };
 
-    let app = router(leptos_options, stores);
+    let attempts = std::env::var(server::throttle::ENV_ATTEMPTS_PER_HOUR)
+        .ok()
+        .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::throttle::ENV_ATTEMPTS_PER_HOUR)))
+        .transpose()?
+        .unwrap_or(server::throttle::DEFAULT_ATTEMPTS_PER_HOUR);
+    let guesses = std::sync::Arc::new(server::throttle::GuessLimit::new(attempts));
+    {
+        let guesses = guesses.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                guesses.forget_idle();
+            }
+        });
+    }
+    let app = router(leptos_options, stores, guesses);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {} ({e}): set RMP_LISTEN to a free address", config.listen))?;
@@ -44,7 +60,8 @@ async fn run() -> Result<(), String> {
     });
     tracing::info!("Rusmiddelportalen is running at http://{}", config.listen);
     println!("Rusmiddelportalen kører på http://{}", config.listen);
-    axum::serve(listener, app)
+    // Connection addresses reach only the guess throttle (see throttle.rs); nothing logs them.
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server stopped: {e}"))?;

@@ -1,3 +1,4 @@
 //! Server functions, grouped by audience. Thin: parse, validate, call domain + one store, map
 //! errors.
 pub mod content;
+pub mod anonymous;

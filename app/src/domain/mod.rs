@@ -6,3 +6,5 @@ pub mod label;
 #[cfg(feature = "ssr")]
 pub mod slots;
 pub mod token;
+#[cfg(feature = "ssr")]
+pub mod dates;

@@ -73,6 +73,10 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
             </section>
             <section aria-labelledby="anonymity">
                 <h2 id="anonymity">{t::ANONYMITY_HEADING}</h2>
+                <p>
+                    <a class="button button-primary" href=format!("/{}/book", kommune.slug())>{t::KOMMUNE_BOOK_LINK}</a>
+                </p>
+                <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
                 {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}
             </section>
             {p.relatives.clone().map(|f| view! {

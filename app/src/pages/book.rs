@@ -1,0 +1,241 @@
+use crate::api::anonymous::{get_book_page, BookPage, BookStep, DayOption, Posted};
+use crate::components::{CitedFact, Layout, SolutionInfo};
+use crate::domain::kommune::Kommune;
+use crate::pages::NotFound;
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// `/{kommune}/book`: choose a kind of talk → a time → read what anonymity means and confirm →
+/// receipt with the token. Every step is a plain form, so it works without JavaScript; the token
+/// only ever appears in the body of a POST response.
+#[component]
+pub fn BookPageView() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let posted = use_context::<Posted>().and_then(|p| match p {
+        Posted::Book(page) => Some(page),
+        Posted::Manage(_) => None,
+    });
+    let page = Resource::new(
+        move || (params.read().get("kommune").unwrap_or_default(), query.read().get("samtale")),
+        move |(kommune, samtale)| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(page) => Ok(page),
+                    None => get_book_page(kommune, samtale).await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(p)) => view! { <Booking p/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! {
+                        <Layout>
+                            <div class="alert alert-error" role="alert"><p class="alert-text">{t::SERVER_ERROR}</p></div>
+                        </Layout>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Booking(p: BookPage) -> impl IntoView {
+    let kommune = Kommune::from_slug(&p.kommune).expect("the server only answers for known municipalities");
+    let solution = SolutionInfo { kommune, site_name: p.site_name.clone(), phone: p.phone.clone(), email: None };
+    let title = match p.step {
+        BookStep::Receipt { .. } => t::RECEIPT_TITLE,
+        _ => t::BOOK_TITLE,
+    };
+    let body = match p.step.clone() {
+        BookStep::Choose { error } => view! { <Choose p=p.clone() error/> }.into_any(),
+        BookStep::Confirm { slot_value, when } => view! { <Confirm p=p.clone() slot_value when/> }.into_any(),
+        BookStep::Receipt { token, label, when } => view! { <Receipt p=p.clone() token label when/> }.into_any(),
+    };
+    view! {
+        <Title text=format!("{title} – {} – {}", kommune.short_name(), t::PORTAL_NAME)/>
+        <Layout solution=solution>
+            <h1>{title}</h1>
+            {body}
+        </Layout>
+    }
+}
+
+fn book_path(p: &BookPage) -> String {
+    format!("/{}/book", p.kommune)
+}
+
+#[component]
+fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
+    let chosen_id = p.chosen.as_ref().map(|c| c.id.clone());
+    let kinds = p
+        .kinds
+        .iter()
+        .map(|k| {
+            let current = chosen_id.as_deref() == Some(k.id.as_str());
+            view! {
+                <li>
+                    <a
+                        class=if current { "button button-primary kind-link" } else { "button button-secondary kind-link" }
+                        href=format!("{}?samtale={}", book_path(&p), k.id)
+                        aria-current=current.then_some("true")
+                    >
+                        {k.name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let times = p.chosen.clone().map(|chosen| {
+        let form = if p.days.is_empty() {
+            view! { <p>{t::BOOK_NO_TIMES}</p> }.into_any()
+        } else {
+            view! {
+                <form method="post" action=book_path(&p) class="slot-form">
+                    <input type="hidden" name="samtale" value=chosen.id.clone()/>
+                    <input type="hidden" name="trin" value="bekraeft"/>
+                    {p.days.clone().into_iter().enumerate().map(|(i, d)| view! { <Day d i/> }).collect_view()}
+                    <button type="submit" class="button button-primary">{t::BOOK_CONTINUE}</button>
+                </form>
+            }
+            .into_any()
+        };
+        view! {
+            <section aria-labelledby="times">
+                <h2 id="times">{t::BOOK_TIME_HEADING} ": " {chosen.name.clone()}</h2>
+                {p.example_hours.then(|| view! { <p class="example-note">{t::BOOK_EXAMPLE_HOURS}</p> })}
+                {form}
+            </section>
+        }
+    });
+    view! {
+        <p class="font-lead">{t::BOOK_LEAD}</p>
+        {error.map(|e| view! {
+            <div class="alert alert-error" role="alert" id="book-error">
+                <p class="alert-text">"Fejl: " {e}</p>
+            </div>
+        })}
+        <section aria-labelledby="kinds">
+            <h2 id="kinds">{t::BOOK_KIND_HEADING}</h2>
+            <ul class="unstyled-list kind-list">{kinds}</ul>
+        </section>
+        {times}
+        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+    }
+}
+
+#[component]
+fn Day(d: DayOption, i: usize) -> impl IntoView {
+    view! {
+        <fieldset class="day">
+            <legend class="h5">{d.heading}</legend>
+            <ul class="nobullet-list">
+                {d.slots
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, s)| {
+                        let id = format!("tid-{i}-{j}");
+                        view! {
+                            <li class="form-group-radio">
+                                <input type="radio" class="form-radio radio-large" name="tid" id=id.clone() value=s.value required=true/>
+                                <label for=id>{s.label}</label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Confirm(p: BookPage, slot_value: String, when: String) -> impl IntoView {
+    let chosen = p.chosen.clone().expect("a confirmation always has a kind of talk");
+    let place = if p.by_phone { t::BY_PHONE_PLACE.to_string() } else { format!("{}, {}", p.site_name, p.place) };
+    view! {
+        <h2>{t::BOOK_CONFIRM_HEADING}</h2>
+        <dl class="booking-summary">
+            <dt>{t::BOOK_YOUR_TIME}</dt>
+            <dd id="chosen-time">{chosen.name.clone()} ", " {when}</dd>
+            <dt>{t::BOOK_PLACE}</dt>
+            <dd>{place}</dd>
+        </dl>
+        <section aria-labelledby="anonymity">
+            <h3 id="anonymity">{t::BOOK_ANONYMITY_HEADING}</h3>
+            <p>{t::BOOK_NOTHING_STORED}</p>
+            {p.notices.iter().cloned().map(|f| view! { <CitedFact fact=f/> }).collect_view()}
+        </section>
+        <form method="post" action=book_path(&p)>
+            <input type="hidden" name="samtale" value=chosen.id.clone()/>
+            <input type="hidden" name="tid" value=slot_value/>
+            <input type="hidden" name="trin" value="book"/>
+            <button type="submit" class="button button-primary">{t::BOOK_CONFIRM}</button>
+        </form>
+        <p><a href=format!("{}?samtale={}", book_path(&p), chosen.id)>{t::BOOK_CHOOSE_OTHER}</a></p>
+    }
+}
+
+#[component]
+fn Receipt(p: BookPage, token: String, label: String, when: String) -> impl IntoView {
+    let chosen = p.chosen.clone().expect("a receipt always has a kind of talk");
+    let place = if p.by_phone { t::BY_PHONE_PLACE.to_string() } else { format!("{}, {}", p.site_name, p.place) };
+    // Copy and print need JavaScript: they appear only once the page is hydrated.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let copied = RwSignal::new(false);
+    let copy_token = token.clone();
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = window().navigator().clipboard().write_text(&copy_token);
+            copied.set(true);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &copy_token;
+    };
+    view! {
+        <section class="receipt" aria-labelledby="code-heading">
+            <h2 id="code-heading">{t::RECEIPT_CODE_HEADING}</h2>
+            <p class="token" id="token">{token.clone()}</p>
+            <p><strong>{t::RECEIPT_WHY}</strong></p>
+            <p>{t::RECEIPT_WRITE_DOWN}</p>
+            <Show when=move || hydrated.get()>
+                <p class="receipt-actions">
+                    <button type="button" class="button button-secondary" id="copy-token" on:click=copy.clone()>{t::RECEIPT_COPY}</button>
+                    " "
+                    <button type="button" class="button button-secondary" on:click=move |_| {
+                        #[cfg(feature = "hydrate")]
+                        let _ = window().print();
+                    }>{t::RECEIPT_PRINT}</button>
+                </p>
+                <p role="status" class="copied">{move || copied.get().then_some(t::RECEIPT_COPIED)}</p>
+            </Show>
+        </section>
+        <section aria-labelledby="label-heading">
+            <h2 id="label-heading">{t::RECEIPT_LABEL_HEADING}</h2>
+            <p class="label" id="label">{label}</p>
+            <p>{t::RECEIPT_LABEL_TEXT}</p>
+        </section>
+        <dl class="booking-summary">
+            <dt>{t::BOOK_YOUR_TIME}</dt>
+            <dd id="booked-time">{chosen.name.clone()} ", " {when}</dd>
+            <dt>{t::BOOK_PLACE}</dt>
+            <dd>{place}</dd>
+        </dl>
+        <form method="get" action=format!("/{}", p.kommune) class="saved-form">
+            <div class="form-group-checkbox">
+                <input type="checkbox" class="form-checkbox" id="gemt" name="gemt" value="ja" required=true/>
+                <label for="gemt">{t::RECEIPT_SAVED}</label>
+            </div>
+            <button type="submit" class="button button-primary">{t::RECEIPT_DONE}</button>
+        </form>
+    }
+}

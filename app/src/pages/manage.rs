@@ -1,0 +1,152 @@
+use crate::api::anonymous::{BookingLine, ManageStep, Posted};
+use crate::components::Layout;
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/min-aftale`: manage a booking with the token. The token travels only in POST bodies; the
+/// page is never cached (Cache-Control: no-store).
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let posted = use_context::<Posted>().and_then(|p| match p {
+        Posted::Manage(step) => Some(step),
+        Posted::Book(_) => None,
+    });
+    // A resource, so the server's step is serialized into the page and hydration sees the same.
+    let step = Resource::new(
+        || (),
+        move |_| {
+            let posted = posted.clone();
+            async move { posted.unwrap_or(ManageStep::Enter { error: None }) }
+        },
+    );
+    view! {
+        <Title text=format!("{} – {}", t::MANAGE_TITLE, t::PORTAL_NAME)/>
+        <Layout>
+            <h1>{t::MANAGE_TITLE}</h1>
+            <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match step.await {
+                        ManageStep::Enter { error } => view! { <EnterCode error/> }.into_any(),
+                        ManageStep::List { token, bookings, message } => view! { <List token bookings message/> }.into_any(),
+                        ManageStep::ConfirmCancel { token, booking } => view! { <ConfirmCancel token booking/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Layout>
+    }
+}
+
+#[component]
+fn EnterCode(error: Option<String>) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let has_error = error.is_some();
+    view! {
+        <p class="font-lead">{t::MANAGE_LEAD}</p>
+        <form method="post" action="/min-aftale">
+            <input type="hidden" name="handling" value="vis"/>
+            <div class=if has_error { "form-group form-error" } else { "form-group" }>
+                <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
+                <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
+                {error.map(|e| view! {
+                    <span class="form-error-message" id="kode-error" role="alert">
+                        <span class="sr-only">"Fejl: "</span>{e}
+                    </span>
+                })}
+                <input
+                    class="form-input input-width-l token-input"
+                    type=move || if shown.get() { "text" } else { "password" }
+                    id="kode"
+                    name="kode"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    aria-describedby=if has_error { "kode-hint kode-error" } else { "kode-hint" }
+                    required=true
+                />
+            </div>
+            <Show when=move || hydrated.get()>
+                <div class="form-group-checkbox">
+                    <input
+                        type="checkbox"
+                        class="form-checkbox"
+                        id="vis-kode"
+                        on:change=move |_| shown.update(|s| *s = !*s)
+                    />
+                    <label for="vis-kode">{t::MANAGE_SHOW_CODE}</label>
+                </div>
+            </Show>
+            <button type="submit" class="button button-primary">{t::MANAGE_SUBMIT}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Booking(b: BookingLine) -> impl IntoView {
+    view! {
+        <dl class="booking-summary">
+            <dt>{t::BOOK_YOUR_TIME}</dt>
+            <dd>{b.kind_name} ", " {b.when}</dd>
+            <dt>{t::BOOK_PLACE}</dt>
+            <dd>{b.place}</dd>
+            <dt>{t::RECEIPT_LABEL_HEADING}</dt>
+            <dd class="label">{b.label}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn List(token: String, bookings: Vec<BookingLine>, message: Option<String>) -> impl IntoView {
+    let empty = bookings.is_empty();
+    view! {
+        {message.map(|m| view! {
+            <div class="alert alert-info" role="status"><p class="alert-text">{m}</p></div>
+        })}
+        {empty.then(|| view! { <p>{t::MANAGE_NONE}</p> })}
+        <ul class="unstyled-list booking-list">
+            {bookings
+                .into_iter()
+                .map(|b| {
+                    let id = b.id.to_string();
+                    let cancellable = b.cancellable;
+                    let token = token.clone();
+                    view! {
+                        <li class="booking">
+                            <Booking b/>
+                            {cancellable.then(|| view! {
+                                <form method="post" action="/min-aftale">
+                                    <input type="hidden" name="kode" value=token/>
+                                    <input type="hidden" name="handling" value="annuller-spoerg"/>
+                                    <input type="hidden" name="booking" value=id/>
+                                    <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL}</button>
+                                </form>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ConfirmCancel(token: String, booking: BookingLine) -> impl IntoView {
+    let id = booking.id.to_string();
+    view! {
+        <h2>{t::MANAGE_CANCEL_QUESTION}</h2>
+        <Booking b=booking/>
+        <form method="post" action="/min-aftale" class="inline-form">
+            <input type="hidden" name="kode" value=token.clone()/>
+            <input type="hidden" name="handling" value="annuller"/>
+            <input type="hidden" name="booking" value=id/>
+            <button type="submit" class="button button-primary">{t::MANAGE_CANCEL_YES}</button>
+        </form>
+        <form method="post" action="/min-aftale" class="inline-form">
+            <input type="hidden" name="kode" value=token/>
+            <input type="hidden" name="handling" value="vis"/>
+            <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL_NO}</button>
+        </form>
+    }
+}

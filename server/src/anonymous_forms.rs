@@ -1,0 +1,83 @@
+//! The anonymous side's form POSTs: `/{kommune}/book` and `/min-aftale`. Each runs the step in
+//! `app::api::anonymous::logic` and renders the same page with the result, so the forms work
+//! without JavaScript and the token never appears in a URL or a redirect.
+
+use crate::throttle::GuessLimit;
+use crate::Stores;
+use app::api::anonymous::{logic, ManageStep, Posted};
+use app::app::shell;
+use app::text::t;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::http::{Method, Request, Uri};
+use axum::response::Response;
+use axum::routing::post;
+use axum::{Form, Router};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Forms here are a handful of short fields; anything bigger is refused before parsing.
+const MAX_FORM_BYTES: usize = 16 * 1024;
+
+#[derive(Clone)]
+pub struct FormState {
+    pub options: LeptosOptions,
+    pub stores: Stores,
+    pub guesses: Arc<GuessLimit>,
+}
+
+pub fn routes(state: FormState) -> Router {
+    Router::new()
+        .route("/{kommune}/book", post(book))
+        .route("/min-aftale", post(manage))
+        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .with_state(state)
+}
+
+/// A malformed body is treated as an empty form: the page then says, in Danish, what is missing.
+fn fields(form: Result<Form<HashMap<String, String>>, FormRejection>) -> HashMap<String, String> {
+    form.map(|Form(f)| f).unwrap_or_default()
+}
+
+async fn book(
+    State(state): State<FormState>,
+    Path(kommune): Path<String>,
+    uri: Uri,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let page = logic::book_post(&state.stores.anon, &kommune, &fields(form)).await;
+    render(&state, Posted::Book(page), uri).await
+}
+
+async fn manage(
+    State(state): State<FormState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    uri: Uri,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    // Throttle before any token work (rate limit per client, in memory only).
+    let step = if state.guesses.allow(client.ip()) {
+        logic::manage_post(&state.stores.anon, &fields(form)).await
+    } else {
+        ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) }
+    };
+    render(&state, Posted::Manage(step), uri).await
+}
+
+/// Renders the page at `uri` as for a GET, with the step's result in context.
+async fn render(state: &FormState, posted: Posted, uri: Uri) -> Response {
+    let stores = state.stores.clone();
+    let options = state.options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(stores.anon.clone());
+            provide_context(stores.case.clone());
+            provide_context(posted.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let request = Request::builder().method(Method::GET).uri(uri).body(axum::body::Body::empty()).expect("a valid request");
+    handler(request).await
+}
