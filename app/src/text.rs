@@ -105,6 +105,17 @@ pub mod da {
     pub const MANAGE_CANCEL_NO: &str = "Nej, behold tiden";
     pub const MANAGE_CANCELLED: &str = "Tiden er aflyst.";
     pub const MANAGE_CANNOT_CANCEL: &str = "Tiden kan ikke aflyses her: den er allerede aflyst, afholdt eller overstået.";
+    pub const MANAGE_MOVE: &str = "Flyt tiden";
+    pub const MANAGE_MOVE_HEADING: &str = "Vælg en ny tid";
+    pub const MANAGE_MOVE_SUBMIT: &str = "Flyt til den valgte tid";
+    pub const MANAGE_MOVED: &str = "Tiden er flyttet til";
+    pub const MANAGE_CANNOT_MOVE: &str = "Tiden kan ikke flyttes her: den er allerede aflyst, afholdt eller overstået.";
+    pub const MANAGE_BACK: &str = "Tilbage til min aftale";
+    pub const CALENDAR_HEADING: &str = "Få en påmindelse i din kalender";
+    pub const CALENDAR_TEXT: &str = "Portalen kan ikke minde dig om tiden, fordi den ikke ved, hvordan den når dig. Hent en kalenderfil: din telefon minder dig så to timer før.";
+    pub const CALENDAR_TITLE_LABEL: &str = "Titel i din kalender";
+    pub const CALENDAR_TITLE_HINT: &str = "Vælg en titel, som ikke afslører noget, hvis andre ser din kalender.";
+    pub const CALENDAR_SUBMIT: &str = "Hent kalenderfil";
     pub const MANAGE_THROTTLED: &str = "Der er prøvet for mange koder fra din forbindelse. Vent en time, og prøv igen. Du kan også ringe til behandlingsstedet.";
     pub const KOMMUNE_BOOK_LINK: &str = "Book en anonym afklarende samtale";
     pub const MANAGE_LINK: &str = "Har du allerede en tid? Se, flyt eller aflys den med din kode";

@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { jsEnabled, open, watch } from "./helpers";
+import { expectNoAxeViolations, jsEnabled, open, watch } from "./helpers";
 
 const TOKEN = /^[0-9A-Z]{3}(-[0-9A-Z]{3}){5}$/;
 
@@ -15,6 +15,7 @@ async function book(page: Page, info: Parameters<typeof open>[1]) {
   await expect(page.getByRole("heading", { name: "Det betyder det at være anonym her" })).toBeVisible();
   // What anonymity means, each statement with its source.
   expect(await page.locator("main p.citation").count()).toBeGreaterThanOrEqual(3);
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
   await expect(page.locator("main")).toContainText("behandlingsgarantien");
   await expect(page.locator("main")).toContainText("underretningspligt");
   await page.getByRole("button", { name: "Book tiden" }).click();
@@ -23,6 +24,7 @@ async function book(page: Page, info: Parameters<typeof open>[1]) {
   const label = (await page.locator("#label").innerText()).trim();
   expect(token).toMatch(TOKEN);
   expect(label).toMatch(/^\p{L}+ \p{L}+ \d{2}$/u);
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
   return { token, label };
 }
 
@@ -44,6 +46,32 @@ test("book anonymously, get a token, confirm it is saved, then see and cancel th
   await page.getByLabel("Din kode").fill(token.toLowerCase().replaceAll("-", " "));
   await page.getByRole("button", { name: "Se min aftale" }).click();
   await expect(page.locator("main")).toContainText(label);
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
+
+  // A calendar file with a neutral title, the Copenhagen time zone and a reminder.
+  await page.getByLabel("Titel i din kalender").fill("Møde");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Hent kalenderfil" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("aftale.ics");
+  const ics = require("fs").readFileSync(await download.path(), "utf8") as string;
+  expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen");
+  expect(ics).toContain("BEGIN:VALARM");
+  expect(ics).toContain("SUMMARY:Møde");
+  expect(ics).toMatch(/DTSTART;TZID=Europe\/Copenhagen:\d{8}T\d{6}/);
+  expect(ics).not.toContain(token);
+
+  // Move to another free time: same label, new time.
+  const before = await page.locator("main dd").first().innerText();
+  await page.getByRole("button", { name: "Flyt tiden" }).click();
+  await expect(page.getByRole("heading", { name: "Vælg en ny tid" })).toBeVisible();
+  await page.locator('input[name="tid"]').nth(1).check();
+  await page.getByRole("button", { name: "Flyt til den valgte tid" }).click();
+  await expect(page.getByRole("status")).toContainText("Tiden er flyttet til");
+  await expect(page.locator("main")).toContainText(label);
+  expect(await page.locator("main dd").first().innerText()).not.toBe(before);
+
   await page.getByRole("button", { name: "Aflys tiden" }).click();
   await expect(page.getByRole("heading", { name: "Vil du aflyse denne tid?" })).toBeVisible();
   await page.getByRole("button", { name: "Ja, aflys tiden" }).click();

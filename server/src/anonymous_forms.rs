@@ -9,8 +9,8 @@ use app::app::shell;
 use app::text::t;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
-use axum::http::{Method, Request, Uri};
-use axum::response::Response;
+use axum::http::{header, Method, Request, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 use leptos::prelude::*;
@@ -32,6 +32,7 @@ pub fn routes(state: FormState) -> Router {
     Router::new()
         .route("/{kommune}/book", post(book))
         .route("/min-aftale", post(manage))
+        .route("/min-aftale/kalender", post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
 }
@@ -64,6 +65,31 @@ async fn manage(
         ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) }
     };
     render(&state, Posted::Manage(step), uri).await
+}
+
+/// The calendar file for one booking, or the manage page saying why not. Throttled like every
+/// other use of a token.
+async fn calendar(
+    State(state): State<FormState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let manage_uri = Uri::from_static("/min-aftale");
+    if !state.guesses.allow(client.ip()) {
+        let step = ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) };
+        return render(&state, Posted::Manage(step), manage_uri).await;
+    }
+    match logic::calendar_post(&state.stores.anon, &fields(form)).await {
+        Ok((file_name, body)) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(step) => render(&state, Posted::Manage(step), manage_uri).await,
+    }
 }
 
 /// Renders the page at `uri` as for a GET, with the step's result in context.

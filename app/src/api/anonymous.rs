@@ -35,7 +35,7 @@ pub enum BookStep {
     /// Read what anonymity means here, then confirm.
     Confirm { slot_value: String, when: String },
     /// Booked: the token, shown once.
-    Receipt { token: String, label: String, when: String },
+    Receipt { token: String, booking_id: i64, label: String, when: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,6 +73,8 @@ pub enum ManageStep {
     List { token: String, bookings: Vec<BookingLine>, message: Option<String> },
     /// "Do you really want to cancel?"
     ConfirmCancel { token: String, booking: BookingLine },
+    /// Choose another time for a booking.
+    ChooseMove { token: String, booking: BookingLine, days: Vec<DayOption>, error: Option<String> },
 }
 
 /// The result of a form POST, provided as context to the render of the same page.
@@ -108,29 +110,42 @@ pub mod logic {
         id.and_then(|id| site.talks.iter().find(|k| k.id == id))
     }
 
+    /// The free slots of a site's kind of talk, grouped by day.
+    async fn free_days(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> Vec<DayOption> {
+        let booked = store.booked_counts(&site.id, &kind.id).await.unwrap_or_else(|e| {
+            tracing::error!("reading booked seats failed: {e}");
+            HashMap::new()
+        });
+        let mut days: Vec<DayOption> = Vec::new();
+        for free in slots::free_slots(&kind.hours, Utc::now(), &booked) {
+            let heading = dates::long_date(free.slot.local_start().date_naive());
+            let option = SlotOption {
+                value: free.slot.starts_at.to_rfc3339(),
+                label: format!("{}–{}", dates::clock(free.slot.starts_at), dates::clock(free.slot.ends_at)),
+            };
+            match days.last_mut() {
+                Some(d) if d.heading == heading => d.slots.push(option),
+                _ => days.push(DayOption { heading, slots: vec![option] }),
+            }
+        }
+        days
+    }
+
+    /// The site and kind of talk a stored booking refers to.
+    fn site_and_kind(site_id: &str, kind_id: &str) -> Option<(&'static BookingSite, &'static TalkKind)> {
+        let site = Kommune::ALL.iter().filter_map(|k| content().booking_site(*k)).find(|s| s.id == site_id)?;
+        Some((site, site.talks.iter().find(|t| t.id == kind_id)?))
+    }
+
     /// Builds the page: the kinds of talk, and for a chosen kind the free slots grouped by day.
     pub async fn book_page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep) -> Option<BookPage> {
         let k = Kommune::from_slug(kommune)?;
         let site = content().booking_site(k)?;
         let chosen = kind(site, samtale);
-        let mut days: Vec<DayOption> = Vec::new();
-        if let Some(kind) = chosen {
-            let booked = store.booked_counts(&site.id, &kind.id).await.unwrap_or_else(|e| {
-                tracing::error!("reading booked seats failed: {e}");
-                HashMap::new()
-            });
-            for free in slots::free_slots(&kind.hours, Utc::now(), &booked) {
-                let heading = dates::long_date(free.slot.local_start().date_naive());
-                let option = SlotOption {
-                    value: free.slot.starts_at.to_rfc3339(),
-                    label: format!("{}–{}", dates::clock(free.slot.starts_at), dates::clock(free.slot.ends_at)),
-                };
-                match days.last_mut() {
-                    Some(d) if d.heading == heading => d.slots.push(option),
-                    _ => days.push(DayOption { heading, slots: vec![option] }),
-                }
-            }
-        }
+        let days = match chosen {
+            Some(kind) => free_days(store, site, kind).await,
+            None => Vec::new(),
+        };
         Some(BookPage {
             kommune: k.slug().to_string(),
             kommune_name: k.name().to_string(),
@@ -171,7 +186,7 @@ pub mod logic {
                 let slot_ref = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
                 let holder = NewHolder { kommune: k.slug(), purpose: "clarifying" };
                 match store.book(&token, Some(holder), &slot_ref, None).await {
-                    Ok(b) => BookStep::Receipt { token: token.grouped(), label: b.label, when },
+                    Ok(b) => BookStep::Receipt { token: token.grouped(), booking_id: b.booking_id, label: b.label, when },
                     Err(BookError::Full) => refuse(SlotError::Full.message()),
                     Err(e) => {
                         tracing::error!("booking failed: {e}");
@@ -185,22 +200,18 @@ pub mod logic {
     }
 
     fn line(b: &crate::store::BookingView) -> BookingLine {
-        let c = content();
-        let site = Kommune::ALL.iter().filter_map(|k| c.booking_site(*k)).find(|s| s.id == b.site);
-        let kind = site.and_then(|s| s.talks.iter().find(|t| t.id == b.talk_kind));
-        let minutes = kind
-            .and_then(|k| k.hours.rules.first().map(|r| r.talk_minutes))
-            .unwrap_or(60);
+        let found = site_and_kind(&b.site, &b.talk_kind);
+        let minutes = found.and_then(|(_, k)| k.hours.rules.first().map(|r| r.talk_minutes)).unwrap_or(60);
         BookingLine {
             id: b.booking_id,
             label: b.label.clone(),
             when: dates::when(b.starts_at, b.starts_at + chrono::Duration::minutes(i64::from(minutes))),
-            place: if kind.is_some_and(|k| k.by_phone) {
-                t::BY_PHONE_PLACE.to_string()
-            } else {
-                site.map(|s| format!("{}, {}", s.name, s.place)).unwrap_or_default()
+            place: match found {
+                Some((_, k)) if k.by_phone => t::BY_PHONE_PLACE.to_string(),
+                Some((s, _)) => format!("{}, {}", s.name, s.place),
+                None => String::new(),
             },
-            kind_name: kind.map(|k| k.name.clone()).unwrap_or_else(|| b.talk_kind.clone()),
+            kind_name: found.map(|(_, k)| k.name.clone()).unwrap_or_else(|| b.talk_kind.clone()),
             cancellable: b.status == "booked" && b.starts_at > Utc::now(),
         }
     }
@@ -222,11 +233,25 @@ pub mod logic {
             }
         };
         let lines: Vec<BookingLine> = bookings.iter().map(line).collect();
-        let chosen = form.get("booking").and_then(|v| v.parse::<i64>().ok()).and_then(|id| lines.iter().find(|l| l.id == id).cloned());
+        let chosen_id = form.get("booking").and_then(|v| v.parse::<i64>().ok());
+        let chosen = chosen_id.and_then(|id| lines.iter().find(|l| l.id == id).cloned());
+        let stored = chosen_id.and_then(|id| bookings.iter().find(|b| b.booking_id == id));
         let grouped = token.grouped();
-        match (form.get("handling").map(String::as_str), chosen) {
-            (Some("annuller-spoerg"), Some(b)) if b.cancellable => ManageStep::ConfirmCancel { token: grouped, booking: b },
-            (Some("annuller"), Some(b)) if b.cancellable => {
+        let reload = |message: &str| {
+            let message = Some(message.to_string());
+            let token = token.clone();
+            let grouped = grouped.clone();
+            async move {
+                let left = match store.bookings(&token).await {
+                    Ok(Some(b)) => b.iter().map(line).collect(),
+                    _ => Vec::new(),
+                };
+                ManageStep::List { token: grouped, bookings: left, message }
+            }
+        };
+        match (form.get("handling").map(String::as_str), chosen, stored) {
+            (Some("annuller-spoerg"), Some(b), _) if b.cancellable => ManageStep::ConfirmCancel { token: grouped, booking: b },
+            (Some("annuller"), Some(b), _) if b.cancellable => {
                 let message = match store.cancel(&token, b.id).await {
                     Ok(true) => t::MANAGE_CANCELLED,
                     Ok(false) => t::MANAGE_CANNOT_CANCEL,
@@ -235,16 +260,75 @@ pub mod logic {
                         t::SERVER_ERROR
                     }
                 };
-                let left = match store.bookings(&token).await {
-                    Ok(Some(b)) => b.iter().map(line).collect(),
-                    _ => Vec::new(),
-                };
-                ManageStep::List { token: grouped, bookings: left, message: Some(message.to_string()) }
+                reload(message).await
             }
-            (Some("annuller-spoerg" | "annuller"), _) => {
+            (Some(action @ ("flyt-vaelg" | "flyt")), Some(b), Some(stored)) if b.cancellable => {
+                let Some((site, kind)) = site_and_kind(&stored.site, &stored.talk_kind) else {
+                    return reload(t::MANAGE_CANNOT_MOVE).await;
+                };
+                let choose = |error: Option<&str>| {
+                    let (grouped, b) = (grouped.clone(), b.clone());
+                    let error = error.map(str::to_string);
+                    async move { ManageStep::ChooseMove { token: grouped, booking: b, days: free_days(store, site, kind).await, error } }
+                };
+                if action == "flyt-vaelg" {
+                    return choose(None).await;
+                }
+                let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
+                    return choose(Some(t::BOOK_ERR_TIME)).await;
+                };
+                let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+                    Ok(slot) => slot,
+                    Err(e) => return choose(Some(e.message())).await,
+                };
+                let to = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
+                match store.move_booking(&token, b.id, &to).await {
+                    Ok(_) => reload(&format!("{} {}.", t::MANAGE_MOVED, dates::when(slot.starts_at, slot.ends_at))).await,
+                    Err(BookError::Full) => choose(Some(SlotError::Full.message())).await,
+                    Err(e) => {
+                        tracing::error!("moving failed: {e}");
+                        choose(Some(t::SERVER_ERROR)).await
+                    }
+                }
+            }
+            (Some("annuller-spoerg" | "annuller"), _, _) => {
                 ManageStep::List { token: grouped, bookings: lines, message: Some(t::MANAGE_CANNOT_CANCEL.to_string()) }
+            }
+            (Some("flyt-vaelg" | "flyt"), _, _) => {
+                ManageStep::List { token: grouped, bookings: lines, message: Some(t::MANAGE_CANNOT_MOVE.to_string()) }
             }
             _ => ManageStep::List { token: grouped, bookings: lines, message: None },
         }
+    }
+
+    /// A POST to `/min-aftale/kalender`: the calendar file for one of the token's bookings, as
+    /// (file name, body); or the manage page with the reason it cannot be made.
+    pub async fn calendar_post(store: &AnonStore, form: &HashMap<String, String>) -> Result<(String, String), ManageStep> {
+        let token = Token::parse(form.get("kode").map(String::as_str).unwrap_or(""))
+            .map_err(|e| ManageStep::Enter { error: Some(e.message().to_string()) })?;
+        let bookings = match store.bookings(&token).await {
+            Ok(Some(b)) => b,
+            _ => return Err(ManageStep::Enter { error: Some(t::MANAGE_UNKNOWN.to_string()) }),
+        };
+        let id = form.get("booking").and_then(|v| v.parse::<i64>().ok());
+        let Some(b) = bookings.iter().find(|b| Some(b.booking_id) == id) else {
+            let lines = bookings.iter().map(line).collect();
+            return Err(ManageStep::List { token: token.grouped(), bookings: lines, message: Some(t::MANAGE_CANNOT_CANCEL.to_string()) });
+        };
+        let l = line(b);
+        let minutes = site_and_kind(&b.site, &b.talk_kind).and_then(|(_, k)| k.hours.rules.first().map(|r| r.talk_minutes)).unwrap_or(60);
+        let title = crate::domain::ics::clean_title(form.get("titel").map(String::as_str).unwrap_or(""));
+        // A random UID: nothing in the file links it to the booking's row.
+        let uid = format!("{}@rusmiddelportalen", Token::generate().canonical().to_lowercase());
+        let body = crate::domain::ics::calendar(
+            &uid,
+            &title,
+            &l.place,
+            &format!("{}: {}", t::RECEIPT_LABEL_HEADING, l.label),
+            b.starts_at,
+            b.starts_at + chrono::Duration::minutes(i64::from(minutes)),
+            Utc::now(),
+        );
+        Ok(("aftale.ics".to_string(), body))
     }
 }

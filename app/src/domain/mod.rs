@@ -8,3 +8,5 @@ pub mod slots;
 pub mod token;
 #[cfg(feature = "ssr")]
 pub mod dates;
+#[cfg(feature = "ssr")]
+pub mod ics;

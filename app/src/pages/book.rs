@@ -58,7 +58,7 @@ fn Booking(p: BookPage) -> impl IntoView {
     let body = match p.step.clone() {
         BookStep::Choose { error } => view! { <Choose p=p.clone() error/> }.into_any(),
         BookStep::Confirm { slot_value, when } => view! { <Confirm p=p.clone() slot_value when/> }.into_any(),
-        BookStep::Receipt { token, label, when } => view! { <Receipt p=p.clone() token label when/> }.into_any(),
+        BookStep::Receipt { token, booking_id, label, when } => view! { <Receipt p=p.clone() token booking_id label when/> }.into_any(),
     };
     view! {
         <Title text=format!("{title} – {} – {}", kommune.short_name(), t::PORTAL_NAME)/>
@@ -133,7 +133,7 @@ fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn Day(d: DayOption, i: usize) -> impl IntoView {
+pub(crate) fn Day(d: DayOption, i: usize) -> impl IntoView {
     view! {
         <fieldset class="day">
             <legend class="h5">{d.heading}</legend>
@@ -184,7 +184,7 @@ fn Confirm(p: BookPage, slot_value: String, when: String) -> impl IntoView {
 }
 
 #[component]
-fn Receipt(p: BookPage, token: String, label: String, when: String) -> impl IntoView {
+fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: String) -> impl IntoView {
     let chosen = p.chosen.clone().expect("a receipt always has a kind of talk");
     let place = if p.by_phone { t::BY_PHONE_PLACE.to_string() } else { format!("{}, {}", p.site_name, p.place) };
     // Copy and print need JavaScript: they appear only once the page is hydrated.
@@ -230,6 +230,7 @@ fn Receipt(p: BookPage, token: String, label: String, when: String) -> impl Into
             <dt>{t::BOOK_PLACE}</dt>
             <dd>{place}</dd>
         </dl>
+        <crate::pages::manage::CalendarForm token=token.clone() booking_id=booking_id.to_string()/>
         <form method="get" action=format!("/{}", p.kommune) class="saved-form">
             <div class="form-group-checkbox">
                 <input type="checkbox" class="form-checkbox" id="gemt" name="gemt" value="ja" required=true/>

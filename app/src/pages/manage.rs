@@ -1,4 +1,4 @@
-use crate::api::anonymous::{BookingLine, ManageStep, Posted};
+use crate::api::anonymous::{BookingLine, DayOption, ManageStep, Posted};
 use crate::components::Layout;
 use crate::text::t;
 use leptos::prelude::*;
@@ -30,6 +30,7 @@ pub fn ManagePage() -> impl IntoView {
                         ManageStep::Enter { error } => view! { <EnterCode error/> }.into_any(),
                         ManageStep::List { token, bookings, message } => view! { <List token bookings message/> }.into_any(),
                         ManageStep::ConfirmCancel { token, booking } => view! { <ConfirmCancel token booking/> }.into_any(),
+                        ManageStep::ChooseMove { token, booking, days, error } => view! { <ChooseMove token booking days error/> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -116,12 +117,21 @@ fn List(token: String, bookings: Vec<BookingLine>, message: Option<String>) -> i
                         <li class="booking">
                             <Booking b/>
                             {cancellable.then(|| view! {
-                                <form method="post" action="/min-aftale">
-                                    <input type="hidden" name="kode" value=token/>
-                                    <input type="hidden" name="handling" value="annuller-spoerg"/>
-                                    <input type="hidden" name="booking" value=id/>
-                                    <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL}</button>
-                                </form>
+                                <div class="booking-actions">
+                                    <form method="post" action="/min-aftale" class="inline-form">
+                                        <input type="hidden" name="kode" value=token.clone()/>
+                                        <input type="hidden" name="handling" value="flyt-vaelg"/>
+                                        <input type="hidden" name="booking" value=id.clone()/>
+                                        <button type="submit" class="button button-secondary">{t::MANAGE_MOVE}</button>
+                                    </form>
+                                    <form method="post" action="/min-aftale" class="inline-form">
+                                        <input type="hidden" name="kode" value=token.clone()/>
+                                        <input type="hidden" name="handling" value="annuller-spoerg"/>
+                                        <input type="hidden" name="booking" value=id.clone()/>
+                                        <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL}</button>
+                                    </form>
+                                </div>
+                                <CalendarForm token=token.clone() booking_id=id.clone()/>
                             })}
                         </li>
                     }
@@ -147,6 +157,59 @@ fn ConfirmCancel(token: String, booking: BookingLine) -> impl IntoView {
             <input type="hidden" name="kode" value=token/>
             <input type="hidden" name="handling" value="vis"/>
             <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL_NO}</button>
+        </form>
+    }
+}
+
+/// Download the talk as a calendar file with a title the person chooses (default neutral).
+#[component]
+pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
+    let field = format!("titel-{booking_id}");
+    let hint = format!("{field}-hint");
+    view! {
+        <form method="post" action="/min-aftale/kalender" class="calendar-form">
+            <h3 class="h5">{t::CALENDAR_HEADING}</h3>
+            <p>{t::CALENDAR_TEXT}</p>
+            <input type="hidden" name="kode" value=token/>
+            <input type="hidden" name="booking" value=booking_id/>
+            <div class="form-group">
+                <label class="form-label" for=field.clone()>{t::CALENDAR_TITLE_LABEL}</label>
+                <span class="form-hint" id=hint.clone()>{t::CALENDAR_TITLE_HINT}</span>
+                <input class="form-input input-width-m" type="text" id=field name="titel" value="Aftale" maxlength="60" autocomplete="off" aria-describedby=hint/>
+            </div>
+            <button type="submit" class="button button-secondary">{t::CALENDAR_SUBMIT}</button>
+        </form>
+    }
+}
+
+#[component]
+fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: Option<String>) -> impl IntoView {
+    let id = booking.id.to_string();
+    let form = if days.is_empty() {
+        view! { <p>{t::BOOK_NO_TIMES}</p> }.into_any()
+    } else {
+        view! {
+            <form method="post" action="/min-aftale">
+                <input type="hidden" name="kode" value=token.clone()/>
+                <input type="hidden" name="handling" value="flyt"/>
+                <input type="hidden" name="booking" value=id/>
+                {days.into_iter().enumerate().map(|(i, d)| view! { <crate::pages::book::Day d i/> }).collect_view()}
+                <button type="submit" class="button button-primary">{t::MANAGE_MOVE_SUBMIT}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <h2>{t::MANAGE_MOVE_HEADING}</h2>
+        {error.map(|e| view! {
+            <div class="alert alert-error" role="alert"><p class="alert-text">"Fejl: " {e}</p></div>
+        })}
+        <Booking b=booking/>
+        {form}
+        <form method="post" action="/min-aftale">
+            <input type="hidden" name="kode" value=token/>
+            <input type="hidden" name="handling" value="vis"/>
+            <button type="submit" class="button button-tertiary">{t::MANAGE_BACK}</button>
         </form>
     }
 }

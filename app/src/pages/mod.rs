@@ -1,9 +1,9 @@
 //! One module per route.
 mod accessibility;
-mod book;
+pub(crate) mod book;
 mod home;
 mod kommune;
-mod manage;
+pub(crate) mod manage;
 mod not_found;
 
 pub use accessibility::AccessibilityPage;
