@@ -49,5 +49,19 @@ read -r p f < <(node -e '
   } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
 passed=$((passed + p)); failed=$((failed + f))
 
+# 4. The server's log after the whole run: no token (grouped or not) and no client address.
+#    The one address allowed is the server's own listen line.
+echo "== log check"
+kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
+if grep -qE '[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}|\b[0-9A-HJKMNP-TV-Z]{18}\b' "$LOGS/server.log"; then
+  echo "FAIL: a token-like string is in the server log"; failed=$((failed + 1))
+elif grep -vE "(running at|kører på) http://127\.0\.0\.1:$PORT" "$LOGS/server.log" | grep -qE '([0-9]{1,3}\.){3}[0-9]{1,3}|::1'; then
+  echo "FAIL: a client address is in the server log"; failed=$((failed + 1))
+elif ! grep -q 'route=/min-aftale' "$LOGS/server.log"; then
+  echo "FAIL: the server log does not show the end-to-end run (nothing to check)"; failed=$((failed + 1))
+else
+  echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token and no client address"; passed=$((passed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -137,6 +137,8 @@ mod loader {
         horizon_days: u32,
         #[serde(default)]
         example: bool,
+        #[serde(default)]
+        closed: Vec<chrono::NaiveDate>,
         talk: Vec<RawTalk>,
     }
 
@@ -298,7 +300,7 @@ mod loader {
                         by_phone: t.mode == "phone",
                         hours: crate::domain::slots::OpeningHours {
                             rules,
-                            closed: Vec::new(),
+                            closed: s.closed.clone(),
                             min_notice_hours: s.min_notice_hours,
                             horizon_days: s.horizon_days,
                         },
