@@ -85,3 +85,15 @@ pub fn Layout(#[prop(optional)] solution: Option<SolutionInfo>, children: Childr
         </footer>
     }
 }
+
+/// The page shown when the server could not load what a page needs.
+#[component]
+pub fn ServerErrorPage() -> impl IntoView {
+    view! {
+        <Layout>
+            <div class="alert alert-error" role="alert">
+                <p class="alert-text">{t::SERVER_ERROR}</p>
+            </div>
+        </Layout>
+    }
+}

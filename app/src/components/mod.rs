@@ -4,5 +4,5 @@ mod layout;
 mod quick_exit;
 
 pub use citation::{CitedFact, SourceList};
-pub use layout::{Layout, SolutionInfo};
+pub use layout::{Layout, ServerErrorPage, SolutionInfo};
 pub use quick_exit::{install_shift_exit, QuickExit};

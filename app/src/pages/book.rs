@@ -1,5 +1,5 @@
 use crate::api::anonymous::{get_book_page, BookPage, BookStep, DayOption, Posted};
-use crate::components::{CitedFact, Layout, SolutionInfo};
+use crate::components::{CitedFact, Layout, ServerErrorPage, SolutionInfo};
 use crate::domain::kommune::Kommune;
 use crate::pages::NotFound;
 use crate::text::t;
@@ -36,11 +36,7 @@ pub fn BookPageView() -> impl IntoView {
                 match page.await {
                     Ok(Some(p)) => view! { <Booking p/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! {
-                        <Layout>
-                            <div class="alert alert-error" role="alert"><p class="alert-text">{t::SERVER_ERROR}</p></div>
-                        </Layout>
-                    }.into_any(),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
                 }
             })}
         </Suspense>

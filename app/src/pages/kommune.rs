@@ -1,5 +1,5 @@
 use crate::api::content::get_kommune_page;
-use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
+use crate::components::{CitedFact, Layout, ServerErrorPage, SolutionInfo, SourceList};
 use crate::content::KommunePage;
 use crate::domain::kommune::Kommune;
 use crate::pages::NotFound;
@@ -21,13 +21,7 @@ pub fn KommuneStartPage() -> impl IntoView {
                 match page.await {
                     Ok(Some(p)) => view! { <KommuneView p/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! {
-                        <Layout>
-                            <div class="alert alert-error" role="alert">
-                                <p class="alert-text">{t::SERVER_ERROR}</p>
-                            </div>
-                        </Layout>
-                    }.into_any(),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -118,18 +118,8 @@ fn List(token: String, bookings: Vec<BookingLine>, message: Option<String>) -> i
                             <Booking b/>
                             {cancellable.then(|| view! {
                                 <div class="booking-actions">
-                                    <form method="post" action="/min-aftale" class="inline-form">
-                                        <input type="hidden" name="kode" value=token.clone()/>
-                                        <input type="hidden" name="handling" value="flyt-vaelg"/>
-                                        <input type="hidden" name="booking" value=id.clone()/>
-                                        <button type="submit" class="button button-secondary">{t::MANAGE_MOVE}</button>
-                                    </form>
-                                    <form method="post" action="/min-aftale" class="inline-form">
-                                        <input type="hidden" name="kode" value=token.clone()/>
-                                        <input type="hidden" name="handling" value="annuller-spoerg"/>
-                                        <input type="hidden" name="booking" value=id.clone()/>
-                                        <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL}</button>
-                                    </form>
+                                    <TokenAction token=token.clone() action="flyt-vaelg" booking=id.clone() label=t::MANAGE_MOVE/>
+                                    <TokenAction token=token.clone() action="annuller-spoerg" booking=id.clone() label=t::MANAGE_CANCEL/>
                                 </div>
                                 <CalendarForm token=token.clone() booking_id=id.clone()/>
                             })}
@@ -147,17 +137,8 @@ fn ConfirmCancel(token: String, booking: BookingLine) -> impl IntoView {
     view! {
         <h2>{t::MANAGE_CANCEL_QUESTION}</h2>
         <Booking b=booking/>
-        <form method="post" action="/min-aftale" class="inline-form">
-            <input type="hidden" name="kode" value=token.clone()/>
-            <input type="hidden" name="handling" value="annuller"/>
-            <input type="hidden" name="booking" value=id/>
-            <button type="submit" class="button button-primary">{t::MANAGE_CANCEL_YES}</button>
-        </form>
-        <form method="post" action="/min-aftale" class="inline-form">
-            <input type="hidden" name="kode" value=token/>
-            <input type="hidden" name="handling" value="vis"/>
-            <button type="submit" class="button button-secondary">{t::MANAGE_CANCEL_NO}</button>
-        </form>
+        <TokenAction token=token.clone() action="annuller" booking=id label=t::MANAGE_CANCEL_YES primary=true/>
+        <TokenAction token=token action="vis" booking=String::new() label=t::MANAGE_CANCEL_NO/>
     }
 }
 
@@ -210,6 +191,26 @@ fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: 
             <input type="hidden" name="kode" value=token/>
             <input type="hidden" name="handling" value="vis"/>
             <button type="submit" class="button button-tertiary">{t::MANAGE_BACK}</button>
+        </form>
+    }
+}
+
+/// A one-button form that carries the token in the POST body (never the URL) with an action.
+#[component]
+fn TokenAction(
+    token: String,
+    action: &'static str,
+    /// The booking the action is for; empty for none.
+    booking: String,
+    label: &'static str,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
+    view! {
+        <form method="post" action="/min-aftale" class="inline-form">
+            <input type="hidden" name="kode" value=token/>
+            <input type="hidden" name="handling" value=action/>
+            {(!booking.is_empty()).then(|| view! { <input type="hidden" name="booking" value=booking/> })}
+            <button type="submit" class=if primary { "button button-primary" } else { "button button-secondary" }>{label}</button>
         </form>
     }
 }
