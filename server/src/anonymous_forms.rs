@@ -54,12 +54,12 @@ async fn book(
 
 async fn manage(
     State(state): State<FormState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
     uri: Uri,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
     // Throttle before any token work (rate limit per client, in memory only).
-    let step = if state.guesses.allow(client.ip()) {
+    let step = if state.guesses.allow(peer_for_rate_limit.ip()) {
         logic::manage_post(&state.stores.anon, &fields(form)).await
     } else {
         ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) }
@@ -71,11 +71,11 @@ async fn manage(
 /// other use of a token.
 async fn calendar(
     State(state): State<FormState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
     let manage_uri = Uri::from_static("/min-aftale");
-    if !state.guesses.allow(client.ip()) {
+    if !state.guesses.allow(peer_for_rate_limit.ip()) {
         let step = ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) };
         return render(&state, Posted::Manage(step), manage_uri).await;
     }

@@ -94,7 +94,7 @@ pub fn load_or_create_secret(path: &Path) -> Result<TokenSecret, ConfigError> {
                 .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
             file.write_all(format!("{hex}\n").as_bytes()).map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
             file.sync_all().map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
-            tracing::info!("made a new token secret in the data directory");
+            tracing::info!("made a new hashing secret file in the data directory");
             Ok(TokenSecret::from_bytes(bytes))
         }
         Err(e) => Err(ConfigError::SecretUnreadable(path.to_path_buf(), e)),
