@@ -1,5 +1,8 @@
 use crate::components::install_shift_exit;
-use crate::pages::{AccessibilityPage, BookPageView, HomePage, KommuneStartPage, ManagePage, NotFound};
+use crate::pages::{
+    AccessibilityPage, BookPageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage, NotFound, RightsGuidePage,
+    RightsOverviewPage, RightsTopicPage,
+};
 #[cfg(feature = "ssr")]
 use crate::text::t;
 use leptos::prelude::*;
@@ -71,6 +74,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/min-aftale") view=ManagePage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/rettigheder") view=RightsOverviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/rettigheder/guide") view=RightsGuidePage ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/rettigheder/frister") view=DeadlinesPageView ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/rettigheder/:emne") view=RightsTopicPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -56,12 +56,15 @@ pub struct SourceDocument {
 }
 
 #[cfg(feature = "ssr")]
-pub use loader::{content, BookingSite, Content, ContentError, Rule, TalkKind};
+pub use loader::{content, BookingSite, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, Rule, ScopeParams, TalkKind};
 
 #[cfg(feature = "ssr")]
 mod loader {
     use super::*;
+    use crate::domain::deadlines::{ClockStart, CountedFrom, MustBe};
     use crate::domain::kommune::Kommune;
+    use crate::domain::rights::{Conditions, Topic};
+    use std::collections::HashMap;
     use std::sync::LazyLock;
 
     const DOCUMENTS: &str = include_str!("../content/documents.toml");
@@ -111,12 +114,105 @@ mod loader {
         #[serde(default)]
         law: Option<String>,
         quote: String,
+        /// To whom the rule applies, for the guide (see the head of rights/faelles.toml).
+        #[serde(default)]
+        when: Conditions,
+        #[serde(default)]
+        unless: Conditions,
+        /// A reviewer's remark: where seeds disagree or are silent, and what the portal follows.
+        #[serde(default)]
+        note: Option<String>,
     }
 
     #[derive(Deserialize)]
     struct RightsFile {
         #[serde(default)]
         rule: Vec<RawRule>,
+        #[serde(default)]
+        params: RawParams,
+    }
+
+    /// The structured values a municipality file gives; each table also carries `doc`,
+    /// `section` and `quote`. Tables the portal does not compute with are kept for reading only.
+    #[derive(Deserialize, Default)]
+    struct RawParams {
+        guarantee: Option<RawGuarantee>,
+        complaint: Option<RawComplaint>,
+        scope: Option<RawScope>,
+    }
+
+    #[derive(Deserialize)]
+    struct RawSource {
+        doc: String,
+        section: String,
+        quote: String,
+    }
+
+    #[derive(Deserialize)]
+    struct RawGuarantee {
+        days: u32,
+        clock_starts: ClockStart,
+        #[serde(flatten)]
+        source: RawSource,
+    }
+
+    #[derive(Deserialize)]
+    struct RawComplaint {
+        deadline_days: u32,
+        deadline_wording: String,
+        counted_from: CountedFrom,
+        deadline_refers_to: MustBe,
+        #[serde(default)]
+        no_deadline_for: Vec<String>,
+        appeal_body: String,
+        #[serde(flatten)]
+        source: RawSource,
+    }
+
+    #[derive(Deserialize)]
+    struct RawScope {
+        alcohol: bool,
+        drugs: bool,
+        #[serde(flatten)]
+        source: RawSource,
+    }
+
+    /// The 14-day treatment guarantee as one municipality counts it.
+    #[derive(Clone, Debug)]
+    pub struct GuaranteeParams {
+        pub days: u32,
+        pub clock_starts: ClockStart,
+        pub source: Citation,
+    }
+
+    /// The deadline for complaining about a decision, as one municipality states it.
+    #[derive(Clone, Debug)]
+    pub struct ComplaintParams {
+        pub days: u32,
+        /// The seed's own words for the period ("fire uger", "28 dage").
+        pub wording: String,
+        pub counted_from: CountedFrom,
+        pub must_be: MustBe,
+        /// Kinds of complaint with no deadline ("klager over personalet").
+        pub no_deadline_for: Vec<String>,
+        pub appeal_body: String,
+        pub source: Citation,
+    }
+
+    /// Which substances a municipality's standard covers (absent: both).
+    #[derive(Clone, Debug)]
+    pub struct ScopeParams {
+        pub alcohol: bool,
+        pub drugs: bool,
+        pub source: Citation,
+    }
+
+    /// The values a municipality's rights file gives; `None` where its seeds are silent.
+    #[derive(Clone, Debug, Default)]
+    pub struct KommuneRights {
+        pub guarantee: Option<GuaranteeParams>,
+        pub complaint: Option<ComplaintParams>,
+        pub scope: Option<ScopeParams>,
     }
 
     #[derive(Deserialize)]
@@ -185,10 +281,13 @@ mod loader {
     pub struct Rule {
         pub scope: &'static str,
         pub id: String,
-        pub topic: String,
+        pub topic: Topic,
         pub title: String,
         pub fact: CitedText,
         pub quote: String,
+        pub when: Conditions,
+        pub unless: Conditions,
+        pub note: Option<String>,
     }
 
     #[derive(Deserialize)]
@@ -219,6 +318,7 @@ mod loader {
         documents: Vec<SourceDocument>,
         kommuner: Vec<KommunePage>,
         rules: Vec<Rule>,
+        rights: HashMap<&'static str, KommuneRights>,
         sites: Vec<BookingSite>,
         notices: std::collections::HashMap<String, Vec<String>>,
     }
@@ -264,6 +364,7 @@ mod loader {
                 }
             }
             let mut rules = Vec::new();
+            let mut rights = HashMap::new();
             for (scope, text) in RIGHTS {
                 let file: RightsFile = toml::from_str(text)
                     .map_err(|e| ContentError::Invalid(format!("rights/{scope}.toml: {e}")))?;
@@ -271,9 +372,54 @@ mod loader {
                     if rules.iter().any(|x: &Rule| x.scope == scope && x.id == r.id) {
                         return Err(ContentError::Invalid(format!("rights/{scope}.toml: rule {:?} twice", r.id)));
                     }
+                    let topic = Topic::from_slug(&r.topic).ok_or_else(|| {
+                        ContentError::Invalid(format!("rights/{scope}.toml: rule {:?} has unknown topic {:?}", r.id, r.topic))
+                    })?;
                     let fact = resolve(&documents, &RawFact { text: r.text, doc: r.doc, section: r.section, law: r.law })?;
-                    rules.push(Rule { scope, id: r.id, topic: r.topic, title: r.title, fact, quote: r.quote });
+                    rules.push(Rule {
+                        scope,
+                        id: r.id,
+                        topic,
+                        title: r.title,
+                        fact,
+                        quote: r.quote,
+                        when: r.when,
+                        unless: r.unless,
+                        note: r.note,
+                    });
                 }
+                let cite = |s: &RawSource| -> Result<Citation, ContentError> {
+                    let fact = RawFact { text: s.quote.clone(), doc: s.doc.clone(), section: s.section.clone(), law: None };
+                    Ok(resolve(&documents, &fact)?.source)
+                };
+                let p = file.params;
+                rights.insert(
+                    scope,
+                    KommuneRights {
+                        guarantee: p
+                            .guarantee
+                            .map(|g| Ok::<_, ContentError>(GuaranteeParams { days: g.days, clock_starts: g.clock_starts, source: cite(&g.source)? }))
+                            .transpose()?,
+                        complaint: p
+                            .complaint
+                            .map(|c| {
+                                Ok::<_, ContentError>(ComplaintParams {
+                                    days: c.deadline_days,
+                                    wording: c.deadline_wording,
+                                    counted_from: c.counted_from,
+                                    must_be: c.deadline_refers_to,
+                                    no_deadline_for: c.no_deadline_for,
+                                    appeal_body: c.appeal_body,
+                                    source: cite(&c.source)?,
+                                })
+                            })
+                            .transpose()?,
+                        scope: p
+                            .scope
+                            .map(|s| Ok::<_, ContentError>(ScopeParams { alcohol: s.alcohol, drugs: s.drugs, source: cite(&s.source)? }))
+                            .transpose()?,
+                    },
+                );
             }
             let booking: BookingFile = toml::from_str(BOOKING).map_err(|source| ContentError::Parse { file: "booking.toml", source })?;
             let mut sites = Vec::new();
@@ -308,7 +454,7 @@ mod loader {
                 }
                 sites.push(BookingSite { id: s.id, name: s.name, place: s.place, phone: s.phone, kommuner: s.kommuner, example: s.example, talks });
             }
-            let content = Content { documents, kommuner, rules, sites, notices: booking.notices };
+            let content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices };
             for k in Kommune::ALL {
                 if content.booking_site(k).is_none() {
                     return Err(ContentError::Invalid(format!("booking.toml: no site for {}", k.slug())));
@@ -356,6 +502,21 @@ mod loader {
 
         pub fn rules(&self) -> &[Rule] {
             &self.rules
+        }
+
+        /// The rules that hold everywhere (`faelles`: what the law says, as the seeds quote it).
+        pub fn law_rules(&self) -> impl Iterator<Item = &Rule> {
+            self.rules.iter().filter(|r| r.scope == "faelles")
+        }
+
+        /// One municipality's own rules, in file order.
+        pub fn kommune_rules(&self, kommune: Kommune) -> impl Iterator<Item = &Rule> {
+            self.rules.iter().filter(move |r| r.scope == kommune.slug())
+        }
+
+        /// The deadlines and scope a municipality's rights file gives.
+        pub fn kommune_rights(&self, kommune: Kommune) -> &KommuneRights {
+            self.rights.get(kommune.slug()).expect("every municipality has a rights file")
         }
 
         pub fn documents(&self) -> &[SourceDocument] {
@@ -494,8 +655,32 @@ mod loader {
                 let quote_at = seed.find(&normalise(&r.quote));
                 assert!(section_at.is_some(), "{}/{}: section {:?} not in {}", r.scope, r.id, r.fact.source.section, doc.seed);
                 assert!(quote_at.is_some(), "{}/{}: quote not in {}: {:?}", r.scope, r.id, doc.seed, r.quote);
-                assert!(!r.title.is_empty() && !r.topic.is_empty());
+                assert!(!r.title.is_empty());
             }
+        }
+
+        #[test]
+        fn every_params_quote_is_verbatim_from_its_seed_under_its_section() {
+            let c = Content::parse().unwrap();
+            let mut checked = 0;
+            for (scope, text) in RIGHTS {
+                let file: toml::Table = toml::from_str(text).unwrap();
+                let Some(params) = file.get("params").and_then(|p| p.as_table()) else { continue };
+                for (name, table) in params {
+                    let table = table.as_table().unwrap();
+                    let doc_id = table["doc"].as_str().unwrap();
+                    let doc = c.documents().iter().find(|d| d.id == doc_id).unwrap();
+                    let seed = normalise(&seed_text(&doc.seed));
+                    let section = table["section"].as_str().unwrap();
+                    assert!(seed.contains(&normalise(section)), "{scope}/{name}: section {section:?} not in {}", doc.seed);
+                    for (key, value) in table.iter().filter(|(k, _)| *k == "quote" || k.ends_with("_quote")) {
+                        let quote = value.as_str().unwrap();
+                        assert!(seed.contains(&normalise(quote)), "{scope}/{name}.{key} not in {}: {quote:?}", doc.seed);
+                        checked += 1;
+                    }
+                }
+            }
+            assert!(checked >= 25, "{checked} quotes checked");
         }
 
         #[test]

@@ -9,6 +9,12 @@ const PAGES = [
   "/ishoj/book",
   "/thisted/book?samtale=telefon",
   ...KOMMUNER.map((k) => `/${k.slug}`),
+  "/ishoj/rettigheder",
+  "/odsherred/rettigheder/klage",
+  "/thisted/rettigheder/guide",
+  "/thisted/rettigheder/guide?rolle=selv&alder=sytten&trin=4",
+  "/vallensbaek/rettigheder/guide?rolle=paaroerende&rusmiddel=begge&alder=16&anonym=ja&trin=resultat",
+  "/odsherred/rettigheder/frister?henvendt=1.11.2026&afgoerelse=abc",
 ];
 
 for (const path of PAGES) {

@@ -10,3 +10,7 @@ pub mod token;
 pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod ics;
+/// The guide's rules engine; also in the browser, which renders the guide's questions.
+pub mod rights;
+#[cfg(feature = "ssr")]
+pub mod deadlines;

@@ -65,6 +65,11 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 {detail(t::HOW_TO_CONTACT, p.contact_ways.clone())}
                 {detail(t::OPENING_HOURS, p.opening_hours.clone())}
             </section>
+            <section aria-labelledby="rights">
+                <h2 id="rights">{t::RIGHTS_TITLE}</h2>
+                <p><a href=format!("/{}/rettigheder", kommune.slug())>{t::RIGHTS_LINK}</a></p>
+                <p><a href=format!("/{}/rettigheder/guide", kommune.slug())>{t::RIGHTS_GUIDE_LINK}</a></p>
+            </section>
             <section aria-labelledby="anonymity">
                 <h2 id="anonymity">{t::ANONYMITY_HEADING}</h2>
                 <p>

@@ -4,6 +4,7 @@ pub(crate) mod book;
 mod home;
 mod kommune;
 pub(crate) mod manage;
+mod rights;
 mod not_found;
 
 pub use accessibility::AccessibilityPage;
@@ -12,3 +13,4 @@ pub use kommune::KommuneStartPage;
 pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
+pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};

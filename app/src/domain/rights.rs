@@ -1,0 +1,554 @@
+//! "Hvad gælder for mig?": which rights rules apply to a person's situation, which may apply
+//! (it depends on a question left unanswered), and which do not — and why.
+//!
+//! The rules themselves and their conditions are data (`app/content/rights/*.toml`, keys `when`
+//! and `unless`); this module only evaluates them. It knows nothing of files or citations, so
+//! it is tested here with made-up rules and in `app/tests/rights_guide.rs` with the real ones.
+
+use serde::{Deserialize, Serialize};
+
+/// The topics of the rights pages. The slug is part of the public URL contract
+/// (`/{kommune}/rettigheder/{emne}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Topic {
+    Guarantee,
+    FreeChoice,
+    Anonymity,
+    Complaints,
+    Payment,
+    Relatives,
+    Children,
+    DoctorsTalk,
+    Talks,
+    TargetGroup,
+    Offers,
+    FollowUp,
+}
+
+impl Topic {
+    /// In the order the overview lists them: what people ask about most comes first.
+    pub const ALL: [Topic; 12] = [
+        Topic::Guarantee,
+        Topic::FreeChoice,
+        Topic::Anonymity,
+        Topic::Complaints,
+        Topic::Payment,
+        Topic::Relatives,
+        Topic::Children,
+        Topic::DoctorsTalk,
+        Topic::Talks,
+        Topic::TargetGroup,
+        Topic::Offers,
+        Topic::FollowUp,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Topic::Guarantee => "behandlingsgaranti",
+            Topic::FreeChoice => "frit-valg",
+            Topic::Anonymity => "anonymitet",
+            Topic::Complaints => "klage",
+            Topic::Payment => "betaling",
+            Topic::Relatives => "paaroerende",
+            Topic::Children => "boern-i-familien",
+            Topic::DoctorsTalk => "laegesamtale",
+            Topic::Talks => "samtaler",
+            Topic::TargetGroup => "maalgruppe",
+            Topic::Offers => "behandlingstilbud",
+            Topic::FollowUp => "opfoelgning",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    /// Relatives' rules are about the relative; every other rule is about the person who uses
+    /// substances (whom a relative or professional answers the questions about).
+    pub fn audience(self) -> Audience {
+        match self {
+            Topic::Relatives => Audience::Relatives,
+            _ => Audience::Person,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    Person,
+    Relatives,
+}
+
+/// Who is asking. Query-string values: `selv`, `paaroerende`, `fagperson`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Myself,
+    Relative,
+    Professional,
+}
+
+/// The substances the person uses. Query-string values: `alkohol`, `stoffer`, `begge`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Substance {
+    Alcohol,
+    Drugs,
+    Both,
+}
+
+/// What a rule's `substance` condition names: one kind of treatment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SubstanceKind {
+    Alcohol,
+    Drugs,
+}
+
+/// The answers to the guide's questions; `None` is "not answered" (every question is optional).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Situation {
+    pub role: Option<Role>,
+    pub substance: Option<Substance>,
+    /// Age in years of the person who uses substances.
+    pub age: Option<u8>,
+    pub anonymous: Option<bool>,
+    /// Gets other help from the municipality (social problems the § 101a test asks about).
+    pub other_help: Option<bool>,
+    pub medicine: Option<bool>,
+    /// Pregnant, or children under 18 living at home.
+    pub children: Option<bool>,
+}
+
+/// A rule's conditions as written in a rights file (`when = { … }` / `unless = { … }`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    pub substance: Option<SubstanceKind>,
+    pub min_age: Option<u8>,
+    pub max_age: Option<u8>,
+    pub anonymous: Option<bool>,
+    pub other_help: Option<bool>,
+    pub medicine: Option<bool>,
+    pub children: Option<bool>,
+}
+
+impl Conditions {
+    pub fn list(&self) -> Vec<Condition> {
+        let mut out = Vec::new();
+        if let Some(s) = self.substance {
+            out.push(Condition::Substance(s));
+        }
+        if let Some(a) = self.min_age {
+            out.push(Condition::MinAge(a));
+        }
+        if let Some(a) = self.max_age {
+            out.push(Condition::MaxAge(a));
+        }
+        if let Some(b) = self.anonymous {
+            out.push(Condition::Anonymous(b));
+        }
+        if let Some(b) = self.other_help {
+            out.push(Condition::OtherHelp(b));
+        }
+        if let Some(b) = self.medicine {
+            out.push(Condition::Medicine(b));
+        }
+        if let Some(b) = self.children {
+            out.push(Condition::Children(b));
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list().is_empty()
+    }
+}
+
+/// One condition of a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Condition {
+    Substance(SubstanceKind),
+    MinAge(u8),
+    MaxAge(u8),
+    Anonymous(bool),
+    OtherHelp(bool),
+    Medicine(bool),
+    Children(bool),
+}
+
+/// The guide's questions, in the order it asks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Question {
+    Role,
+    Substance,
+    Age,
+    Anonymous,
+    OtherHelp,
+    Medicine,
+    Children,
+}
+
+impl Question {
+    pub const ALL: [Question; 7] = [
+        Question::Role,
+        Question::Substance,
+        Question::Age,
+        Question::Anonymous,
+        Question::OtherHelp,
+        Question::Medicine,
+        Question::Children,
+    ];
+
+    /// The query-string key that carries the answer.
+    pub fn key(self) -> &'static str {
+        match self {
+            Question::Role => "rolle",
+            Question::Substance => "rusmiddel",
+            Question::Age => "alder",
+            Question::Anonymous => "anonym",
+            Question::OtherHelp => "anden-hjaelp",
+            Question::Medicine => "medicin",
+            Question::Children => "boern",
+        }
+    }
+
+    /// 1-based screen number in the guide.
+    pub fn step(self) -> usize {
+        Question::ALL.iter().position(|q| *q == self).unwrap_or(0) + 1
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Check {
+    Holds,
+    Fails,
+    Unanswered,
+}
+
+impl Condition {
+    pub fn question(self) -> Question {
+        match self {
+            Condition::Substance(_) => Question::Substance,
+            Condition::MinAge(_) | Condition::MaxAge(_) => Question::Age,
+            Condition::Anonymous(_) => Question::Anonymous,
+            Condition::OtherHelp(_) => Question::OtherHelp,
+            Condition::Medicine(_) => Question::Medicine,
+            Condition::Children(_) => Question::Children,
+        }
+    }
+
+    fn check(self, s: &Situation) -> Check {
+        let answer = match self {
+            Condition::Substance(kind) => s.substance.map(|used| match (used, kind) {
+                (Substance::Both, _) => true,
+                (Substance::Alcohol, SubstanceKind::Alcohol) | (Substance::Drugs, SubstanceKind::Drugs) => true,
+                _ => false,
+            }),
+            Condition::MinAge(min) => s.age.map(|a| a >= min),
+            Condition::MaxAge(max) => s.age.map(|a| a <= max),
+            Condition::Anonymous(want) => s.anonymous.map(|a| a == want),
+            Condition::OtherHelp(want) => s.other_help.map(|a| a == want),
+            Condition::Medicine(want) => s.medicine.map(|a| a == want),
+            Condition::Children(want) => s.children.map(|a| a == want),
+        };
+        match answer {
+            Some(true) => Check::Holds,
+            Some(false) => Check::Fails,
+            None => Check::Unanswered,
+        }
+    }
+}
+
+/// Why a rule does not apply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reason {
+    /// A `when` condition the answers do not meet.
+    Requires(Condition),
+    /// The answers meet every condition in `unless`.
+    ExcludedBy(Vec<Condition>),
+    /// A rule for relatives, and the person asking uses substances themselves.
+    OnlyForRelatives,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    Applies,
+    /// It applies if the listed questions are answered one way; they were left unanswered.
+    MayApply(Vec<Question>),
+    DoesNotApply(Reason),
+}
+
+/// Evaluates one rule. An unanswered question never rules a rule out.
+pub fn verdict(topic: Topic, when: &Conditions, unless: &Conditions, s: &Situation) -> Verdict {
+    if topic.audience() == Audience::Relatives && s.role == Some(Role::Myself) {
+        return Verdict::DoesNotApply(Reason::OnlyForRelatives);
+    }
+    let mut unanswered = Vec::new();
+    for c in when.list() {
+        match c.check(s) {
+            Check::Fails => return Verdict::DoesNotApply(Reason::Requires(c)),
+            Check::Unanswered => unanswered.push(c.question()),
+            Check::Holds => {}
+        }
+    }
+    let excluding = unless.list();
+    if !excluding.is_empty() {
+        let checks: Vec<Check> = excluding.iter().map(|c| c.check(s)).collect();
+        if checks.iter().all(|c| *c == Check::Holds) {
+            return Verdict::DoesNotApply(Reason::ExcludedBy(excluding));
+        }
+        if !checks.contains(&Check::Fails) {
+            unanswered.extend(excluding.iter().zip(&checks).filter(|(_, c)| **c == Check::Unanswered).map(|(c, _)| c.question()));
+        }
+    }
+    unanswered.sort_by_key(|q| q.step());
+    unanswered.dedup();
+    if unanswered.is_empty() {
+        Verdict::Applies
+    } else {
+        Verdict::MayApply(unanswered)
+    }
+}
+
+/// A problem with one answer in the query string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnswerError {
+    /// A value that is not one of the choices (a tampered or outdated link).
+    UnknownChoice,
+    AgeNotANumber,
+    AgeOutOfRange,
+}
+
+/// The highest age the guide accepts; anything above is a typing error.
+pub const MAX_AGE: u8 = 120;
+
+/// Reads the guide's answers from query-string values. Empty values count as unanswered;
+/// each bad value is reported against its question, and the other answers are still read.
+pub fn read_answers(get: impl Fn(&str) -> Option<String>) -> (Situation, Vec<(Question, AnswerError)>) {
+    let mut errors = Vec::new();
+    let mut s = Situation::default();
+    let value = |q: Question| get(q.key()).map(|v| v.trim().to_lowercase()).filter(|v| !v.is_empty());
+    let yes_no = |q: Question, v: Option<String>, errors: &mut Vec<(Question, AnswerError)>| match v.as_deref() {
+        None => None,
+        Some("ja") => Some(true),
+        Some("nej") => Some(false),
+        Some(_) => {
+            errors.push((q, AnswerError::UnknownChoice));
+            None
+        }
+    };
+    s.role = match value(Question::Role).as_deref() {
+        None => None,
+        Some("selv") => Some(Role::Myself),
+        Some("paaroerende") => Some(Role::Relative),
+        Some("fagperson") => Some(Role::Professional),
+        Some(_) => {
+            errors.push((Question::Role, AnswerError::UnknownChoice));
+            None
+        }
+    };
+    s.substance = match value(Question::Substance).as_deref() {
+        None => None,
+        Some("alkohol") => Some(Substance::Alcohol),
+        Some("stoffer") => Some(Substance::Drugs),
+        Some("begge") => Some(Substance::Both),
+        Some(_) => {
+            errors.push((Question::Substance, AnswerError::UnknownChoice));
+            None
+        }
+    };
+    s.age = match value(Question::Age) {
+        None => None,
+        Some(v) if v.len() > 3 && v.chars().all(|c| c.is_ascii_digit()) => {
+            errors.push((Question::Age, AnswerError::AgeOutOfRange));
+            None
+        }
+        Some(v) => match v.parse::<u16>() {
+            Ok(a) if a <= MAX_AGE as u16 => Some(a as u8),
+            Ok(_) => {
+                errors.push((Question::Age, AnswerError::AgeOutOfRange));
+                None
+            }
+            Err(_) => {
+                errors.push((Question::Age, AnswerError::AgeNotANumber));
+                None
+            }
+        },
+    };
+    s.anonymous = yes_no(Question::Anonymous, value(Question::Anonymous), &mut errors);
+    s.other_help = yes_no(Question::OtherHelp, value(Question::OtherHelp), &mut errors);
+    s.medicine = yes_no(Question::Medicine, value(Question::Medicine), &mut errors);
+    s.children = yes_no(Question::Children, value(Question::Children), &mut errors);
+    (s, errors)
+}
+
+/// The query-string value of an answered question, the inverse of `read_answers`.
+pub fn answer_value(s: &Situation, q: Question) -> Option<String> {
+    let yn = |b: bool| if b { "ja" } else { "nej" }.to_string();
+    match q {
+        Question::Role => s.role.map(|r| {
+            match r {
+                Role::Myself => "selv",
+                Role::Relative => "paaroerende",
+                Role::Professional => "fagperson",
+            }
+            .to_string()
+        }),
+        Question::Substance => s.substance.map(|x| {
+            match x {
+                Substance::Alcohol => "alkohol",
+                Substance::Drugs => "stoffer",
+                Substance::Both => "begge",
+            }
+            .to_string()
+        }),
+        Question::Age => s.age.map(|a| a.to_string()),
+        Question::Anonymous => s.anonymous.map(yn),
+        Question::OtherHelp => s.other_help.map(yn),
+        Question::Medicine => s.medicine.map(yn),
+        Question::Children => s.children.map(yn),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drugs_anonymous_no_other_help() -> Conditions {
+        Conditions {
+            substance: Some(SubstanceKind::Drugs),
+            anonymous: Some(true),
+            other_help: Some(false),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_rule_without_conditions_applies_to_everyone_it_is_for() {
+        let none = Conditions::default();
+        assert_eq!(verdict(Topic::Payment, &none, &none, &Situation::default()), Verdict::Applies);
+        let relative = Situation { role: Some(Role::Relative), ..Default::default() };
+        assert_eq!(verdict(Topic::Relatives, &none, &none, &relative), Verdict::Applies);
+        let myself = Situation { role: Some(Role::Myself), ..Default::default() };
+        assert_eq!(verdict(Topic::Relatives, &none, &none, &myself), Verdict::DoesNotApply(Reason::OnlyForRelatives));
+        let professional = Situation { role: Some(Role::Professional), ..Default::default() };
+        assert_eq!(verdict(Topic::Relatives, &none, &none, &professional), Verdict::Applies);
+    }
+
+    #[test]
+    fn the_first_failing_condition_is_the_reason() {
+        let when = drugs_anonymous_no_other_help();
+        let s = Situation { substance: Some(Substance::Alcohol), anonymous: Some(false), ..Default::default() };
+        assert_eq!(
+            verdict(Topic::Anonymity, &when, &Conditions::default(), &s),
+            Verdict::DoesNotApply(Reason::Requires(Condition::Substance(SubstanceKind::Drugs)))
+        );
+    }
+
+    #[test]
+    fn unanswered_questions_make_a_rule_possible_not_excluded() {
+        let when = drugs_anonymous_no_other_help();
+        let s = Situation { substance: Some(Substance::Both), ..Default::default() };
+        assert_eq!(
+            verdict(Topic::Anonymity, &when, &Conditions::default(), &s),
+            Verdict::MayApply(vec![Question::Anonymous, Question::OtherHelp])
+        );
+    }
+
+    #[test]
+    fn both_substances_meet_either_substance_condition() {
+        let alcohol = Conditions { substance: Some(SubstanceKind::Alcohol), ..Default::default() };
+        let drugs = Conditions { substance: Some(SubstanceKind::Drugs), ..Default::default() };
+        let both = Situation { substance: Some(Substance::Both), ..Default::default() };
+        let none = Conditions::default();
+        assert_eq!(verdict(Topic::Payment, &alcohol, &none, &both), Verdict::Applies);
+        assert_eq!(verdict(Topic::Payment, &drugs, &none, &both), Verdict::Applies);
+    }
+
+    #[test]
+    fn ages_are_inclusive_at_both_ends() {
+        let from18 = Conditions { min_age: Some(18), ..Default::default() };
+        let upto17 = Conditions { max_age: Some(17), ..Default::default() };
+        let none = Conditions::default();
+        let at = |a| Situation { age: Some(a), ..Default::default() };
+        assert_eq!(verdict(Topic::Anonymity, &from18, &none, &at(18)), Verdict::Applies);
+        assert_eq!(
+            verdict(Topic::Anonymity, &from18, &none, &at(17)),
+            Verdict::DoesNotApply(Reason::Requires(Condition::MinAge(18)))
+        );
+        assert_eq!(verdict(Topic::Guarantee, &upto17, &none, &at(17)), Verdict::Applies);
+        assert_eq!(
+            verdict(Topic::Guarantee, &upto17, &none, &at(18)),
+            Verdict::DoesNotApply(Reason::Requires(Condition::MaxAge(17)))
+        );
+    }
+
+    #[test]
+    fn unless_excludes_only_when_every_condition_holds() {
+        let unless = Conditions { anonymous: Some(true), substance: Some(SubstanceKind::Drugs), ..Default::default() };
+        let none = Conditions::default();
+        let anon_drugs = Situation { anonymous: Some(true), substance: Some(Substance::Drugs), ..Default::default() };
+        let anon_alcohol = Situation { anonymous: Some(true), substance: Some(Substance::Alcohol), ..Default::default() };
+        let anon_unknown = Situation { anonymous: Some(true), ..Default::default() };
+        assert_eq!(
+            verdict(Topic::Guarantee, &none, &unless, &anon_drugs),
+            Verdict::DoesNotApply(Reason::ExcludedBy(unless.list()))
+        );
+        assert_eq!(verdict(Topic::Guarantee, &none, &unless, &anon_alcohol), Verdict::Applies);
+        assert_eq!(verdict(Topic::Guarantee, &none, &unless, &anon_unknown), Verdict::MayApply(vec![Question::Substance]));
+    }
+
+    #[test]
+    fn answers_are_read_from_the_query_string_and_bad_ones_reported() {
+        let q = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string())
+        };
+        let (s, errors) = read_answers(q(&[("rolle", "selv"), ("rusmiddel", "begge"), ("alder", " 17 "), ("anonym", "JA")]));
+        assert!(errors.is_empty());
+        assert_eq!(s.role, Some(Role::Myself));
+        assert_eq!(s.substance, Some(Substance::Both));
+        assert_eq!(s.age, Some(17));
+        assert_eq!(s.anonymous, Some(true));
+        assert_eq!(s.medicine, None);
+
+        let (s, errors) = read_answers(q(&[("rolle", "admin"), ("alder", "sytten"), ("medicin", "måske"), ("boern", "")]));
+        assert_eq!(
+            errors,
+            vec![
+                (Question::Role, AnswerError::UnknownChoice),
+                (Question::Age, AnswerError::AgeNotANumber),
+                (Question::Medicine, AnswerError::UnknownChoice)
+            ]
+        );
+        assert_eq!(s, Situation::default());
+
+        for bad in ["121", "999999999999999999999", "-1", "1e3", "17.5"] {
+            let (s, errors) = read_answers(move |k: &str| (k == "alder").then(|| bad.to_string()));
+            assert_eq!(s.age, None, "{bad}");
+            assert_eq!(errors.len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn answers_round_trip_through_the_query_string() {
+        let s = Situation {
+            role: Some(Role::Relative),
+            substance: Some(Substance::Drugs),
+            age: Some(0),
+            anonymous: Some(false),
+            other_help: Some(true),
+            medicine: None,
+            children: Some(false),
+        };
+        let (back, errors) = read_answers(|k| Question::ALL.into_iter().find(|q| q.key() == k).and_then(|q| answer_value(&s, q)));
+        assert!(errors.is_empty());
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn topic_slugs_are_unique_and_parse_back() {
+        for t in Topic::ALL {
+            assert_eq!(Topic::from_slug(t.slug()), Some(t));
+        }
+        assert_eq!(Topic::from_slug("Klage"), None);
+    }
+}

@@ -1,0 +1,166 @@
+import { expect, Page, test } from "@playwright/test";
+import { KOMMUNER, jsEnabled, open, watch } from "./helpers";
+
+const TOPICS = ["behandlingsgaranti", "frit-valg", "anonymitet", "klage", "betaling", "paaroerende", "boern-i-familien"];
+
+/** A date as the portal writes it: "mandag den 7. december 2026". */
+function danishDate(d: Date): string {
+  const days = ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"];
+  const months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+  return `${days[d.getDay()]} den ${d.getDate()}. ${months[d.getMonth()]} ${d.getFullYear()}`;
+}
+
+/** Today in Copenhagen, moved by `days`, as a local calendar date. */
+function copenhagenDay(days: number): Date {
+  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Copenhagen" }); // YYYY-MM-DD
+  const [y, m, d] = today.split("-").map(Number);
+  return new Date(y, m - 1, d + days);
+}
+
+function typed(d: Date): string {
+  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
+}
+
+async function expectEveryFactCited(page: Page) {
+  const facts = page.locator("main p.fact");
+  const citations = page.locator("main p.citation");
+  expect(await facts.count()).toBeGreaterThan(0);
+  expect(await citations.count()).toBe(await facts.count());
+}
+
+for (const k of KOMMUNER) {
+  test(`${k.slug}: the rights overview leads to the guide, the calculator and every topic`, async ({ page }, info) => {
+    const seen = watch(page);
+    expect((await open(page, info, `/${k.slug}`))?.status()).toBe(200);
+    await page.getByRole("link", { name: /^Dine rettigheder:/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/${k.slug}/rettigheder$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Dine rettigheder");
+    await expect(page.getByRole("link", { name: /Hvad gælder for mig/ })).toHaveAttribute("href", `/${k.slug}/rettigheder/guide`);
+    await expect(page.getByRole("link", { name: /Beregn din frist/ })).toHaveAttribute("href", `/${k.slug}/rettigheder/frister`);
+    for (const topic of TOPICS) {
+      await expect(page.locator(`a[href="/${k.slug}/rettigheder/${topic}"]`).first()).toBeVisible();
+    }
+    expect(seen.external).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+
+  test(`${k.slug}: each topic page shows the municipality's rules and the law, every fact cited`, async ({ page }, info) => {
+    for (const topic of TOPICS) {
+      const response = await open(page, info, `/${k.slug}/rettigheder/${topic}`);
+      expect(response?.status(), topic).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(k.name.replace(" Kommune", ""));
+      await expectEveryFactCited(page);
+      await expect(page.getByRole("heading", { name: "Kilder på denne side" })).toBeVisible();
+    }
+  });
+}
+
+test("an unknown topic is a Danish 404", async ({ page }, info) => {
+  const response = await open(page, info, "/ishoj/rettigheder/skat");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Siden findes ikke");
+});
+
+test("the guide, one question per screen: a 17-year-old in Thisted learns why anonymity is closed", async ({ page }, info) => {
+  const seen = watch(page);
+  await open(page, info, "/thisted/rettigheder/guide");
+  await expect(page.getByText("Spørgsmål 1 af 7")).toBeVisible();
+  await page.getByLabel("Jeg bruger selv alkohol eller andre rusmidler").check();
+  await page.getByRole("button", { name: "Næste" }).click();
+  await expect(page.getByText("Spørgsmål 2 af 7")).toBeVisible();
+  await page.getByLabel("Andre rusmidler, fx hash, kokain eller piller").check();
+  await page.getByRole("button", { name: "Næste" }).click();
+  // A typing error is caught on its own screen, in Danish, and the other answers are kept.
+  await page.getByLabel("Hvor gammel er du?").fill("1o");
+  await page.getByRole("button", { name: "Næste" }).click();
+  await expect(page.getByText("Spørgsmål 3 af 7")).toBeVisible();
+  await expect(page.locator(".form-error-message")).toContainText("Skriv alderen med tal, fx 17.");
+  await expect(page.getByLabel("Hvor gammel er du?")).toHaveValue("1o");
+  await page.getByLabel("Hvor gammel er du?").fill("17");
+  await page.getByRole("button", { name: "Næste" }).click();
+  await expect(page.getByText("Spørgsmål 4 af 7")).toBeVisible();
+  await page.getByLabel("Ja").check();
+  await page.getByRole("button", { name: "Næste" }).click();
+  await page.getByRole("link", { name: "Spring spørgsmålet over" }).click();
+  await expect(page.getByText("Spørgsmål 6 af 7")).toBeVisible();
+  await page.getByRole("link", { name: "Se resultatet nu" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Det gælder for dig");
+  await expect(page).toHaveURL(/rolle=selv/);
+  await expect(page).toHaveURL(/alder=17/);
+  await expect(page.locator(".answers")).toContainText("17 år");
+  const notApply = page.locator("section", { has: page.getByRole("heading", { name: "Det gælder ikke – og hvorfor" }) });
+  const anonymity = notApply.locator(".rule", { hasText: "Anonym behandling: over 18 år" });
+  await expect(anonymity.locator(".rule-reason")).toHaveText("Gælder kun fra 18 år – svaret er 17 år.");
+  await expect(anonymity.locator(".citation")).toContainText("Thisted Kommunes kvalitetsstandard");
+  await expect(anonymity.locator(".citation")).toContainText("Serviceloven § 101a");
+  // Anonymity is closed to them here, so the guide does not offer the anonymous booking.
+  const next = page.locator(".next-steps");
+  await expect(next.getByRole("link", { name: "Book en anonym afklarende samtale" })).toHaveCount(0);
+  await expect(next.getByRole("link", { name: /Kontakt/ })).toHaveAttribute("href", "/thisted");
+  // What was skipped is listed as "may apply", with the question it depends on.
+  await expect(page.getByRole("heading", { name: /Det kan gælde/ })).toBeVisible();
+  await expect(page.locator(".rule-reason", { hasText: "Afhænger af: anden hjælp fra kommunen" }).first()).toBeVisible();
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test("the guide tells a relative in Ishøj about the five anonymous talks and what comes after", async ({ page }, info) => {
+  await open(page, info, "/ishoj/rettigheder/guide");
+  await page.getByLabel("Jeg er pårørende til en, der gør").check();
+  await page.getByRole("button", { name: "Næste" }).click();
+  await expect(page.getByRole("group", { name: "Hvad bruger personen?" })).toBeVisible();
+  await page.getByRole("link", { name: "Se resultatet nu" }).click();
+  const forRelative = page.locator("section", { has: page.getByRole("heading", { name: "Det gælder for dig som pårørende" }) });
+  await expect(forRelative.locator(".rule", { hasText: "Op til 5 anonyme samtaler for pårørende" })).toBeVisible();
+  await expect(forRelative.locator(".rule", { hasText: "pårørendeforløb uden anonymitet" })).toContainText("kan ikke længere være anonym");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Det gælder for den, du er pårørende til");
+});
+
+test("the guide's answers can be changed from the result", async ({ page }, info) => {
+  await open(page, info, "/odsherred/rettigheder/guide?rolle=selv&rusmiddel=alkohol&anonym=ja&trin=resultat");
+  await expect(page.locator(".rule", { hasText: "Alkoholbehandling: anonym hele vejen" }).first()).toBeVisible();
+  await page.getByRole("link", { name: /^Ret\s*: rusmiddel$/ }).click();
+  await expect(page.getByText("Spørgsmål 2 af 7")).toBeVisible();
+  await expect(page.getByLabel("Alkohol", { exact: true })).toBeChecked();
+  await page.getByLabel("Andre rusmidler, fx hash, kokain eller piller").check();
+  await page.getByRole("button", { name: "Næste" }).click();
+  await page.getByRole("link", { name: "Se resultatet nu" }).click();
+  const notApply = page.locator("section", { has: page.getByRole("heading", { name: "Det gælder ikke – og hvorfor" }) });
+  await expect(notApply.locator(".rule", { hasText: "De 14 dage regnes fra dit personlige fremmøde" }).locator(".rule-reason"))
+    .toHaveText("Gælder ikke ved anonym behandling for stoffer.");
+});
+
+test("the calculator counts Odsherred's guarantee from attendance and says it gives no complaint deadline", async ({ page }, info) => {
+  await open(page, info, "/odsherred/rettigheder/frister");
+  await expect(page.getByText("En opringning eller en mail starter ikke fristen her.")).toBeVisible();
+  const attended = copenhagenDay(-3);
+  await page.getByLabel("Hvornår mødte du personligt op og sagde, at du ønsker behandling?").fill(typed(attended));
+  await page.getByRole("button", { name: "Beregn" }).click();
+  const answer = page.locator(".deadline-answer");
+  const last = new Date(attended.getFullYear(), attended.getMonth(), attended.getDate() + 14);
+  await expect(answer).toContainText(`Behandlingen skal være sat i gang senest ${danishDate(last)}.`);
+  await expect(answer).toContainText("Det er om 11 dage.");
+  await expect(answer.locator(".citation")).toContainText("»Behandlingsgaranti«");
+  await expect(page.getByText("nævner ingen frist for at klage")).toBeVisible();
+});
+
+test("the calculator gives Thisted's 28-day complaint deadline, keeps both answers and refuses a bad date", async ({ page }, info) => {
+  await open(page, info, "/thisted/rettigheder/frister");
+  const decided = copenhagenDay(-30);
+  await page.getByLabel("Hvilken dato har afgørelsen?").fill(typed(decided));
+  await page.getByRole("button", { name: "Beregn" }).nth(1).click();
+  const last = new Date(decided.getFullYear(), decided.getMonth(), decided.getDate() + 28);
+  await expect(page.locator(".deadline-answer")).toContainText(`Thisted Kommune skal have modtaget din klage senest ${danishDate(last)}`);
+  await expect(page.locator(".deadline-answer")).toContainText("Fristen udløb for 2 dage siden.");
+  await expect(page.getByText("Ingen frist for klager over personalet og klager over aktindsigt.")).toBeVisible();
+  // The guarantee form carries the complaint date along, so both answers stay on the page.
+  await page.getByLabel("Hvornår sendte du din ansøgning om behandling?").fill("31.02.2026");
+  await page.getByRole("button", { name: "Beregn" }).first().click();
+  await expect(page.locator(".form-error-message")).toContainText("Den dato findes ikke. Tjek dag og måned.");
+  await expect(page.getByLabel("Hvornår sendte du din ansøgning om behandling?")).toHaveValue("31.02.2026");
+  await expect(page.locator(".deadline-answer")).toContainText("Thisted Kommune skal have modtaget din klage senest");
+  if (!jsEnabled(info)) {
+    await expect(page).toHaveURL(/afgoerelse=/);
+  }
+});
