@@ -519,3 +519,6 @@ mod loader {
         }
     }
 }
+
+/// Issue 6: service catalogue, outcome targets, structured standards, rights params.
+pub mod catalogue;

@@ -2,3 +2,4 @@
 //! errors.
 pub mod content;
 pub mod anonymous;
+pub mod catalogue;

@@ -10,3 +10,10 @@ pub mod token;
 pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod ics;
+/// Catalogue search (Danish stemmer) and the comparison run on the server only.
+#[cfg(feature = "ssr")]
+pub mod search;
+pub mod standard_status;
+#[cfg(feature = "ssr")]
+pub mod compare;
+pub mod catalogue;
