@@ -8,6 +8,14 @@ const PAGES = [
   "/min-aftale",
   "/ishoj/book",
   "/thisted/book?samtale=telefon",
+  "/standarder",
+  "/standarder/ishoj-2024",
+  "/standarder/pitstop-takstblad",
+  "/katalog",
+  "/katalog?kommune=odsherred&alder=12&q=stof",
+  "/katalog?kommune=aarhus&alder=tolv",
+  "/sammenlign",
+  "/sammenlign?kommune=odsherred&kommune=ishoj&kommune=thisted&kommune=vallensbaek",
   ...KOMMUNER.map((k) => `/${k.slug}`),
 ];
 

@@ -42,6 +42,10 @@ def main(doc_id):
     raw = raw[start:end]
     drop = [re.compile(p) for p in cfg.get("drop", [])] + [re.compile(r"^\s*\d{1,2}\s*$"), re.compile(r"^\s*(https?://|mailto:)\S*\s*$")]
     heads = cfg["headings"]  # [text, level]
+    # A line much shorter than the text width ends its paragraph (the PDF's own line break), when
+    # the next line starts a new sentence.
+    lengths = sorted(len(l.rstrip()) for l in raw if l.strip())
+    short = CONFIG[doc_id].get("short", 0.6) * lengths[int(len(lengths) * 0.9)] if lengths else 0
     sections = []  # [heading, level, blocks]
     if heads and heads[0][0] == "":
         sections.append(["", 2, []])
@@ -108,6 +112,8 @@ def main(doc_id):
             items[-1].append(s)
         else:
             if items:
+                flush()
+            if para and len(para[-1].rstrip()) < short and re.match(r"[A-ZÆØÅ0-9]", s):
                 flush()
             para.append(s)
         i += 1

@@ -52,7 +52,7 @@ pub struct Outcome {
 pub enum Block {
     Paragraph(String),
     List { ordered: bool, items: Vec<String> },
-    /// The first row is the header row.
+    /// Rows of cells; the first cell of a row names it (the seeds' tables have no header row).
     Table(Vec<Vec<String>>),
 }
 

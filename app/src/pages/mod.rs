@@ -5,6 +5,9 @@ mod home;
 mod kommune;
 pub(crate) mod manage;
 mod not_found;
+mod standards;
+mod catalogue;
+mod compare;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
@@ -12,3 +15,6 @@ pub use kommune::KommuneStartPage;
 pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
+pub use standards::{StandardPage, StandardsPage};
+pub use catalogue::CataloguePageView;
+pub use compare::ComparePageView;
