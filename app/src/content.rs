@@ -704,3 +704,6 @@ mod loader {
         }
     }
 }
+
+/// Issue 6: service catalogue, outcome targets, structured standards, rights params.
+pub mod catalogue;

@@ -6,6 +6,9 @@ mod kommune;
 pub(crate) mod manage;
 mod rights;
 mod not_found;
+mod standards;
+mod catalogue;
+mod compare;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
@@ -14,3 +17,6 @@ pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
 pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};
+pub use standards::{StandardPage, StandardsPage};
+pub use catalogue::CataloguePageView;
+pub use compare::ComparePageView;
