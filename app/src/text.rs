@@ -471,8 +471,6 @@ pub mod da {
     pub const SVC_LEGAL_BASIS: &str = "Lovgrundlag";
     pub const SVC_SUBSTANCES: &str = "Rusmidler";
     pub const SVC_QUOTE: &str = "Citat fra kilden";
-    pub const YES: &str = "Ja";
-    pub const NO: &str = "Nej";
     pub const NOT_STATED: &str = "Ikke oplyst i kilden";
     pub const PROVIDER_OWN: &str = "Kommunens eget tilbud";
     pub const PROVIDER_EXTERNAL: &str = "Ekstern leverandør";

@@ -124,7 +124,7 @@ pub fn compare(content: &Content, catalogue: &Catalogue, kommuner: &[Kommune], t
                             }
                         }
                     }
-                    for r in content.rules().iter().filter(|r| r.scope == slug && rule_topics.contains(&r.topic.as_str())) {
+                    for r in content.rules().iter().filter(|r| r.scope == slug && rule_topics.contains(&r.topic.slug())) {
                         facts.push(CompareFact {
                             label: Some(r.title.clone()),
                             fact: r.fact.clone(),
