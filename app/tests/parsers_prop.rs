@@ -139,6 +139,9 @@ proptest! {
             let day = s.local_start().date_naive();
             prop_assert!(day <= last_day && !h.closed.contains(&day));
             prop_assert!(s.capacity > 0 && s.ends_at > s.starts_at);
+        }
+        // `bookable` regenerates the slots, so check a sample of them against it.
+        for s in all.iter().step_by((all.len() / 24).max(1)) {
             prop_assert_eq!(bookable(&h, now, s.starts_at), Ok(*s));
         }
         // Booking every seat of the first slot removes exactly that slot from the free ones.

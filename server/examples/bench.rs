@@ -281,7 +281,7 @@ async fn book_every_seat(addr: &str, conc: usize, kill: Option<(String, usize, S
                                 };
                                 if let Some((pid, after, _)) = &kill {
                                     if n >= *after && !killed.swap(true, Ordering::SeqCst) {
-                                        let _ = std::process::Command::new("kill").args(["-9", pid]).status();
+                                        let _ = std::process::Command::new("kill").args(["-9", pid.as_str()]).status();
                                         eprintln!("bench: sent SIGKILL to the server after {n} receipts");
                                     }
                                 }
@@ -307,7 +307,7 @@ async fn book_every_seat(addr: &str, conc: usize, kill: Option<(String, usize, S
     let secs = started.elapsed().as_secs_f64();
     let receipts = receipts.lock().unwrap();
     let (taken, other, refused) = (taken.load(Ordering::Relaxed), other.load(Ordering::Relaxed), refused.load(Ordering::Relaxed));
-    match kill {
+    match &kill {
         None => {
             println!(
                 "| `POST /{{kommune}}/book` through the server, every free seat of every site | {} | {conc} | {secs:.2} | {:.0} |",
@@ -320,7 +320,7 @@ async fn book_every_seat(addr: &str, conc: usize, kill: Option<(String, usize, S
         }
         Some((_, _, file)) => {
             let lines: String = receipts.iter().map(|(l, s)| format!("{l}\t{}\t{}\t{}\n", s.kind, s.starts_at.to_rfc3339(), s.capacity)).collect();
-            std::fs::write(&file, lines).map_err(|e| e.to_string())?;
+            std::fs::write(file, lines).map_err(|e| e.to_string())?;
             println!(
                 "- Load: {conc} clients booking the {total} free seats; SIGKILL after {} receipts. Receipts that reached a client: **{}**; other answers {other}; requests that failed (server gone) {refused}.",
                 receipts.len().min(kill.as_ref().map_or(0, |k| k.1)),
@@ -344,7 +344,7 @@ async fn crash_check(data_dir: &Path, receipts_file: &Path) -> Result<(), Fail> 
     let mut capacity: HashMap<(String, String), u32> = HashMap::new();
     for line in receipts.lines() {
         let f: Vec<&str> = line.split('\t').collect();
-        let [label, kind, starts_at, cap] = f[..] else { return Err(format!("bad receipts line {line:?}")) };
+        let &[label, kind, starts_at, cap] = f.as_slice() else { return Err(format!("bad receipts line {line:?}")) };
         n += 1;
         let starts = DateTime::parse_from_rfc3339(starts_at).map_err(|e| e.to_string())?.with_timezone(&Utc);
         let row: Option<(String, String, String)> = sqlx::query_as("SELECT talk_kind, starts_at, status FROM anon_booking WHERE label = ?")
@@ -636,7 +636,7 @@ async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
                     if !clear {
                         let mut u = unclear.lock().unwrap();
                         if u.len() < 5 {
-                            u.push(format!("{method} {path} [{}] -> {} {}", String::from_utf8_lossy(&body[..body.len().min(80)]), a.status, &a.body[..a.body.len().min(160)]));
+                            u.push(format!("{method} {path} [{}] -> {} {}", String::from_utf8_lossy(&body[..body.len().min(80)]), a.status, a.body.chars().take(160).collect::<String>()));
                         }
                         u.push(String::new());
                     }
