@@ -80,7 +80,7 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 # ---------------------------------------------------------------------------------------------
 # 1. SSR throughput and latency.
 log "1. SSR throughput and latency (wrk, ${SECONDS_PER_RUN} s per run)"
-start_server "$WORK/ssr" "$LOGS/server-ssr.log" RMP_BENCH_FLOOR=1 RUST_LOG=warn
+start_server "$WORK/ssr" "$LOGS/server-ssr.log" RMP_BENCH_FLOOR=1
 TARGETS=("/" "/ishoj/rettigheder" "/ishoj/book" "/ishoj/book?samtale=fremmoede" "/_bench/floor" "/ukendt-side" "/favicon.ico")
 declare -A NAME=(
   ["/"]="\`/\` (choose municipality)"
@@ -116,7 +116,7 @@ if grep -q "panicked" "$LOGS/server-ssr.log"; then failures+=("SSR: a panic in t
 # 2. Booking write path.
 log "2. booking write path"
 WRITE_MD="$LOGS/write.md"
-start_server "$WORK/write" "$LOGS/server-write.log" RUST_LOG=warn
+start_server "$WORK/write" "$LOGS/server-write.log"
 "$HARNESS" book "$ADDR" 16 > "$WRITE_MD" || failures+=("write path: not every free seat was booked")
 stop_server
 mkdir -p "$WORK/raw" "$WORK/store"
@@ -128,7 +128,7 @@ cat "$WRITE_MD"
 # 3. Races.
 log "3. races"
 RACE_MD="$LOGS/race.md"
-start_server "$WORK/race" "$LOGS/server-race.log" RUST_LOG=warn
+start_server "$WORK/race" "$LOGS/server-race.log"
 "$HARNESS" race "$ADDR" "$WORK/race" 1000 > "$RACE_MD" || failures+=("race: 1,000 clients on one seat")
 stop_server
 mkdir -p "$WORK/quota"
@@ -139,11 +139,11 @@ cat "$RACE_MD"
 # 4. Crash: kill -9 in the middle of a booking load, restart, check the store.
 log "4. crash"
 CRASH_MD="$LOGS/crash.md"
-start_server "$WORK/crash" "$LOGS/server-crash.log" RUST_LOG=warn
+start_server "$WORK/crash" "$LOGS/server-crash.log"
 "$HARNESS" book "$ADDR" 32 "$SERVER_PID" 60 "$WORK/receipts.tsv" > "$CRASH_MD" || failures+=("crash: the load")
 wait "$SERVER_PID" 2>/dev/null || true
 SERVER_PID=""
-start_server "$WORK/crash" "$LOGS/server-crash.log" RUST_LOG=warn
+start_server "$WORK/crash" "$LOGS/server-crash.log"
 status="$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ishoj/book?samtale=fremmoede")"
 echo "- The restarted server answers \`/ishoj/book?samtale=fremmoede\` with $status." >> "$CRASH_MD"
 [[ "$status" == 200 ]] || failures+=("crash: the restarted server answers $status")
@@ -155,7 +155,7 @@ cat "$CRASH_MD"
 # 5. Malformed input to every server function and form.
 log "5. malformed input"
 FUZZ_MD="$LOGS/fuzz.md"
-start_server "$WORK/fuzz" "$LOGS/server-fuzz.log" RMP_TOKEN_ATTEMPTS_PER_HOUR=4000000000
+start_server "$WORK/fuzz" "$LOGS/server-fuzz.log" RMP_TOKEN_ATTEMPTS_PER_HOUR=1000000
 "$HARNESS" fuzz "$ADDR" 12000 "$ROOT" > "$FUZZ_MD" || failures+=("malformed input: a 5xx or an unclear answer")
 stop_server
 panics="$(grep -c "panicked" "$LOGS/server-fuzz.log" || true)"
@@ -167,7 +167,7 @@ cat "$FUZZ_MD"
 # ---------------------------------------------------------------------------------------------
 # 6. Page weight, compressed as a phone's browser gets it; compression and caching headers.
 log "6. page weight"
-start_server "$WORK/pages" "$LOGS/server-pages.log" RUST_LOG=warn
+start_server "$WORK/pages" "$LOGS/server-pages.log"
 PAGES=("/" "/ishoj" "/ishoj/book" "/ishoj/book?samtale=fremmoede" "/ishoj/rettigheder" "/ishoj/rettigheder/behandlingsgaranti" "/ishoj/rettigheder/guide" "/ishoj/rettigheder/frister" "/min-aftale" "/tilgaengelighed")
 AE='Accept-Encoding: br, gzip'
 # size URL -> compressed body bytes (what travels), headers saved for the checks
