@@ -171,7 +171,12 @@ fn with_no_answers_nothing_is_ruled_out() {
     for k in Kommune::ALL {
         let r = guide(k, &Situation::default());
         assert!(r.not_apply.is_empty(), "{}: {:?}", k.slug(), r.not_apply.first().map(|e| &e.rule.id));
-        assert!(!r.applies.is_empty() && !r.may_apply.is_empty());
+        assert!(!r.may_apply.is_empty(), "{}", k.slug());
+        // Thisted's standard covers drug treatment only, so with no answer about substances each
+        // of its rules waits on that question, and every rule of the law has a condition.
+        if !matches!(k, Thisted) {
+            assert!(!r.applies.is_empty(), "{}", k.slug());
+        }
     }
 }
 
