@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the release portal and writes BENCHMARKS.md: SSR throughput and latency, the booking
 # write path, races, a crash in the middle of a booking load, malformed input, page weight and
-# Lighthouse. Not part of scripts/test.sh; takes about 10–15 minutes. Installs what it needs
+# Lighthouse. Not part of scripts/test.sh; takes about 5–10 minutes. Installs what it needs
 # (setup.sh, Debian's wrk, Lighthouse from bench/package-lock.json), builds the release site and
 # the harness (server/examples/bench.rs), and runs every server it starts on 127.0.0.1 with a
 # fresh temporary data directory; it stops only the servers it started.
