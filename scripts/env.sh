@@ -12,4 +12,24 @@ SERVER_BIN="$ROOT/target/release/server"
 
 build_release() {
   (cd "$ROOT" && cargo leptos build --release)
+  precompress_pkg
+}
+
+# The server's /pkg route serves `<file>.br` / `<file>.gz` when they exist (ServeDir precompressed);
+# cargo-leptos writes none, so without this the WASM is compressed on the fly at a fast, weak
+# level on every request. Brotli 11 and gzip 9 once per build instead (Node's zlib, no new tool).
+precompress_pkg() {
+  node -e '
+    const fs = require("fs"), path = require("path"), zlib = require("zlib");
+    const dir = process.argv[1];
+    for (const f of fs.readdirSync(dir)) {
+      if (!/\.(js|wasm|css)$/.test(f)) continue;
+      const p = path.join(dir, f), t = fs.statSync(p).mtimeMs;
+      const fresh = (q) => fs.existsSync(q) && fs.statSync(q).mtimeMs >= t;
+      if (fresh(p + ".br") && fresh(p + ".gz")) continue;
+      const data = fs.readFileSync(p);
+      fs.writeFileSync(p + ".br", zlib.brotliCompressSync(data, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+      fs.writeFileSync(p + ".gz", zlib.gzipSync(data, { level: 9 }));
+    }' "$ROOT/target/site/pkg"
 }

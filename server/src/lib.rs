@@ -10,8 +10,11 @@ pub mod throttle;
 
 use app::app::{shell, App};
 use app::store::{AnonStore, CaseStore};
+use axum::body::Body;
 use axum::extract::MatchedPath;
-use axum::http::{header, HeaderName, HeaderValue, Request};
+use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -67,7 +70,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
         }
     };
 
-    let app = Router::new()
+    let mut app = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -77,12 +80,66 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
         .merge(forms)
         .merge(exports::routes())
         .merge(static_files);
+    if bench_floor_enabled() {
+        app = app.route(BENCH_FLOOR_PATH, axum::routing::get(bench_floor));
+    }
+    let app = app.layer(axum::middleware::from_fn(client_errors_are_400));
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()
             .make_span_with(request_span)
             .on_request(())
             .on_response(log_response),
     )
+}
+
+/// Server functions answer every error with 500, also when the request itself was malformed
+/// (missing or mistyped arguments, a body that is not UTF-8). Those are the client's errors: 400,
+/// with the same body naming what was wrong. Errors raised inside a function stay 500.
+pub async fn client_errors_are_400(req: Request<Body>, next: Next) -> Response {
+    const CLIENT_ERRORS: [&[u8]; 3] = [b"Args|", b"Deserialization|", b"MissingArg|"];
+    let is_server_fn = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_server_fn || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if CLIENT_ERRORS.iter().any(|p| bytes.starts_with(p)) {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The benchmark's "framework floor": a minimal Leptos page rendered by the same leptos_axum
+/// pipeline (async SSR, same layers), routed only when `RMP_BENCH_FLOOR=1` (see scripts/bench.sh).
+pub const BENCH_FLOOR_PATH: &str = "/_bench/floor";
+
+fn bench_floor_enabled() -> bool {
+    std::env::var("RMP_BENCH_FLOOR").is_ok_and(|v| v == "1")
+}
+
+async fn bench_floor() -> Response {
+    let render = leptos_axum::render_app_async(|| {
+        view! {
+            <!DOCTYPE html>
+            <html lang="da">
+                <head>
+                    <meta charset="utf-8"/>
+                    <title>"Minimal side"</title>
+                </head>
+                <body>
+                    <main>
+                        <h1>"Minimal Leptos-side"</h1>
+                        <p>"Rammeværkets gulv i målingerne."</p>
+                    </main>
+                </body>
+            </html>
+        }
+    });
+    let req = Request::builder().uri(BENCH_FLOOR_PATH).body(Body::empty()).expect("a valid request");
+    render(req).await.into_response()
 }
 
 /// Headers every response carries. `if_not_present` where a page may set a stricter value.
@@ -123,5 +180,30 @@ fn route_class(path: &str) -> &'static str {
         "/dkfds/*"
     } else {
         "(other)"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    async fn status_of(path: &str, body: &'static str) -> (StatusCode, String) {
+        let app = Router::new()
+            .fallback(move || async move { (StatusCode::INTERNAL_SERVER_ERROR, body) })
+            .layer(axum::middleware::from_fn(client_errors_are_400));
+        let res = app.oneshot(Request::builder().uri(path).body(Body::empty()).unwrap()).await.unwrap();
+        let status = res.status();
+        let text = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        (status, text)
+    }
+
+    #[tokio::test]
+    async fn malformed_server_function_arguments_are_the_clients_error() {
+        assert_eq!(status_of("/api/f1", "Args|missing field `kommune`").await, (StatusCode::BAD_REQUEST, "Args|missing field `kommune`".into()));
+        assert_eq!(status_of("/api/f1", "Deserialization|invalid utf-8").await.0, StatusCode::BAD_REQUEST);
+        assert_eq!(status_of("/api/f1", "ServerError|store missing").await.0, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(status_of("/other", "Args|x").await.0, StatusCode::INTERNAL_SERVER_ERROR, "only server functions");
     }
 }
