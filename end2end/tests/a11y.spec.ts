@@ -9,6 +9,8 @@ const PAGES = [
   "/ishoj/book",
   "/thisted/book?samtale=telefon",
   ...KOMMUNER.map((k) => `/${k.slug}`),
+  "/ishoj/paaroerende",
+  "/thisted/paaroerende",
   "/ishoj/rettigheder",
   "/odsherred/rettigheder/klage",
   "/thisted/rettigheder/guide",

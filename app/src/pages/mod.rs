@@ -4,6 +4,7 @@ pub(crate) mod book;
 mod home;
 mod kommune;
 pub(crate) mod manage;
+pub(crate) mod relatives;
 mod rights;
 mod not_found;
 
@@ -14,3 +15,4 @@ pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
 pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};
+pub use relatives::RelativesPageView;
