@@ -1,7 +1,7 @@
 use crate::components::install_shift_exit;
 use crate::pages::{
-    AccessibilityPage, BookPageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage, NotFound, RelativesPageView,
-    RightsGuidePage, RightsOverviewPage, RightsTopicPage,
+    AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
+    NotFound, RelativesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
 #[cfg(feature = "ssr")]
 use crate::text::t;
@@ -72,6 +72,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/tilgaengelighed") view=AccessibilityPage ssr=SsrMode::Async/>
                 <Route path=path!("/min-aftale") view=ManagePage ssr=SsrMode::Async/>
+                // For professionals (issue 6): static paths before `/:kommune`.
+                <Route path=path!("/standarder") view=StandardsPage ssr=SsrMode::Async/>
+                <Route path=path!("/standarder/:id") view=StandardPage ssr=SsrMode::Async/>
+                <Route path=path!("/katalog") view=CataloguePageView ssr=SsrMode::Async/>
+                <Route path=path!("/sammenlign") view=ComparePageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/paaroerende") view=RelativesPageView ssr=SsrMode::Async/>

@@ -750,3 +750,6 @@ mod loader {
         }
     }
 }
+
+/// Issue 6: service catalogue, outcome targets, structured standards, rights params.
+pub mod catalogue;

@@ -5,6 +5,7 @@
 
 pub mod anonymous_forms;
 pub mod config;
+pub mod exports;
 pub mod throttle;
 
 use app::app::{shell, App};
@@ -74,6 +75,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos_options)
         .merge(forms)
+        .merge(exports::routes())
         .merge(static_files);
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()

@@ -14,3 +14,10 @@ pub mod ics;
 pub mod rights;
 #[cfg(feature = "ssr")]
 pub mod deadlines;
+/// Catalogue search (Danish stemmer) and the comparison run on the server only.
+#[cfg(feature = "ssr")]
+pub mod search;
+pub mod standard_status;
+#[cfg(feature = "ssr")]
+pub mod compare;
+pub mod catalogue;

@@ -1,4 +1,4 @@
-use crate::components::Layout;
+use crate::components::{Layout, ProNav};
 use crate::domain::kommune::Kommune;
 use crate::text::t;
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
                     <Audience title=t::WHO_PROFESSIONAL_TITLE text=t::WHO_PROFESSIONAL_TEXT/>
                     <Audience title=t::WHO_STAFF_TITLE text=t::WHO_STAFF_TEXT/>
                 </div>
+                <ProNav/>
             </section>
             <p class="private-note">{t::PRIVATE_BROWSING_NOTE}</p>
         </Layout>

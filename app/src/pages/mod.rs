@@ -7,6 +7,9 @@ pub(crate) mod manage;
 pub(crate) mod relatives;
 mod rights;
 mod not_found;
+mod standards;
+mod catalogue;
+mod compare;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
@@ -16,3 +19,6 @@ pub use book::BookPageView;
 pub use manage::ManagePage;
 pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};
 pub use relatives::RelativesPageView;
+pub use standards::{StandardPage, StandardsPage};
+pub use catalogue::CataloguePageView;
+pub use compare::ComparePageView;
