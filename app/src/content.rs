@@ -56,7 +56,9 @@ pub struct SourceDocument {
 }
 
 #[cfg(feature = "ssr")]
-pub use loader::{content, BookingSite, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, Rule, ScopeParams, TalkKind};
+pub use loader::{
+    content, BookingSite, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind,
+};
 
 #[cfg(feature = "ssr")]
 mod loader {
@@ -139,6 +141,25 @@ mod loader {
         guarantee: Option<RawGuarantee>,
         complaint: Option<RawComplaint>,
         scope: Option<RawScope>,
+        relative_talks: Option<RawRelativeTalks>,
+    }
+
+    #[derive(Deserialize)]
+    struct RawRelativeTalks {
+        max: u32,
+        #[serde(default)]
+        after_rule: Option<String>,
+        #[serde(flatten)]
+        source: RawSource,
+    }
+
+    /// How many anonymous talks a relative may have.
+    #[derive(Clone, Debug)]
+    pub struct RelativeTalksParams {
+        pub max: u32,
+        pub source: Citation,
+        /// The municipality's rule on what comes after the last anonymous talk, if it has one.
+        pub after_rule: Option<String>,
     }
 
     #[derive(Deserialize)]
@@ -213,6 +234,7 @@ mod loader {
         pub guarantee: Option<GuaranteeParams>,
         pub complaint: Option<ComplaintParams>,
         pub scope: Option<ScopeParams>,
+        pub relative_talks: Option<RelativeTalksParams>,
     }
 
     #[derive(Deserialize)]
@@ -243,6 +265,9 @@ mod loader {
         id: String,
         name: String,
         mode: String,
+        /// `clarifying` (default) or `relative`.
+        #[serde(default)]
+        purpose: Option<String>,
         rules: Vec<RawWeeklyRule>,
     }
 
@@ -273,6 +298,8 @@ mod loader {
         pub id: String,
         pub name: String,
         pub by_phone: bool,
+        /// A relative's talk (booked at `/{kommune}/paaroerende`), not a clarifying conversation.
+        pub for_relatives: bool,
         pub hours: crate::domain::slots::OpeningHours,
     }
 
@@ -418,6 +445,10 @@ mod loader {
                             .scope
                             .map(|s| Ok::<_, ContentError>(ScopeParams { alcohol: s.alcohol, drugs: s.drugs, source: cite(&s.source)? }))
                             .transpose()?,
+                        relative_talks: p
+                            .relative_talks
+                            .map(|r| Ok::<_, ContentError>(RelativeTalksParams { max: r.max, source: cite(&r.source)?, after_rule: r.after_rule }))
+                            .transpose()?,
                     },
                 );
             }
@@ -440,10 +471,16 @@ mod loader {
                             capacity: r.capacity,
                         });
                     }
+                    let for_relatives = match t.purpose.as_deref() {
+                        None | Some("clarifying") => false,
+                        Some("relative") => true,
+                        Some(other) => return Err(ContentError::Invalid(format!("booking.toml: {}/{}: unknown purpose {other:?}", s.id, t.id))),
+                    };
                     talks.push(TalkKind {
                         id: t.id,
                         name: t.name,
                         by_phone: t.mode == "phone",
+                        for_relatives,
                         hours: crate::domain::slots::OpeningHours {
                             rules,
                             closed: s.closed.clone(),
@@ -456,8 +493,17 @@ mod loader {
             }
             let content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices };
             for k in Kommune::ALL {
-                if content.booking_site(k).is_none() {
+                let Some(site) = content.booking_site(k) else {
                     return Err(ContentError::Invalid(format!("booking.toml: no site for {}", k.slug())));
+                };
+                if let Some(after) = content.kommune_rights(k).relative_talks.as_ref().and_then(|r| r.after_rule.as_ref()) {
+                    if !content.rules.iter().any(|r| r.scope == k.slug() && &r.id == after) {
+                        return Err(ContentError::Invalid(format!("rights/{}.toml: after_rule {after:?} is no rule", k.slug())));
+                    }
+                }
+                // A relative's talks are capped by the municipality's own rule; without one, none are offered.
+                if site.talks.iter().any(|t| t.for_relatives) && content.kommune_rights(k).relative_talks.is_none() {
+                    return Err(ContentError::Invalid(format!("booking.toml: relatives' talks for {} without [params.relative_talks]", k.slug())));
                 }
                 for n in content.notices.get(k.slug()).into_iter().flatten() {
                     let (scope, id) = n.split_once('/').unwrap_or(("", n));

@@ -120,6 +120,36 @@ pub mod da {
     pub const KOMMUNE_BOOK_LINK: &str = "Book en anonym afklarende samtale";
     pub const MANAGE_LINK: &str = "Har du allerede en tid? Se, flyt eller aflys den med din kode";
 
+    // Relatives' anonymous talks (/{kommune}/paaroerende).
+    pub const RELATIVES_TITLE: &str = "Samtaler for pårørende";
+    pub const RELATIVES_LEAD: &str = "Er du pårørende til en, der drikker eller tager stoffer, kan du få anonyme samtaler om, hvordan du har det, og hvordan du passer på dig selv. Du skal ikke oplyse navn, telefonnummer eller CPR-nummer.";
+    pub const RELATIVES_RULES_HEADING: &str = "Det tilbyder kommunen pårørende";
+    pub const RELATIVES_FIRST_HEADING: &str = "Book din første samtale";
+    pub const RELATIVES_NEXT_HEADING: &str = "Book din næste samtale";
+    pub const RELATIVES_HAVE_CODE: &str = "Har du haft en samtale før? Brug den samme kode";
+    pub const RELATIVES_SHOW_COUNT: &str = "Fortsæt med min kode";
+    pub const RELATIVES_SAME_CODE: &str = "Din næste samtale er booket på den kode, du allerede har. Brug den samme kode til de næste samtaler.";
+    pub const RELATIVES_UNKNOWN_CODE: &str = "Vi kan ikke finde en kode til pårørendesamtaler i denne kommune med den kode. Tjek, at du har skrevet den rigtigt.";
+    pub const RELATIVES_AFTER_HEADING: &str = "Hvis du har brug for mere hjælp";
+    pub const RELATIVES_AFTER_SILENT: &str = "Kvalitetsstandarden siger ikke, hvad der tilbydes efter de anonyme samtaler. Kontakt behandlingsstedet, så finder I ud af det sammen.";
+    pub const RELATIVES_BOOK_LINK: &str = "Book en anonym samtale for pårørende";
+    pub fn relatives_used(used: u32, max: u32) -> String {
+        let word = if max == 1 { "samtale" } else { "samtaler" };
+        format!("Du har brugt {used} af {max} anonyme {word}.")
+    }
+    pub fn relatives_quota_reached(max: u32) -> String {
+        format!("Du kan ikke booke flere anonyme samtaler på denne kode: kommunen tilbyder pårørende op til {max}.")
+    }
+    pub fn relatives_contact_phone(site: &str, phone: &str) -> String {
+        format!("Ring til {site} på {phone}, så finder I ud af, hvad der skal ske nu.")
+    }
+    pub fn relatives_contact(site: &str, kommune_slug: &str) -> String {
+        format!("Kontakt {site} – se hvordan på portalens side for kommunen (/{kommune_slug}).")
+    }
+    pub fn relatives_not_offered(kommune: &str, site: &str) -> String {
+        format!("{kommune}s kvalitetsstandard nævner ikke anonyme samtaler for pårørende, så de kan ikke bookes her. Kontakt {site}, hvis du vil tale med nogen.")
+    }
+
     // Rights ("Dine rettigheder", issue 5).
     pub const RIGHTS_TITLE: &str = "Dine rettigheder";
     pub const BREADCRUMBS_LABEL: &str = "Brødkrummesti";
@@ -296,7 +326,7 @@ pub mod da {
     }
     pub const NEXT_DEADLINES: &str = "Beregn din frist for behandling og for at klage";
     pub const NEXT_COMPLAIN: &str = "Læs, hvordan du klager";
-    pub const NEXT_RELATIVES: &str = "Læs om hjælp til pårørende";
+    pub const NEXT_RELATIVES: &str = "Samtaler for pårørende";
     pub fn scope_notice(kommune: &str, short: &str) -> String {
         format!("{kommune}s kvalitetsstandard handler kun om behandling for stoffer. Om alkoholbehandling i {short} siger den ikke noget, så kontakt kommunen. Det, loven siger om alkoholbehandling, gælder også i {short}.")
     }

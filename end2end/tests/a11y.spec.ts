@@ -17,6 +17,8 @@ const PAGES = [
   "/sammenlign",
   "/sammenlign?kommune=odsherred&kommune=ishoj&kommune=thisted&kommune=vallensbaek",
   ...KOMMUNER.map((k) => `/${k.slug}`),
+  "/ishoj/paaroerende",
+  "/thisted/paaroerende",
   "/ishoj/rettigheder",
   "/odsherred/rettigheder/klage",
   "/thisted/rettigheder/guide",

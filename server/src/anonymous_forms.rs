@@ -1,4 +1,4 @@
-//! The anonymous side's form POSTs: `/{kommune}/book` and `/min-aftale`. Each runs the step in
+//! The anonymous side's form POSTs: `/{kommune}/book`, `/{kommune}/paaroerende` and `/min-aftale`. Each runs the step in
 //! `app::api::anonymous::logic` and renders the same page with the result, so the forms work
 //! without JavaScript and the token never appears in a URL or a redirect.
 
@@ -31,6 +31,7 @@ pub struct FormState {
 pub fn routes(state: FormState) -> Router {
     Router::new()
         .route("/{kommune}/book", post(book))
+        .route("/{kommune}/paaroerende", post(relatives))
         .route("/min-aftale", post(manage))
         .route("/min-aftale/kalender", post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
@@ -50,6 +51,26 @@ async fn book(
 ) -> Response {
     let page = logic::book_post(&state.stores.anon, &kommune, &fields(form)).await;
     render(&state, Posted::Book(page), uri).await
+}
+
+/// A relative's talk. Typing a token is a guess like any other and is throttled the same way.
+async fn relatives(
+    State(state): State<FormState>,
+    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
+    Path(kommune): Path<String>,
+    uri: Uri,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let mut form = fields(form);
+    let carries_token = form.get("kode").is_some_and(|k| !k.trim().is_empty());
+    let page = if carries_token && !state.guesses.allow(peer_for_rate_limit.ip()) {
+        form.clear();
+        let step = app::api::anonymous::BookStep::Choose { error: Some(t::MANAGE_THROTTLED.to_string()) };
+        logic::relatives_page(&state.stores.anon, &kommune, None, step, None, None).await
+    } else {
+        logic::relatives_post(&state.stores.anon, &kommune, &form).await
+    };
+    render(&state, Posted::Relatives(page), uri).await
 }
 
 async fn manage(

@@ -34,13 +34,37 @@ pub enum BookStep {
     Choose { error: Option<String> },
     /// Read what anonymity means here, then confirm.
     Confirm { slot_value: String, when: String },
-    /// Booked: the token, shown once.
-    Receipt { token: String, booking_id: i64, label: String, when: String },
+    /// Booked. A new token is shown once (`new_token`); a relative's next talk was booked with
+    /// the token they typed, which is not shown again.
+    Receipt { token: String, booking_id: i64, label: String, when: String, new_token: bool },
+    /// A relative has used every anonymous talk the municipality offers.
+    QuotaReached,
+}
+
+/// What the relatives' page adds: the cap, the talks used so far, and the rules behind them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelativesInfo {
+    /// The municipality's cap on a relative's anonymous talks.
+    pub max: u32,
+    /// Talks used (booked or held) by the token in hand, once one has been typed or issued.
+    pub used: Option<u32>,
+    /// The token in hand, carried in the next form's hidden field (never in a URL).
+    pub token: Option<String>,
+    /// The municipality's rules for relatives, cited.
+    pub facts: Vec<CitedText>,
+    /// What comes after the last anonymous talk, where the standard says.
+    pub after: Option<CitedText>,
+    /// Why the typed code was not accepted.
+    pub code_error: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BookPage {
     pub kommune: String,
+    /// The page's own URL, where its forms post: `/{kommune}/book` or `/{kommune}/paaroerende`.
+    pub path: String,
+    /// Set on the relatives' page.
+    pub relatives: Option<RelativesInfo>,
     pub kommune_name: String,
     pub site_name: String,
     pub place: String,
@@ -81,6 +105,7 @@ pub enum ManageStep {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Posted {
     Book(Option<BookPage>),
+    Relatives(Option<BookPage>),
     Manage(ManageStep),
 }
 
@@ -91,6 +116,15 @@ pub async fn get_book_page(kommune: String, samtale: Option<String>) -> Result<O
         return Err(ServerFnError::new("store missing"));
     };
     Ok(logic::book_page(&store, &kommune, samtale.as_deref(), BookStep::Choose { error: None }).await)
+}
+
+/// The relatives' page for `kommune`, at its first step.
+#[server]
+pub async fn get_relatives_page(kommune: String, samtale: Option<String>) -> Result<Option<BookPage>, ServerFnError> {
+    let Some(store) = use_context::<crate::store::AnonStore>() else {
+        return Err(ServerFnError::new("store missing"));
+    };
+    Ok(logic::relatives_page(&store, &kommune, samtale.as_deref(), BookStep::Choose { error: None }, None, None).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -106,8 +140,9 @@ pub mod logic {
     use chrono::{DateTime, Utc};
     use std::collections::HashMap;
 
-    fn kind<'a>(site: &'a BookingSite, id: Option<&str>) -> Option<&'a TalkKind> {
-        id.and_then(|id| site.talks.iter().find(|k| k.id == id))
+    /// A kind of talk of the site, for relatives or for the clarifying conversation.
+    fn kind<'a>(site: &'a BookingSite, id: Option<&str>, for_relatives: bool) -> Option<&'a TalkKind> {
+        id.and_then(|id| site.talks.iter().find(|k| k.id == id && k.for_relatives == for_relatives))
     }
 
     /// The free slots of a site's kind of talk, grouped by day.
@@ -139,21 +174,32 @@ pub mod logic {
 
     /// Builds the page: the kinds of talk, and for a chosen kind the free slots grouped by day.
     pub async fn book_page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep) -> Option<BookPage> {
+        page(store, kommune, samtale, step, false).await
+    }
+
+    async fn page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep, for_relatives: bool) -> Option<BookPage> {
         let k = Kommune::from_slug(kommune)?;
         let site = content().booking_site(k)?;
-        let chosen = kind(site, samtale);
+        let offered: Vec<&TalkKind> = site.talks.iter().filter(|t| t.for_relatives == for_relatives).collect();
+        // With a single kind of talk (the relatives' page) there is nothing to choose.
+        let chosen = kind(site, samtale, for_relatives).or(match offered.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        });
         let days = match chosen {
             Some(kind) => free_days(store, site, kind).await,
             None => Vec::new(),
         };
         Some(BookPage {
             kommune: k.slug().to_string(),
+            path: format!("/{}/{}", k.slug(), if for_relatives { "paaroerende" } else { "book" }),
+            relatives: None,
             kommune_name: k.name().to_string(),
             site_name: site.name.clone(),
             place: site.place.clone(),
             phone: site.phone.clone(),
             example_hours: site.example,
-            kinds: site.talks.iter().map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }).collect(),
+            kinds: offered.iter().map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }).collect(),
             chosen: chosen.map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }),
             by_phone: chosen.is_some_and(|t| t.by_phone),
             days,
@@ -168,7 +214,7 @@ pub mod logic {
         let site = content().booking_site(k)?;
         let samtale = form.get("samtale").map(String::as_str);
         let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
-        let Some(kind) = kind(site, samtale) else {
+        let Some(kind) = kind(site, samtale, false) else {
             return book_page(store, kommune, None, refuse(t::BOOK_ERR_KIND)).await;
         };
         let chosen_time = form.get("tid").filter(|v| !v.is_empty());
@@ -186,7 +232,7 @@ pub mod logic {
                 let slot_ref = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
                 let holder = NewHolder { kommune: k.slug(), purpose: "clarifying" };
                 match store.book(&token, Some(holder), &slot_ref, None).await {
-                    Ok(b) => BookStep::Receipt { token: token.grouped(), booking_id: b.booking_id, label: b.label, when },
+                    Ok(b) => BookStep::Receipt { token: token.grouped(), booking_id: b.booking_id, label: b.label, when, new_token: true },
                     Err(BookError::Full) => refuse(SlotError::Full.message()),
                     Err(e) => {
                         tracing::error!("booking failed: {e}");
@@ -197,6 +243,112 @@ pub mod logic {
             _ => BookStep::Confirm { slot_value: slot.starts_at.to_rfc3339(), when },
         };
         book_page(store, kommune, samtale, step).await
+    }
+
+    /// The relatives' page: the municipality's rules for relatives, its cap on anonymous talks,
+    /// and (with a token in hand) how many are used. Without a relatives' talk at the site (the
+    /// standard offers none) the page shows the rules and how to make contact.
+    pub async fn relatives_page(
+        store: &AnonStore,
+        kommune: &str,
+        samtale: Option<&str>,
+        step: BookStep,
+        holder: Option<(&Token, u32)>,
+        code_error: Option<String>,
+    ) -> Option<BookPage> {
+        let k = Kommune::from_slug(kommune)?;
+        let mut p = page(store, kommune, samtale, step, true).await?;
+        let rules = content().kommune_rights(k).relative_talks.clone();
+        let after_id = rules.as_ref().and_then(|r| r.after_rule.clone());
+        p.relatives = Some(RelativesInfo {
+            max: rules.as_ref().map(|r| r.max).unwrap_or(0),
+            used: holder.map(|(_, used)| used),
+            token: holder.map(|(token, _)| token.grouped()),
+            facts: content()
+                .kommune_rules(k)
+                .filter(|r| r.topic == crate::domain::rights::Topic::Relatives && Some(&r.id) != after_id.as_ref())
+                .map(|r| r.fact.clone())
+                .collect(),
+            after: after_id.map(|id| content().rule(k.slug(), &id).fact.clone()),
+            code_error,
+        });
+        Some(p)
+    }
+
+    /// A POST to `/{kommune}/paaroerende`. `handling=kode` reads a typed token and shows its
+    /// count; `trin=bekraeft` / `trin=book` as on the booking page, with the token (if any) in
+    /// the hidden field `kode`: then the talk is booked on that token, within the cap.
+    pub async fn relatives_post(store: &AnonStore, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
+        let k = Kommune::from_slug(kommune)?;
+        let site = content().booking_site(k)?;
+        let Some(max) = content().kommune_rights(k).relative_talks.as_ref().map(|r| r.max) else {
+            return relatives_page(store, kommune, None, BookStep::Choose { error: None }, None, None).await;
+        };
+        let samtale = form.get("samtale").map(String::as_str);
+        let choose = BookStep::Choose { error: None };
+        // The token in hand, if one was typed: it must be a relative's token of this municipality.
+        let typed = form.get("kode").map(|c| c.trim()).filter(|c| !c.is_empty());
+        let token = match typed.map(Token::parse) {
+            None => None,
+            Some(Err(e)) => return relatives_page(store, kommune, samtale, choose, None, Some(e.message().to_string())).await,
+            Some(Ok(token)) => Some(token),
+        };
+        let used = match &token {
+            None => None,
+            Some(token) => match store.holder_talks(token).await {
+                Ok(Some(h)) if h.purpose == "relative" && h.kommune == k.slug() => Some(h.used),
+                Ok(_) => return relatives_page(store, kommune, samtale, choose, None, Some(t::RELATIVES_UNKNOWN_CODE.to_string())).await,
+                Err(e) => {
+                    tracing::error!("reading a relative's talks failed: {e}");
+                    return relatives_page(store, kommune, samtale, choose, None, Some(t::SERVER_ERROR.to_string())).await;
+                }
+            },
+        };
+        let holder = token.as_ref().zip(used);
+        if used.is_some_and(|u| u >= max) {
+            return relatives_page(store, kommune, samtale, BookStep::QuotaReached, holder, None).await;
+        }
+        if form.get("handling").map(String::as_str) == Some("kode") {
+            return relatives_page(store, kommune, samtale, choose, holder, None).await;
+        }
+        let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
+        let Some(kind) = kind(site, samtale, true) else {
+            return relatives_page(store, kommune, None, refuse(t::BOOK_ERR_KIND), holder, None).await;
+        };
+        let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
+            return relatives_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME), holder, None).await;
+        };
+        let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+            Ok(slot) => slot,
+            Err(e) => return relatives_page(store, kommune, samtale, refuse(e.message()), holder, None).await,
+        };
+        let when = dates::when(slot.starts_at, slot.ends_at);
+        if form.get("trin").map(String::as_str) != Some("book") {
+            let step = BookStep::Confirm { slot_value: slot.starts_at.to_rfc3339(), when };
+            return relatives_page(store, kommune, samtale, step, holder, None).await;
+        }
+        let slot_ref = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
+        let (book_token, new_token) = match &token {
+            Some(token) => (token.clone(), false),
+            None => (Token::generate(), true),
+        };
+        let new_holder = new_token.then_some(NewHolder { kommune: k.slug(), purpose: "relative" });
+        // The store counts and books in one transaction, so parallel bookings cannot pass the cap.
+        let result = store.book(&book_token, new_holder, &slot_ref, Some(max)).await;
+        let used_now = used.unwrap_or(0) + 1;
+        let (step, holder) = match result {
+            Ok(b) => (
+                BookStep::Receipt { token: book_token.grouped(), booking_id: b.booking_id, label: b.label, when, new_token },
+                Some((&book_token, used_now)),
+            ),
+            Err(BookError::QuotaReached { used, .. }) => (BookStep::QuotaReached, Some((&book_token, used))),
+            Err(BookError::Full) => (refuse(SlotError::Full.message()), holder),
+            Err(e) => {
+                tracing::error!("booking a relative's talk failed: {e}");
+                (refuse(t::SERVER_ERROR), holder)
+            }
+        };
+        relatives_page(store, kommune, samtale, step, holder, None).await
     }
 
     fn line(b: &crate::store::BookingView) -> BookingLine {

@@ -16,7 +16,7 @@ pub fn BookPageView() -> impl IntoView {
     let query = use_query_map();
     let posted = use_context::<Posted>().and_then(|p| match p {
         Posted::Book(page) => Some(page),
-        Posted::Manage(_) => None,
+        _ => None,
     });
     let page = Resource::new(
         move || (params.read().get("kommune").unwrap_or_default(), query.read().get("samtale")),
@@ -43,18 +43,25 @@ pub fn BookPageView() -> impl IntoView {
     }
 }
 
+/// The booking steps, shared by `/{kommune}/book` and the relatives' `/{kommune}/paaroerende`.
 #[component]
-fn Booking(p: BookPage) -> impl IntoView {
+pub(crate) fn Booking(p: BookPage) -> impl IntoView {
     let kommune = Kommune::from_slug(&p.kommune).expect("the server only answers for known municipalities");
     let solution = SolutionInfo { kommune, site_name: p.site_name.clone(), phone: p.phone.clone(), email: None };
-    let title = match p.step {
-        BookStep::Receipt { .. } => t::RECEIPT_TITLE,
-        _ => t::BOOK_TITLE,
+    let relatives = p.relatives.is_some();
+    let title = match (&p.step, relatives) {
+        (BookStep::Receipt { .. }, _) => t::RECEIPT_TITLE,
+        (_, true) => t::RELATIVES_TITLE,
+        (_, false) => t::BOOK_TITLE,
     };
     let body = match p.step.clone() {
+        BookStep::Choose { error } if relatives => view! { <crate::pages::relatives::RelativesChoose p=p.clone() error/> }.into_any(),
         BookStep::Choose { error } => view! { <Choose p=p.clone() error/> }.into_any(),
         BookStep::Confirm { slot_value, when } => view! { <Confirm p=p.clone() slot_value when/> }.into_any(),
-        BookStep::Receipt { token, booking_id, label, when } => view! { <Receipt p=p.clone() token booking_id label when/> }.into_any(),
+        BookStep::Receipt { token, booking_id, label, when, new_token } => {
+            view! { <Receipt p=p.clone() token booking_id label when new_token/> }.into_any()
+        }
+        BookStep::QuotaReached => view! { <crate::pages::relatives::QuotaReached p=p.clone()/> }.into_any(),
     };
     view! {
         <Title text=format!("{title} – {} – {}", kommune.short_name(), t::PORTAL_NAME)/>
@@ -66,11 +73,36 @@ fn Booking(p: BookPage) -> impl IntoView {
 }
 
 fn book_path(p: &BookPage) -> String {
-    format!("/{}/book", p.kommune)
+    p.path.clone()
+}
+
+/// The relatives' token in hand, carried to the next step in a hidden field (never in a URL).
+pub(crate) fn carried_token(p: &BookPage) -> impl IntoView {
+    p.relatives.as_ref().and_then(|r| r.token.clone()).map(|k| view! { <input type="hidden" name="kode" value=k/> })
 }
 
 #[component]
 fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
+    view! {
+        <p class="font-lead">{t::BOOK_LEAD}</p>
+        <ChooseError error/>
+        <KindsAndTimes p/>
+        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+    }
+}
+
+#[component]
+pub(crate) fn ChooseError(error: Option<String>) -> impl IntoView {
+    error.map(|e| view! {
+        <div class="alert alert-error" role="alert" id="book-error">
+            <p class="alert-text">"Fejl: " {e}</p>
+        </div>
+    })
+}
+
+/// The kinds of talk (when there is a choice) and the free times of the chosen one.
+#[component]
+pub(crate) fn KindsAndTimes(p: BookPage) -> impl IntoView {
     let chosen_id = p.chosen.as_ref().map(|c| c.id.clone());
     let kinds = p
         .kinds
@@ -96,6 +128,7 @@ fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
         } else {
             view! {
                 <form method="post" action=book_path(&p) class="slot-form">
+                    {carried_token(&p)}
                     <input type="hidden" name="samtale" value=chosen.id.clone()/>
                     <input type="hidden" name="trin" value="bekraeft"/>
                     {p.days.clone().into_iter().enumerate().map(|(i, d)| view! { <Day d i/> }).collect_view()}
@@ -112,19 +145,15 @@ fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
             </section>
         }
     });
-    view! {
-        <p class="font-lead">{t::BOOK_LEAD}</p>
-        {error.map(|e| view! {
-            <div class="alert alert-error" role="alert" id="book-error">
-                <p class="alert-text">"Fejl: " {e}</p>
-            </div>
-        })}
+    let choice = (p.kinds.len() > 1).then(|| view! {
         <section aria-labelledby="kinds">
             <h2 id="kinds">{t::BOOK_KIND_HEADING}</h2>
             <ul class="unstyled-list kind-list">{kinds}</ul>
         </section>
+    });
+    view! {
+        {choice}
         {times}
-        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
     }
 }
 
@@ -170,6 +199,7 @@ fn Confirm(p: BookPage, slot_value: String, when: String) -> impl IntoView {
             {p.notices.iter().cloned().map(|f| view! { <CitedFact fact=f/> }).collect_view()}
         </section>
         <form method="post" action=book_path(&p)>
+            {carried_token(&p)}
             <input type="hidden" name="samtale" value=chosen.id.clone()/>
             <input type="hidden" name="tid" value=slot_value/>
             <input type="hidden" name="trin" value="book"/>
@@ -180,7 +210,7 @@ fn Confirm(p: BookPage, slot_value: String, when: String) -> impl IntoView {
 }
 
 #[component]
-fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: String) -> impl IntoView {
+fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: String, new_token: bool) -> impl IntoView {
     let chosen = p.chosen.clone().expect("a receipt always has a kind of talk");
     let place = if p.by_phone { t::BY_PHONE_PLACE.to_string() } else { format!("{}, {}", p.site_name, p.place) };
     // Copy and print need JavaScript: they appear only once the page is hydrated.
@@ -197,7 +227,9 @@ fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: Str
         #[cfg(not(feature = "hydrate"))]
         let _ = &copy_token;
     };
-    view! {
+    let count = p.relatives.as_ref().and_then(|r| r.used.map(|used| t::relatives_used(used, r.max)));
+    let code_section = if new_token {
+        view! {
         <section class="receipt" aria-labelledby="code-heading">
             <h2 id="code-heading">{t::RECEIPT_CODE_HEADING}</h2>
             <p class="token" id="token">{token.clone()}</p>
@@ -215,6 +247,14 @@ fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: Str
                 <p role="status" class="copied">{move || copied.get().then_some(t::RECEIPT_COPIED)}</p>
             </Show>
         </section>
+        }
+        .into_any()
+    } else {
+        view! { <p class="font-lead">{t::RELATIVES_SAME_CODE}</p> }.into_any()
+    };
+    view! {
+        {code_section}
+        {count.map(|c| view! { <p class="talk-count" id="talk-count">{c}</p> })}
         <section aria-labelledby="label-heading">
             <h2 id="label-heading">{t::RECEIPT_LABEL_HEADING}</h2>
             <p class="label" id="label">{label}</p>

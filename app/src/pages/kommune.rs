@@ -82,6 +82,7 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 <section aria-labelledby="relatives">
                     <h2 id="relatives">{t::WHO_RELATIVE_TITLE}</h2>
                     <CitedFact fact=f/>
+                    <p><a href=format!("/{}/paaroerende", kommune.slug())>{t::RELATIVES_BOOK_LINK}</a></p>
                 </section>
             })}
             <p class="private-note">{t::PRIVATE_BROWSING_NOTE}</p>

@@ -10,7 +10,7 @@ use leptos_meta::Title;
 pub fn ManagePage() -> impl IntoView {
     let posted = use_context::<Posted>().and_then(|p| match p {
         Posted::Manage(step) => Some(step),
-        Posted::Book(_) => None,
+        _ => None,
     });
     // A resource, so the server's step is serialized into the page and hydration sees the same.
     let step = Resource::new(

@@ -113,6 +113,23 @@ impl AnonStore {
         Ok(Some(rows.into_iter().filter_map(BookingView::from_row).collect()))
     }
 
+    /// What a token holds: its municipality, its purpose and how many talks it has used
+    /// (booked or held; cancelled ones do not count). `None` for a token the store does not know.
+    pub async fn holder_talks(&self, token: &Token) -> Result<Option<HolderTalks>, StoreError> {
+        let hmac = self.token_hmac(token.canonical());
+        let mut conn = self.pool.acquire().await?;
+        let Some(holder_id) = find_holder(&mut conn, &hmac).await? else {
+            return Ok(None);
+        };
+        let (kommune, purpose, used): (String, String, i64) = sqlx::query_as(
+            "SELECT h.kommune, h.purpose,                (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held'))              FROM anon_holder h WHERE h.id = ?",
+        )
+        .bind(holder_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(Some(HolderTalks { kommune, purpose, used: used as u32 }))
+    }
+
     /// Cancels one of the token's booked (not yet held) talks. `false` if there is none such.
     pub async fn cancel(&self, token: &Token, booking_id: i64) -> Result<bool, StoreError> {
         let hmac = self.token_hmac(token.canonical());
@@ -185,6 +202,14 @@ pub struct NewHolder<'a> {
     pub kommune: &'a str,
     /// `clarifying`, `relative` or `counselling`.
     pub purpose: &'a str,
+}
+
+/// A token's municipality, purpose and number of talks used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HolderTalks {
+    pub kommune: String,
+    pub purpose: String,
+    pub used: u32,
 }
 
 /// A slot as the store sees it.

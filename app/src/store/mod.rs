@@ -13,6 +13,6 @@ mod anon;
 mod case;
 mod sqlite;
 
-pub use anon::{AnonStore, BookError, Booked, BookingView, NewHolder, SlotRef, TokenSecret};
+pub use anon::{AnonStore, BookError, Booked, BookingView, HolderTalks, NewHolder, SlotRef, TokenSecret};
 pub use case::CaseStore;
 pub use sqlite::{StoreError, TableSchema};

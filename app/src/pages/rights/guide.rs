@@ -301,7 +301,7 @@ fn ResultView(k: Kommune, r: GuideResult, situation: Situation) -> impl IntoView
         .map(|step| {
             let (href, label, primary) = match step {
                 NextStep::BookAnonymous => (format!("/{}/book", k.slug()), t::NEXT_BOOK.to_string(), true),
-                NextStep::ReadRelatives => (format!("{base}/paaroerende"), t::NEXT_RELATIVES.to_string(), false),
+                NextStep::ReadRelatives => (format!("/{}/paaroerende", k.slug()), t::NEXT_RELATIVES.to_string(), false),
                 NextStep::ContactSite => (k.path(), t::next_contact(&site), false),
                 NextStep::Deadlines => (format!("{base}/frister"), t::NEXT_DEADLINES.to_string(), false),
                 NextStep::Complain => (format!("{base}/klage"), t::NEXT_COMPLAIN.to_string(), false),

@@ -1,0 +1,136 @@
+use crate::api::anonymous::{get_relatives_page, BookPage, Posted};
+use crate::components::{CitedFact, ServerErrorPage};
+use crate::pages::book::{Booking, ChooseError, KindsAndTimes};
+use crate::pages::NotFound;
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// `/{kommune}/paaroerende`: a relative's anonymous talks. The first talk gives a token; the same
+/// token books the next ones, up to the municipality's cap, and the page always says how many
+/// are used. Steps are plain POSTs to this URL, like the booking page's.
+#[component]
+pub fn RelativesPageView() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let posted = use_context::<Posted>().and_then(|p| match p {
+        Posted::Relatives(page) => Some(page),
+        _ => None,
+    });
+    let page = Resource::new(
+        move || (params.read().get("kommune").unwrap_or_default(), query.read().get("samtale")),
+        move |(kommune, samtale)| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(page) => Ok(page),
+                    None => get_relatives_page(kommune, samtale).await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(p)) => view! { <Booking p/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The first screen: the rules for relatives, the count (with a token in hand), the times, and
+/// a field for the token of an earlier talk.
+#[component]
+pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoView {
+    let r = p.relatives.clone().expect("the relatives' page has its rules");
+    let offered = !p.kinds.is_empty();
+    let count = r.used.map(|used| view! { <p class="talk-count" id="talk-count">{t::relatives_used(used, r.max)}</p> });
+    let has_code_error = r.code_error.is_some();
+    let code_form = (offered && r.token.is_none()).then(|| {
+        view! {
+            <section aria-labelledby="have-code">
+                <h2 id="have-code">{t::RELATIVES_HAVE_CODE}</h2>
+                <form method="post" action=p.path.clone()>
+                    <input type="hidden" name="handling" value="kode"/>
+                    <div class=if has_code_error { "form-group form-error" } else { "form-group" }>
+                        <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
+                        <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
+                        {r.code_error.clone().map(|e| view! {
+                            <span class="form-error-message" id="kode-error" role="alert"><span class="sr-only">"Fejl: "</span>{e}</span>
+                        })}
+                        <input
+                            class="form-input input-width-l token-input"
+                            type="password"
+                            id="kode"
+                            name="kode"
+                            autocomplete="off"
+                            autocapitalize="characters"
+                            spellcheck="false"
+                            aria-describedby=if has_code_error { "kode-hint kode-error" } else { "kode-hint" }
+                            required=true
+                        />
+                    </div>
+                    <button type="submit" class="button button-secondary">{t::RELATIVES_SHOW_COUNT}</button>
+                </form>
+            </section>
+        }
+    });
+    let booking = if offered {
+        let heading = if r.token.is_some() { t::RELATIVES_NEXT_HEADING } else { t::RELATIVES_FIRST_HEADING };
+        view! {
+            <section aria-labelledby="book-talk">
+                <h2 id="book-talk">{heading}</h2>
+                {r.token.is_none().then(|| view! { <p>{t::BOOK_LEAD}</p> })}
+                <KindsAndTimes p=p.clone()/>
+            </section>
+        }
+        .into_any()
+    } else {
+        view! { <p class="not-given">{t::relatives_not_offered(&p.kommune_name, &p.site_name)}</p> }.into_any()
+    };
+    view! {
+        <p class="font-lead">{t::RELATIVES_LEAD}</p>
+        {count}
+        <ChooseError error/>
+        <section aria-labelledby="relatives-rules">
+            <h2 id="relatives-rules">{t::RELATIVES_RULES_HEADING}</h2>
+            {r.facts.into_iter().map(|f| view! { <CitedFact fact=f/> }).collect_view()}
+            {r.after.map(|f| view! { <CitedFact fact=f/> })}
+        </section>
+        {booking}
+        {code_form}
+        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+    }
+}
+
+/// The sixth talk: refused, with what the standard says comes next and how to make contact.
+#[component]
+pub(crate) fn QuotaReached(p: BookPage) -> impl IntoView {
+    let r = p.relatives.clone().expect("the relatives' page has its rules");
+    let used = r.used.unwrap_or(r.max);
+    let contact = match &p.phone {
+        Some(phone) => t::relatives_contact_phone(&p.site_name, phone),
+        None => t::relatives_contact(&p.site_name, &p.kommune),
+    };
+    view! {
+        <div class="alert alert-warning" role="alert" id="quota-reached">
+            <div class="alert-body">
+                <p class="alert-heading">{t::relatives_used(used, r.max)}</p>
+                <p class="alert-text">{t::relatives_quota_reached(r.max)}</p>
+            </div>
+        </div>
+        <section aria-labelledby="after">
+            <h2 id="after">{t::RELATIVES_AFTER_HEADING}</h2>
+            {match r.after {
+                Some(f) => view! { <CitedFact fact=f/> }.into_any(),
+                None => view! { <p class="not-given">{t::RELATIVES_AFTER_SILENT}</p> }.into_any(),
+            }}
+            <p>{contact}</p>
+        </section>
+        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+    }
+}
