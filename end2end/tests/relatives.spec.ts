@@ -4,7 +4,7 @@ import { open, watch } from "./helpers";
 /** Picks the first free time on the relatives' page and books it; returns the page's text. */
 async function bookFirstFree(page: Page) {
   await page.locator('input[name="tid"]').first().check();
-  await page.getByRole("button", { name: "Fortsæt" }).click();
+  await page.getByRole("button", { name: "Fortsæt", exact: true }).click();
   await expect(page.getByRole("heading", { name: "3. Læs og bekræft" })).toBeVisible();
   await page.getByRole("button", { name: "Book tiden" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Din tid er booket");
