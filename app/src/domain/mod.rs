@@ -21,3 +21,5 @@ pub mod standard_status;
 #[cfg(feature = "ssr")]
 pub mod compare;
 pub mod catalogue;
+/// Staff roles and the areas they may enter.
+pub mod staff;

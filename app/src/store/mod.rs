@@ -6,13 +6,18 @@
 //! - [`CaseStore`]: the case store — identified requests for treatment. Another file, other
 //!   migrations.
 //!
+//! - [`StaffStore`]: staff accounts and sessions, a third file; neither of the others holds a
+//!   staff identity.
+//!
 //! They are distinct types with no shared tables, ids or functions that take both; the only code
 //! they share is how a SQLite file is opened.
 
 mod anon;
 mod case;
 mod sqlite;
+mod staff;
 
 pub use anon::{AnonStore, BookError, Booked, BookingView, HolderTalks, NewHolder, SlotRef, TokenSecret};
 pub use case::CaseStore;
+pub use staff::{AccountError, AccountView, NewSession, StaffStore, SESSION_IDLE, SESSION_MAX};
 pub use sqlite::{StoreError, TableSchema};

@@ -1,0 +1,146 @@
+//! Staff roles and what each may do. One role per account, and the roles do not overlap: the
+//! anonymous counsellor sees only the anonymous calendar, the case worker only identified cases,
+//! the admin only accounts and opening hours (SEL § 101a stk. 7: the two sides run apart, also
+//! for the people who work them).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Works the anonymous (§ 101a) calendar: bookings by label, held / no-show / cancel.
+    AnonymousCounsellor,
+    /// Works identified requests for treatment (§ 101, SUL §§ 141–142) in the case store.
+    CaseWorker,
+    /// Staff accounts, sites and opening hours. No bookings, no cases.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::AnonymousCounsellor, Role::CaseWorker, Role::Admin];
+
+    /// The name stored in the staff store and used on the command line.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Role::AnonymousCounsellor => "anonymous_counsellor",
+            Role::CaseWorker => "case_worker",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.slug() == s)
+    }
+
+    /// The work area a role covers. Every staff function names the one area it belongs to, and
+    /// [`StaffAccess::require`] lets only the matching role in.
+    pub fn area(self) -> Area {
+        match self {
+            Role::AnonymousCounsellor => Area::AnonymousCalendar,
+            Role::CaseWorker => Area::Cases,
+            Role::Admin => Area::Administration,
+        }
+    }
+}
+
+/// The three areas of the staff side. A role has exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Area {
+    AnonymousCalendar,
+    Cases,
+    Administration,
+}
+
+/// A signed-in staff member, as the server knows them after checking the session cookie.
+/// Built only by the staff store (on the server), so a function that takes one can trust it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccess {
+    pub account_id: i64,
+    pub username: String,
+    pub role: Role,
+    /// This session's CSRF token: every staff form carries it, every staff POST checks it.
+    pub csrf: String,
+}
+
+/// A staff function was asked for by a role that does not cover its area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[error("forbidden: the role {role:?} does not cover {area:?}")]
+pub struct Forbidden {
+    pub role: Role,
+    pub area: Area,
+}
+
+impl StaffAccess {
+    /// `Ok` only when this member's role covers `area`.
+    pub fn require(&self, area: Area) -> Result<(), Forbidden> {
+        if self.role.area() == area {
+            Ok(())
+        } else {
+            Err(Forbidden { role: self.role, area })
+        }
+    }
+}
+
+/// Usernames: 3–40 characters of a–z, 0–9, `.`, `-` and `_` (case-folded), so they are easy to
+/// type and never look like a name with spaces or an e-mail address.
+pub fn normalise_username(raw: &str) -> Result<String, &'static str> {
+    let u = raw.trim().to_lowercase();
+    if u.chars().count() < 3 || u.chars().count() > 40 {
+        return Err("Brugernavnet skal være 3–40 tegn.");
+    }
+    if !u.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')) {
+        return Err("Brugernavnet må kun indeholde a–z, 0–9, punktum, bindestreg og understreg.");
+    }
+    Ok(u)
+}
+
+/// Passwords: at least 12 characters (NIST SP 800-63B: length, not composition rules), at most
+/// 200 so hashing a huge body cannot be used to tie up the server.
+pub fn check_new_password(pw: &str) -> Result<(), &'static str> {
+    let n = pw.chars().count();
+    if n < 12 {
+        Err("Adgangskoden skal være mindst 12 tegn.")
+    } else if n > 200 {
+        Err("Adgangskoden må højst være 200 tegn.")
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn access(role: Role) -> StaffAccess {
+        StaffAccess { account_id: 1, username: "a".into(), role, csrf: "x".into() }
+    }
+
+    #[test]
+    fn each_role_enters_exactly_its_own_area() {
+        for role in Role::ALL {
+            for area in [Area::AnonymousCalendar, Area::Cases, Area::Administration] {
+                assert_eq!(access(role).require(area).is_ok(), role.area() == area, "{role:?} {area:?}");
+            }
+        }
+        assert!(access(Role::Admin).require(Area::AnonymousCalendar).is_err(), "an admin sees no bookings");
+        assert!(access(Role::Admin).require(Area::Cases).is_err(), "an admin sees no cases");
+    }
+
+    #[test]
+    fn role_slugs_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_slug(role.slug()), Some(role));
+        }
+        assert_eq!(Role::from_slug("root"), None);
+    }
+
+    #[test]
+    fn usernames_and_passwords() {
+        assert_eq!(normalise_username("  Mette.K "), Ok("mette.k".into()));
+        assert!(normalise_username("ab").is_err());
+        assert!(normalise_username("mette k").is_err());
+        assert!(normalise_username("m@k.dk").is_err());
+        assert!(check_new_password("kort").is_err());
+        assert!(check_new_password("en lang nok sætning").is_ok());
+        assert!(check_new_password(&"x".repeat(201)).is_err());
+    }
+}

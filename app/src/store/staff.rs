@@ -1,0 +1,314 @@
+//! The staff store: staff accounts (Argon2id password hashes) and their sign-in sessions. Its own
+//! SQLite file, apart from the anonymous store and the case store. See `migrations/staff/`.
+
+use super::sqlite::{self, StoreError, TableSchema};
+use crate::domain::staff::{check_new_password, normalise_username, Role, StaffAccess};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::sqlite::SqlitePool;
+use std::path::Path;
+use std::sync::OnceLock;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/staff");
+
+/// A session ends this long after sign-in, whatever happens.
+pub const SESSION_MAX: Duration = Duration::hours(8);
+/// A session ends after this long without a request (a shared office computer left open).
+pub const SESSION_IDLE: Duration = Duration::minutes(30);
+
+#[derive(Clone, Debug)]
+pub struct StaffStore {
+    pool: SqlitePool,
+}
+
+/// One account, as the admin's list shows it. No hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountView {
+    pub id: i64,
+    pub username: String,
+    pub role: Role,
+    pub disabled: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("{0}")]
+    Invalid(&'static str),
+    #[error("the username is taken")]
+    Taken,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a successful sign-in gives: the cookie value (shown to the browser once, kept only as a
+/// hash) and who signed in.
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    pub cookie_value: String,
+    pub access: StaffAccess,
+}
+
+impl StaffStore {
+    pub const FILE_NAME: &'static str = "staff.sqlite";
+
+    pub async fn open(data_dir: &Path) -> Result<StaffStore, StoreError> {
+        let pool = sqlite::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
+        Ok(StaffStore { pool })
+    }
+
+    /// Creates an account. The password is hashed with Argon2id (OWASP's parameters, the
+    /// `argon2` crate's defaults) on a blocking thread.
+    pub async fn create_account(&self, username: &str, password: &str, role: Role) -> Result<i64, AccountError> {
+        let username = normalise_username(username).map_err(AccountError::Invalid)?;
+        check_new_password(password).map_err(AccountError::Invalid)?;
+        let hash = hash_password(password.to_owned()).await;
+        let result = sqlx::query_scalar("INSERT INTO staff_account (username, password_hash, role, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+            .bind(&username)
+            .bind(&hash)
+            .bind(role.slug())
+            .bind(to_db(Utc::now()))
+            .fetch_one(&self.pool)
+            .await;
+        match result {
+            Ok(id) => Ok(id),
+            Err(sqlx::Error::Database(e)) if e.message().contains("staff_account.username") => Err(AccountError::Taken),
+            Err(e) => Err(AccountError::Store(e.into())),
+        }
+    }
+
+    /// Sets a new password and ends the account's sessions.
+    pub async fn set_password(&self, account_id: i64, password: &str) -> Result<bool, AccountError> {
+        check_new_password(password).map_err(AccountError::Invalid)?;
+        let hash = hash_password(password.to_owned()).await;
+        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+        let done = sqlx::query("UPDATE staff_account SET password_hash = ? WHERE id = ?")
+            .bind(&hash)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::from)?
+            .rows_affected()
+            == 1;
+        sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(done)
+    }
+
+    /// Disables or enables an account; disabling ends its sessions at once.
+    pub async fn set_disabled(&self, account_id: i64, disabled: bool) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE staff_account SET disabled_at = ? WHERE id = ?")
+            .bind(disabled.then(|| to_db(Utc::now())))
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+        if disabled {
+            sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(done)
+    }
+
+    pub async fn accounts(&self) -> Result<Vec<AccountView>, StoreError> {
+        let rows: Vec<(i64, String, String, Option<String>)> =
+            sqlx::query_as("SELECT id, username, role, disabled_at FROM staff_account ORDER BY username").fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, username, role, disabled)| Some(AccountView { id, username, role: Role::from_slug(&role)?, disabled: disabled.is_some() }))
+            .collect())
+    }
+
+    /// How many enabled admin accounts exist (the last one cannot be disabled).
+    pub async fn enabled_admins(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL").fetch_one(&self.pool).await?)
+    }
+
+    /// Checks a username and password and, if they match an enabled account, starts a session.
+    /// An unknown username costs the same Argon2 work as a wrong password, so timing does not
+    /// tell which usernames exist.
+    pub async fn sign_in(&self, username: &str, password: &str, now: DateTime<Utc>) -> Result<Option<NewSession>, StoreError> {
+        let username = normalise_username(username).unwrap_or_default();
+        let row: Option<(i64, String, String, Option<String>)> =
+            sqlx::query_as("SELECT id, password_hash, role, disabled_at FROM staff_account WHERE username = ?")
+                .bind(&username)
+                .fetch_optional(&self.pool)
+                .await?;
+        let stored = row.as_ref().map(|r| r.1.clone()).unwrap_or_else(|| dummy_hash().to_owned());
+        let password = password.chars().take(200).collect::<String>();
+        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored)).await.unwrap_or(false);
+        let Some((account_id, _, role, disabled)) = row else { return Ok(None) };
+        let Some(role) = Role::from_slug(&role) else { return Ok(None) };
+        if !matches || disabled.is_some() {
+            return Ok(None);
+        }
+        let cookie_value = random_hex(32);
+        let csrf = random_hex(32);
+        sqlx::query("DELETE FROM staff_session WHERE expires_at <= ? OR last_seen_at <= ?")
+            .bind(to_db(now))
+            .bind(to_db(now - SESSION_IDLE))
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("INSERT INTO staff_session (id_hash, account_id, csrf, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(&session_hash(&cookie_value)[..])
+            .bind(account_id)
+            .bind(&csrf)
+            .bind(to_db(now))
+            .bind(to_db(now))
+            .bind(to_db(now + SESSION_MAX))
+            .execute(&self.pool)
+            .await?;
+        Ok(Some(NewSession { cookie_value, access: StaffAccess { account_id, username, role, csrf } }))
+    }
+
+    /// Who the session cookie belongs to, if the session is live; each use moves its idle limit.
+    pub async fn access(&self, cookie_value: &str, now: DateTime<Utc>) -> Result<Option<StaffAccess>, StoreError> {
+        if cookie_value.len() != 64 {
+            return Ok(None);
+        }
+        let hash = session_hash(cookie_value);
+        let row: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT a.id, a.username, a.role, s.csrf, s.last_seen_at, s.expires_at FROM staff_session s \
+             JOIN staff_account a ON a.id = s.account_id WHERE s.id_hash = ? AND a.disabled_at IS NULL",
+        )
+        .bind(&hash[..])
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((account_id, username, role, csrf, last_seen, expires)) = row else { return Ok(None) };
+        let live = from_db(&expires).is_some_and(|e| now < e) && from_db(&last_seen).is_some_and(|s| now < s + SESSION_IDLE);
+        let Some(role) = Role::from_slug(&role).filter(|_| live) else {
+            sqlx::query("DELETE FROM staff_session WHERE id_hash = ?").bind(&hash[..]).execute(&self.pool).await?;
+            return Ok(None);
+        };
+        sqlx::query("UPDATE staff_session SET last_seen_at = ? WHERE id_hash = ?").bind(to_db(now)).bind(&hash[..]).execute(&self.pool).await?;
+        Ok(Some(StaffAccess { account_id, username, role, csrf }))
+    }
+
+    pub async fn sign_out(&self, cookie_value: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_session WHERE id_hash = ?").bind(&session_hash(cookie_value)[..]).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn schema(&self) -> Result<Vec<TableSchema>, StoreError> {
+        sqlite::schema(&self.pool).await
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+async fn hash_password(password: String) -> String {
+    tokio::task::spawn_blocking(move || {
+        let mut salt = [0u8; 16];
+        {
+            use rand::TryRngCore;
+            rand::rngs::OsRng.try_fill_bytes(&mut salt).expect("the OS random source is available");
+        }
+        let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
+        Argon2::default().hash_password(password.as_bytes(), &salt).expect("Argon2 hashes any password").to_string()
+    })
+    .await
+    .expect("the hashing thread does not panic")
+}
+
+fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+/// A valid Argon2id hash of a random password, verified against when the username is unknown.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let salt = SaltString::encode_b64(&[7u8; 16]).expect("valid salt");
+        Argon2::default().hash_password(random_hex(16).as_bytes(), &salt).expect("hashes").to_string()
+    })
+}
+
+fn random_hex(bytes: usize) -> String {
+    use rand::TryRngCore;
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.try_fill_bytes(&mut buf).expect("the OS random source is available");
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn session_hash(cookie_value: &str) -> [u8; 32] {
+    Sha256::digest(cookie_value.as_bytes()).into()
+}
+
+fn to_db(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn from_db(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn store() -> (tempfile::TempDir, StaffStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = StaffStore::open(dir.path()).await.unwrap();
+        (dir, s)
+    }
+
+    #[tokio::test]
+    async fn sign_in_gives_a_session_that_expires() {
+        let (_d, s) = store().await;
+        s.create_account("Mette", "en lang adgangskode", Role::AnonymousCounsellor).await.unwrap();
+        let now = Utc::now();
+        assert!(s.sign_in("mette", "forkert adgangskode", now).await.unwrap().is_none());
+        assert!(s.sign_in("ukendt", "en lang adgangskode", now).await.unwrap().is_none());
+        let session = s.sign_in(" METTE ", "en lang adgangskode", now).await.unwrap().expect("signed in");
+        assert_eq!(session.access.role, Role::AnonymousCounsellor);
+        let seen = s.access(&session.cookie_value, now + Duration::minutes(20)).await.unwrap().expect("live");
+        assert_eq!(seen.csrf, session.access.csrf);
+        assert!(s.access(&session.cookie_value, now + Duration::minutes(49)).await.unwrap().is_some(), "idle limit moved");
+        assert!(s.access(&session.cookie_value, now + Duration::minutes(49) + SESSION_IDLE).await.unwrap().is_none(), "idle too long");
+        let again = s.sign_in("mette", "en lang adgangskode", now).await.unwrap().unwrap();
+        let mut t = now;
+        while t < now + SESSION_MAX - Duration::minutes(20) {
+            t += Duration::minutes(20);
+            assert!(s.access(&again.cookie_value, t).await.unwrap().is_some());
+        }
+        assert!(s.access(&again.cookie_value, now + SESSION_MAX).await.unwrap().is_none(), "8 hours at most");
+        assert!(s.access(&"0".repeat(64), now).await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn disabling_or_a_new_password_ends_sessions() {
+        let (_d, s) = store().await;
+        let id = s.create_account("sagsbeh", "en lang adgangskode", Role::CaseWorker).await.unwrap();
+        let now = Utc::now();
+        let a = s.sign_in("sagsbeh", "en lang adgangskode", now).await.unwrap().unwrap();
+        s.set_password(id, "en anden lang kode").await.unwrap();
+        assert!(s.access(&a.cookie_value, now).await.unwrap().is_none());
+        let b = s.sign_in("sagsbeh", "en anden lang kode", now).await.unwrap().unwrap();
+        s.set_disabled(id, true).await.unwrap();
+        assert!(s.access(&b.cookie_value, now).await.unwrap().is_none());
+        assert!(s.sign_in("sagsbeh", "en anden lang kode", now).await.unwrap().is_none(), "disabled");
+        assert!(matches!(s.create_account("SAGSBEH", "en lang adgangskode", Role::Admin).await, Err(AccountError::Taken)));
+        assert!(matches!(s.create_account("x y", "en lang adgangskode", Role::Admin).await, Err(AccountError::Invalid(_))));
+    }
+
+    #[tokio::test]
+    async fn only_hashes_reach_the_disk() {
+        let (dir, s) = store().await;
+        s.create_account("admin", "hemmelig-adgangskode-42", Role::Admin).await.unwrap();
+        let session = s.sign_in("admin", "hemmelig-adgangskode-42", Utc::now()).await.unwrap().unwrap();
+        s.close().await;
+        let mut bytes = Vec::new();
+        for f in std::fs::read_dir(dir.path()).unwrap() {
+            bytes.extend(std::fs::read(f.unwrap().path()).unwrap());
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("hemmelig-adgangskode-42"));
+        assert!(!text.contains(&session.cookie_value));
+        assert!(text.contains("$argon2id$"), "the hash is Argon2id");
+    }
+}
