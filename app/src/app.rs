@@ -1,7 +1,7 @@
 use crate::components::install_shift_exit;
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
-    NotFound, RelativesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
+    NotFound, RelativesPageView, StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
 #[cfg(feature = "ssr")]
 use crate::text::t;
@@ -77,6 +77,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/standarder/:id") view=StandardPage ssr=SsrMode::Async/>
                 <Route path=path!("/katalog") view=CataloguePageView ssr=SsrMode::Async/>
                 <Route path=path!("/sammenlign") view=ComparePageView ssr=SsrMode::Async/>
+                // Staff (sign-in required; the server functions check the role).
+                <Route path=path!("/personale") view=StaffStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/kalender") view=StaffCalendarPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/aabningstider") view=StaffOpeningPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/konti") view=StaffAccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/paaroerende") view=RelativesPageView ssr=SsrMode::Async/>

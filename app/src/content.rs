@@ -486,6 +486,7 @@ mod loader {
                             closed: s.closed.clone(),
                             min_notice_hours: s.min_notice_hours,
                             horizon_days: s.horizon_days,
+                            extra: Vec::new(),
                         },
                     });
                 }

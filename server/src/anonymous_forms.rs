@@ -5,15 +5,14 @@
 use crate::throttle::GuessLimit;
 use crate::Stores;
 use app::api::anonymous::{logic, ManageStep, Posted};
-use app::app::shell;
 use app::text::t;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
-use axum::http::{header, Method, Request, Uri};
+use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Form, Router};
-use leptos::prelude::*;
+use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -113,18 +112,6 @@ async fn calendar(
     }
 }
 
-/// Renders the page at `uri` as for a GET, with the step's result in context.
 async fn render(state: &FormState, posted: Posted, uri: Uri) -> Response {
-    let stores = state.stores.clone();
-    let options = state.options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(stores.anon.clone());
-            provide_context(stores.case.clone());
-            provide_context(posted.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let request = Request::builder().method(Method::GET).uri(uri).body(axum::body::Body::empty()).expect("a valid request");
-    handler(request).await
+    crate::render_page(&state.options, &state.stores, posted, uri).await
 }

@@ -145,6 +145,14 @@ pub mod logic {
         id.and_then(|id| site.talks.iter().find(|k| k.id == id && k.for_relatives == for_relatives))
     }
 
+    /// The hours in force: the store's (staff edit them), or the content file's seed.
+    pub async fn hours_for(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> slots::OpeningHours {
+        store.opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap_or_else(|e| {
+            tracing::error!("reading opening hours failed: {e}");
+            kind.hours.clone()
+        })
+    }
+
     /// The free slots of a site's kind of talk, grouped by day.
     async fn free_days(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> Vec<DayOption> {
         let booked = store.booked_counts(&site.id, &kind.id).await.unwrap_or_else(|e| {
@@ -152,7 +160,8 @@ pub mod logic {
             HashMap::new()
         });
         let mut days: Vec<DayOption> = Vec::new();
-        for free in slots::free_slots(&kind.hours, Utc::now(), &booked) {
+        let hours = hours_for(store, site, kind).await;
+        for free in slots::free_slots(&hours, Utc::now(), &booked) {
             let heading = dates::long_date(free.slot.local_start().date_naive());
             let option = SlotOption {
                 value: free.slot.starts_at.to_rfc3339(),
@@ -221,7 +230,7 @@ pub mod logic {
         let Some(starts_at) = chosen_time.and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return book_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME)).await;
         };
-        let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+        let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return book_page(store, kommune, samtale, refuse(e.message())).await,
         };
@@ -318,7 +327,7 @@ pub mod logic {
         let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return relatives_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME), holder, None).await;
         };
-        let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+        let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return relatives_page(store, kommune, samtale, refuse(e.message()), holder, None).await,
         };
@@ -429,7 +438,7 @@ pub mod logic {
                 let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
                     return choose(Some(t::BOOK_ERR_TIME)).await;
                 };
-                let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+                let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
                     Ok(slot) => slot,
                     Err(e) => return choose(Some(e.message())).await,
                 };

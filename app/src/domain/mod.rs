@@ -23,3 +23,5 @@ pub mod compare;
 pub mod catalogue;
 /// Staff roles and the areas they may enter.
 pub mod staff;
+/// The staff forms for opening hours (types everywhere, parsing on the server).
+pub mod opening_form;
