@@ -150,6 +150,55 @@ pub mod da {
         format!("{kommune}s kvalitetsstandard nævner ikke anonyme samtaler for pårørende, så de kan ikke bookes her. Kontakt {site}, hvis du vil tale med nogen.")
     }
 
+    // A citizen's anonymous counselling series (/{kommune}/raadgivning).
+    pub const COUNSELLING_TITLE: &str = "Anonymt rådgivningsforløb";
+    pub const COUNSELLING_LEAD: &str = "Vil du tale om dit forbrug af alkohol eller stoffer over nogle samtaler, uden at sige, hvem du er? Et anonymt rådgivningsforløb er et lille antal samtaler på den samme kode. Du skal ikke oplyse navn, telefonnummer eller CPR-nummer.";
+    pub const COUNSELLING_RULES_HEADING: &str = "Det tilbyder kommunen";
+    pub const COUNSELLING_UNKNOWN_CODE: &str = "Vi kan ikke finde et anonymt rådgivningsforløb i denne kommune med den kode. Tjek, at du har skrevet den rigtigt.";
+    pub fn counselling_book_link(max: u32) -> String {
+        format!("Book et anonymt rådgivningsforløb (op til {max} samtaler)")
+    }
+    pub fn counselling_quota_reached(max: u32) -> String {
+        format!("Du kan ikke booke flere anonyme samtaler på denne kode: kommunens rådgivningsforløb er op til {max} samtaler.")
+    }
+    pub fn counselling_not_offered(kommune: &str, site: &str) -> String {
+        format!("{kommune}s kvalitetsstandard nævner ikke et anonymt rådgivningsforløb med et antal samtaler, så det kan ikke bookes her. Book en afklarende samtale, eller kontakt {site}.")
+    }
+
+    /// The words that differ between the relatives' page and the counselling-series page.
+    pub struct SeriesText {
+        pub title: &'static str,
+        pub lead: &'static str,
+        pub rules_heading: &'static str,
+        pub unknown_code: &'static str,
+        pub quota_reached: fn(u32) -> String,
+        pub not_offered: fn(&str, &str) -> String,
+    }
+
+    pub fn series_text(series: crate::api::anonymous::Series) -> &'static SeriesText {
+        use crate::api::anonymous::Series;
+        static RELATIVES: SeriesText = SeriesText {
+            title: RELATIVES_TITLE,
+            lead: RELATIVES_LEAD,
+            rules_heading: RELATIVES_RULES_HEADING,
+            unknown_code: RELATIVES_UNKNOWN_CODE,
+            quota_reached: relatives_quota_reached,
+            not_offered: relatives_not_offered,
+        };
+        static COUNSELLING: SeriesText = SeriesText {
+            title: COUNSELLING_TITLE,
+            lead: COUNSELLING_LEAD,
+            rules_heading: COUNSELLING_RULES_HEADING,
+            unknown_code: COUNSELLING_UNKNOWN_CODE,
+            quota_reached: counselling_quota_reached,
+            not_offered: counselling_not_offered,
+        };
+        match series {
+            Series::Relatives => &RELATIVES,
+            Series::Counselling => &COUNSELLING,
+        }
+    }
+
     // Rights ("Dine rettigheder", issue 5).
     pub const RIGHTS_TITLE: &str = "Dine rettigheder";
     pub const BREADCRUMBS_LABEL: &str = "Brødkrummesti";

@@ -19,7 +19,7 @@ pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
 pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};
-pub use relatives::RelativesPageView;
+pub use relatives::{CounsellingPageView, RelativesPageView};
 pub use standards::{StandardPage, StandardsPage};
 pub use catalogue::CataloguePageView;
 pub use compare::ComparePageView;
