@@ -48,6 +48,7 @@ pub mod da {
     pub const FOOTER_RESPONSIBLE: &str = "Ansvarlig myndighed";
     pub const FOOTER_ACCESSIBILITY: &str = "Tilgængelighedserklæring";
     pub const FOOTER_NO_COOKIES: &str = "Portalen sætter ingen cookies og registrerer ikke, hvem du er.";
+    pub const FOOTER_STAFF_COOKIE: &str = "Personalets sider sætter én nødvendig cookie, der holder dig logget ind, og som slettes, når du logger ud. Borgere får ingen cookies.";
     pub const FOOTER_ALL_KOMMUNER: &str = "Kommunerne i portalen";
 
     // Accessibility statement.
@@ -560,6 +561,11 @@ pub mod da {
     pub const STAFF_ERR_SEAT_TAKEN: &str = "Pladsen er taget af en anden booking, så aflysningen kan ikke fortrydes.";
     pub const STAFF_ERR_ACTION: &str = "Vælg, hvad der skal ske.";
     pub const STAFF_HOURS_TITLE: &str = "Åbningstider";
+    pub const STAFF_MONTHLY_HEADING: &str = "Antal samtaler pr. måned";
+    pub const STAFF_MONTHLY_LEAD: &str = "Bookinger slettes, når samtalen er et stykke tid siden. Tilbage bliver kun, hvor mange samtaler der var pr. måned, samtale og udfald, uden kaldenavn og uden tidspunkt.";
+    pub const STAFF_MONTHLY_NONE: &str = "Ingen bookinger er slettet endnu, så der er ingen tal her.";
+    pub const STAFF_MONTH: &str = "Måned";
+    pub const STAFF_TALKS: &str = "Samtaler";
     pub const STAFF_HOURS_EXAMPLE: &str = "Tiderne kom fra portalens eksempler, fordi kvalitetsstandarderne ikke nævner tider til anonyme samtaler. Ret dem til stedets egne, og gem.";
     pub const STAFF_WEEKLY_RULES: &str = "Faste ugentlige tider";
     pub const STAFF_WEEKLY_HINT: &str = "Tøm »fra« og »til« for at fjerne en regel. Der er to tomme rækker til nye regler; gem for at få flere.";

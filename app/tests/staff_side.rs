@@ -277,6 +277,11 @@ async fn retention_deletes_old_bookings_then_old_tokens_and_keeps_monthly_counts
     assert!(counts.iter().any(|c| c.status == "held" && c.outcome == "advice_given" && c.purpose == "relative" && c.site == "pitstop"));
     let shown = format!("{counts:?}");
     assert!(!shown.contains(&label), "no label in what remains");
+    // The counsellor sees them per month, kind and status.
+    let page = logic::calendar(&s.anon, &counsellor, &CalendarQuery::new(Some("pitstop"), None, None), None, vec![], None).await.unwrap();
+    let held = page.monthly.iter().find(|m| m.status == "Holdt (rådgivning givet)").expect("the held talk is counted");
+    assert_eq!((held.kind.as_str(), held.talks), ("Samtale for pårørende hos Pitstop", 1));
+    assert_eq!(page.monthly.iter().map(|m| m.talks).sum::<u64>(), 2);
 
     // 12 months after the last talk, not yet; 13 months after, the token and its count go.
     assert_eq!(s.anon.purge(last + Duration::days(360), 30, 12).await.unwrap().holders, 0);

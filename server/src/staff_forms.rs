@@ -80,11 +80,13 @@ fn fields(form: Fields) -> HashMap<String, String> {
 }
 
 /// Whether the browser says the request comes from a page of this site. Browsers send `Origin`
-/// on every POST (and `Sec-Fetch-Site` since 2020); where neither is sent, the CSRF token alone
-/// decides.
+/// on every POST, but as `null` when the page's referrer policy is `no-referrer` (ours is), so
+/// `Sec-Fetch-Site` (sent by every current browser) decides then; where neither says anything,
+/// the CSRF token alone decides.
 pub fn same_origin(headers: &HeaderMap) -> bool {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).filter(|o| *o != "null");
+    if let Some(origin) = origin {
         let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
         return origin_host.is_some() && origin_host == host;
     }
@@ -229,7 +231,9 @@ mod tests {
     fn only_this_sites_pages_may_post() {
         assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://portal.dk")])));
         assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://evil.example")])));
-        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "null")])));
+        // Our own forms under `Referrer-Policy: no-referrer`: Origin is "null", Sec-Fetch-Site tells.
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "same-origin")])));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "cross-site")])));
         assert!(!same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "cross-site")])));
         assert!(same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "same-origin")])));
         assert!(same_origin(&headers(&[("host", "portal.dk")])), "no header: the CSRF token decides");

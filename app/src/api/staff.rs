@@ -52,6 +52,8 @@ pub struct CalendarPage {
     pub kinds: Vec<Choice>,
     pub outcomes: Vec<Choice>,
     pub extra_slots: Vec<ExtraSlotLine>,
+    /// What retention left of the site's deleted bookings: talks per month, kind and status.
+    pub monthly: Vec<MonthlyLine>,
     /// The "open an extra slot" form as typed, kept after an error.
     pub extra_form: ExtraForm,
     pub message: Option<String>,
@@ -89,6 +91,14 @@ pub struct CalendarLine {
     pub label: String,
     pub status: TalkStatus,
     pub status_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthlyLine {
+    pub month: String,
+    pub kind: String,
+    pub status: String,
+    pub talks: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,6 +322,16 @@ pub mod logic {
         }
     }
 
+    /// The outcome as the monthly counts store it.
+    fn outcome_db(o: TalkOutcome) -> &'static str {
+        match o {
+            TalkOutcome::AdviceGiven => "advice_given",
+            TalkOutcome::ReferredAnonymous101a => "referred_anonymous_101a",
+            TalkOutcome::ReferredOtherTreatment => "referred_other_treatment",
+            TalkOutcome::NoFurtherNeed => "no_further_need",
+        }
+    }
+
     fn status_text(status: TalkStatus, outcome: Option<TalkOutcome>) -> String {
         match (status, outcome) {
             (TalkStatus::Booked, _) => t::STAFF_STATUS_BOOKED.to_string(),
@@ -375,6 +395,22 @@ pub mod logic {
                 extra_slots.push(ExtraSlotLine { id: x.id, when: dates::when(x.slot.starts_at, end), kind: kind.name.clone(), seats: x.slot.capacity });
             }
         }
+        let monthly = anon
+            .monthly_counts()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.site == site.id)
+            .map(|c| {
+                let status = match (c.status.as_str(), TalkOutcome::ALL.into_iter().find(|o| outcome_db(*o) == c.outcome)) {
+                    ("held", o) => status_text(TalkStatus::Held, o),
+                    ("no_show", _) => status_text(TalkStatus::NoShow, None),
+                    ("cancelled", _) => status_text(TalkStatus::Cancelled, None),
+                    _ => status_text(TalkStatus::Booked, None),
+                };
+                MonthlyLine { month: c.month, kind: kind_name(&c.talk_kind), status, talks: c.talks }
+            })
+            .collect();
         let step = Duration::days(span);
         let heading = if q.week {
             format!("{} {} – {}", t::STAFF_WEEK_OF, dates::long_date(first), dates::long_date(first + Duration::days(6)))
@@ -395,6 +431,7 @@ pub mod logic {
             kinds: site.talks.iter().map(|k| Choice { value: k.id.clone(), text: k.name.clone() }).collect(),
             outcomes: TalkOutcome::ALL.into_iter().map(|o| Choice { value: o.slug().to_string(), text: t::outcome_name(o).to_string() }).collect(),
             extra_slots,
+            monthly,
             extra_form: extra_form.unwrap_or_else(|| ExtraForm { minutes: "60".into(), capacity: "1".into(), ..ExtraForm::default() }),
             message,
             errors,

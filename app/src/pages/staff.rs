@@ -22,7 +22,7 @@ fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) ->
     view! {
         <Title text=format!("{title} – {}", t::STAFF_PORTAL)/>
         <Meta name="robots" content="noindex, nofollow"/>
-        <Layout>
+        <Layout staff=true>
             {access.map(|a| view! { <StaffBar access=a/> })}
             <h1>{title}</h1>
             {children()}
@@ -379,6 +379,39 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
+                }
+                .into_any()
+            }}
+            <h2 id="statistik">{t::STAFF_MONTHLY_HEADING}</h2>
+            <p>{t::STAFF_MONTHLY_LEAD}</p>
+            {if p.monthly.is_empty() {
+                view! { <p>{t::STAFF_MONTHLY_NONE}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table table--compact">
+                        <caption class="sr-only">{t::STAFF_MONTHLY_HEADING}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t::STAFF_MONTH}</th>
+                                <th scope="col">{t::STAFF_KIND}</th>
+                                <th scope="col">{t::STAFF_STATE}</th>
+                                <th scope="col">{t::STAFF_TALKS}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {p.monthly
+                                .iter()
+                                .map(|m| view! {
+                                    <tr>
+                                        <td>{m.month.clone()}</td>
+                                        <td>{m.kind.clone()}</td>
+                                        <td>{m.status.clone()}</td>
+                                        <td>{m.talks}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
                 }
                 .into_any()
             }}
