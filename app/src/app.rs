@@ -32,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                {(!is_staff_page()).then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -40,6 +40,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Staff pages (`/personale...`) are plain server-rendered HTML with no script at all: every
+/// action is a form POST, nothing there needs the browser to run code, and the citizens' WASM
+/// then carries none of the staff side.
+#[cfg(feature = "ssr")]
+fn is_staff_page() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|p| p.uri.path() == "/personale" || p.uri.path().starts_with("/personale/"))
 }
 
 /// The policy for HTML pages: scripts only from this origin and with this response's nonce,

@@ -7,8 +7,13 @@ const COUNSELLOR = "raadgiver";
 const ADMIN = "admin";
 const CASE_WORKER = "sagsbehandler";
 
+/** Staff pages are server-rendered only and load no script, so there is no hydration to wait for. */
+async function go(page: Page, _info: TestInfo, path: string) {
+  return page.goto(path);
+}
+
 async function signIn(page: Page, info: TestInfo, username: string, password = PASSWORD) {
-  await open(page, info, "/personale");
+  await go(page, info, "/personale");
   await page.getByLabel("Brugernavn").fill(username);
   await page.getByLabel("Adgangskode").fill(password);
   await page.getByRole("button", { name: "Log ind" }).click();
@@ -54,8 +59,11 @@ test("a counsellor signs in, opens a slot, a citizen books it, and the counsello
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Strict");
 
+  // No script on staff pages: nothing to hydrate, nothing of the staff side in the citizens' WASM.
+  expect(await page.locator("script").count()).toBe(0);
   await page.getByRole("link", { name: "Kalender" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kalender – Pitstop");
+  expect(await page.locator("script").count()).toBe(0);
   if (jsEnabled(info)) await expectNoAxeViolations(page);
 
   // Open an extra slot at a time no weekly rule uses (a minute apart per run).
@@ -72,7 +80,7 @@ test("a counsellor signs in, opens a slot, a citizen books it, and the counsello
   const { token, label } = await citizenBooks(browser, info, `22.${minute}–${end}`);
 
   // The counsellor's day view shows the label, never the token.
-  await open(page, info, `/personale/kalender?sted=pitstop&dag=${day.iso}&visning=dag`);
+  await go(page, info, `/personale/kalender?sted=pitstop&dag=${day.iso}&visning=dag`);
   const booking = page.locator(`li.staff-booking[data-label="${label}"]`);
   await expect(booking).toContainText(`22.${minute}`);
   await expect(booking.locator(".staff-status")).toHaveText("Booket");
@@ -90,7 +98,7 @@ test("a counsellor signs in, opens a slot, a citizen books it, and the counsello
   // Sign out: the session is gone.
   await page.getByRole("button", { name: "Log ud" }).click();
   await expect(page.getByRole("button", { name: "Log ind" })).toBeVisible();
-  await open(page, info, "/personale/kalender");
+  await go(page, info, "/personale/kalender");
   await expect(page.getByText("Du skal logge ind for at se siden.")).toBeVisible();
   expect(seen.external).toEqual([]);
   expect(seen.errors).toEqual([]);
@@ -106,29 +114,29 @@ test("a wrong password is refused in Danish and keeps the username", async ({ pa
 
 test("each role sees only its own pages", async ({ page }, info) => {
   await signIn(page, info, ADMIN);
-  await open(page, info, "/personale/kalender");
+  await go(page, info, "/personale/kalender");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
   await expect(page.locator(".staff-booking")).toHaveCount(0);
-  await open(page, info, "/personale/konti");
+  await go(page, info, "/personale/konti");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Konti");
   await expect(page.getByRole("cell", { name: COUNSELLOR, exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Log ud" }).click();
   await signIn(page, info, COUNSELLOR);
   for (const path of ["/personale/konti", "/personale/aabningstider"]) {
-    await open(page, info, path);
+    await go(page, info, path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
   }
 
   await page.getByRole("button", { name: "Log ud" }).click();
   await signIn(page, info, CASE_WORKER);
-  await open(page, info, "/personale/kalender");
+  await go(page, info, "/personale/kalender");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
 });
 
 test("a staff POST without the session's CSRF token, or from another site, changes nothing", async ({ page }, info) => {
   await signIn(page, info, COUNSELLOR);
-  await open(page, info, "/personale/kalender?sted=pitstop");
+  await go(page, info, "/personale/kalender?sted=pitstop");
   const csrf = await page.locator('input[name="csrf"]').first().getAttribute("value");
   expect(csrf).toMatch(/^[0-9a-f]{64}$/);
   const day = threeDaysAhead();
@@ -140,21 +148,21 @@ test("a staff POST without the session's CSRF token, or from another site, chang
   expect(await noToken.text()).toContain("Formularen er udløbet");
   const crossSite = await page.request.post("/personale/kalender", { form: { ...form, csrf: csrf! }, headers: { Origin: "https://evil.example" } });
   expect(crossSite.status()).toBe(403);
-  await open(page, info, "/personale/kalender?sted=pitstop");
+  await go(page, info, "/personale/kalender?sted=pitstop");
   await expect(page.locator("main")).not.toContainText("kl. 23.40");
 
   const honest = await page.request.post("/personale/kalender", { form: { ...form, csrf: csrf! }, headers: { Origin: base } });
   expect(honest.status()).toBe(200);
   expect(await honest.text()).toContain("Tiden er åbnet");
   // Tidy up, so the JS and no-JS runs start alike.
-  await open(page, info, "/personale/kalender?sted=pitstop");
+  await go(page, info, "/personale/kalender?sted=pitstop");
   await page.getByRole("button", { name: /^Fjern .*kl\. 23\.40/ }).click();
   await expect(page.getByRole("status")).toHaveText("Den ekstra tid er fjernet.");
 });
 
 test("an admin sees the opening hours form, gets Danish errors for bad input, and saves", async ({ page }, info) => {
   await signIn(page, info, ADMIN);
-  await open(page, info, "/personale/aabningstider?sted=rusmiddelteamet-odsherred&samtale=telefon");
+  await go(page, info, "/personale/aabningstider?sted=rusmiddelteamet-odsherred&samtale=telefon");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Åbningstider – Rusmiddelteamet");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
   const closed = page.getByLabel("Lukkedage");

@@ -38,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
                     <Audience title=t::WHO_PROFESSIONAL_TITLE text=t::WHO_PROFESSIONAL_TEXT/>
                     <div class="audience">
                         <h3 class="h4">{t::WHO_STAFF_TITLE}</h3>
-                        <p>{t::WHO_STAFF_TEXT} " " <a href="/personale">{t::STAFF_SIGN_IN_LINK}</a></p>
+                        <p>{t::WHO_STAFF_TEXT} " " <a href="/personale" rel="external">{t::STAFF_SIGN_IN_LINK}</a></p>
                     </div>
                 </div>
                 <ProNav/>

@@ -10,7 +10,23 @@ mod not_found;
 mod standards;
 mod catalogue;
 mod compare;
+/// The staff pages render on the server only: they load no script (see `app::shell`), so the
+/// browser's WASM carries none of their code and stays small for citizens.
+#[cfg(feature = "ssr")]
 mod staff;
+#[cfg(not(feature = "ssr"))]
+mod staff {
+    use leptos::prelude::*;
+
+    #[component]
+    pub fn StaffStartPage() -> impl IntoView {}
+    #[component]
+    pub fn StaffCalendarPage() -> impl IntoView {}
+    #[component]
+    pub fn StaffOpeningPage() -> impl IntoView {}
+    #[component]
+    pub fn StaffAccountsPage() -> impl IntoView {}
+}
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
