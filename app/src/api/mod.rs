@@ -4,3 +4,4 @@ pub mod content;
 pub mod anonymous;
 pub mod rights;
 pub mod catalogue;
+pub mod cases;

@@ -23,3 +23,6 @@ pub mod compare;
 pub mod catalogue;
 /// Staff roles and the areas they may enter.
 pub mod staff;
+/// Identified requests for treatment: form rules, reference numbers, the guarantee clock.
+#[cfg(feature = "ssr")]
+pub mod request;
