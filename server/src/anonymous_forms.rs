@@ -120,7 +120,6 @@ async fn render(state: &FormState, posted: Posted, uri: Uri) -> Response {
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(stores.anon.clone());
-            provide_context(stores.case.clone());
             provide_context(posted.clone());
         },
         move || shell(options.clone()),

@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod anonymous_forms;
+pub mod case_forms;
 pub mod config;
 pub mod exports;
 pub mod throttle;
@@ -61,6 +62,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
         stores: stores.clone(),
         guesses,
     });
+    let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone());
 
     let context = {
         let stores = stores.clone();
@@ -78,6 +80,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos_options)
         .merge(forms)
+        .merge(case_forms)
         .merge(exports::routes())
         .merge(static_files);
     if bench_floor_enabled() {

@@ -10,6 +10,7 @@ mod not_found;
 mod standards;
 mod catalogue;
 mod compare;
+mod request;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
@@ -22,3 +23,4 @@ pub use relatives::RelativesPageView;
 pub use standards::{StandardPage, StandardsPage};
 pub use catalogue::CataloguePageView;
 pub use compare::ComparePageView;
+pub use request::RequestPageView;
