@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the portal: installs what is missing, builds (server + WASM, release), starts it on SQLite.
 #   RMP_LISTEN=127.0.0.1:8080 scripts/run.sh    to use another address or port
-#   RMP_DATA_DIR=/var/lib/rusmiddelportalen ...  to keep the two store files elsewhere
+#   RMP_DATA_DIR=/var/lib/rusmiddelportalen ...  to keep the store files elsewhere
+#   scripts/run.sh add-staff USERNAME admin       creates a staff account (asks for its password)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -10,4 +11,4 @@ export RMP_DATA_DIR="${RMP_DATA_DIR:-$ROOT/data}"
 mkdir -p "$RMP_DATA_DIR"
 chmod 700 "$RMP_DATA_DIR"
 cd "$ROOT"
-exec "$SERVER_BIN"
+exec "$SERVER_BIN" "$@"

@@ -31,7 +31,16 @@ PORT="${E2E_PORT:-3137}"
 # Every browser test comes from 127.0.0.1, and booking a relative's five talks alone carries the
 # token in a dozen POSTs, so the suite would trip the per-client guess throttle (20 an hour by
 # default). The throttle is tested on its own in server/src/throttle.rs.
-export RMP_DATA_DIR="$DATA" RMP_LISTEN="127.0.0.1:$PORT" RMP_TOKEN_ATTEMPTS_PER_HOUR=500
+# The same goes for staff sign-ins (the staff tests sign in a dozen times).
+export RMP_DATA_DIR="$DATA" RMP_LISTEN="127.0.0.1:$PORT" RMP_TOKEN_ATTEMPTS_PER_HOUR=500 RMP_SIGN_IN_ATTEMPTS_PER_HOUR=500
+# Staff accounts for end2end/tests/staff.spec.ts, made the way the README says to make the first one.
+export E2E_STAFF_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+for account in "raadgiver anonymous_counsellor" "admin admin" "sagsbehandler case_worker"; do
+  # shellcheck disable=SC2086
+  if ! printf '%s\n' "$E2E_STAFF_PASSWORD" | (cd "$ROOT" && "$SERVER_BIN" add-staff $account) >> "$LOGS/add-staff.log" 2>&1; then
+    echo "FAIL: could not create the staff account $account"; failed=$((failed + 1))
+  fi
+done
 (cd "$ROOT" && exec "$SERVER_BIN") > "$LOGS/server.log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA"' EXIT

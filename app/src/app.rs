@@ -1,7 +1,7 @@
 use crate::components::install_shift_exit;
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
-    NotFound, RelativesPageView, RequestPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
+    CounsellingPageView, NotFound, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
 #[cfg(feature = "ssr")]
 use crate::text::t;
@@ -32,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                {(!is_staff_page()).then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -40,6 +40,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Staff pages (`/personale...`) are plain server-rendered HTML with no script at all: every
+/// action is a form POST, nothing there needs the browser to run code, and the citizens' WASM
+/// then carries none of the staff side.
+#[cfg(feature = "ssr")]
+fn is_staff_page() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|p| p.uri.path() == "/personale" || p.uri.path().starts_with("/personale/"))
 }
 
 /// The policy for HTML pages: scripts only from this origin and with this response's nonce,
@@ -77,10 +85,16 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/standarder/:id") view=StandardPage ssr=SsrMode::Async/>
                 <Route path=path!("/katalog") view=CataloguePageView ssr=SsrMode::Async/>
                 <Route path=path!("/sammenlign") view=ComparePageView ssr=SsrMode::Async/>
+                // Staff (sign-in required; the server functions check the role).
+                <Route path=path!("/personale") view=StaffStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/kalender") view=StaffCalendarPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/aabningstider") view=StaffOpeningPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/konti") view=StaffAccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/paaroerende") view=RelativesPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/henvendelse") view=RequestPageView ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/raadgivning") view=CounsellingPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder") view=RightsOverviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder/guide") view=RightsGuidePage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder/frister") view=DeadlinesPageView ssr=SsrMode::Async/>

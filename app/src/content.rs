@@ -39,6 +39,10 @@ pub struct KommunePage {
     pub opening_hours: Option<CitedText>,
     pub relatives: Option<CitedText>,
     pub anonymity: Option<CitedText>,
+    /// The cap on a citizen's anonymous counselling series where the standard sets one and the
+    /// site offers it (`/{kommune}/raadgivning`).
+    #[serde(default)]
+    pub counselling_max: Option<u32>,
     /// Every document cited on the page, for the "sources" list at its foot.
     pub sources: Vec<SourceDocument>,
 }
@@ -57,7 +61,7 @@ pub struct SourceDocument {
 
 #[cfg(feature = "ssr")]
 pub use loader::{
-    content, BookingSite, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind,
+    content, BookingSite, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind, TalkPurpose,
 };
 
 #[cfg(feature = "ssr")]
@@ -142,6 +146,7 @@ mod loader {
         complaint: Option<RawComplaint>,
         scope: Option<RawScope>,
         relative_talks: Option<RawRelativeTalks>,
+        anonymous_talks: Option<RawRelativeTalks>,
     }
 
     #[derive(Deserialize)]
@@ -149,17 +154,24 @@ mod loader {
         max: u32,
         #[serde(default)]
         after_rule: Option<String>,
+        /// Rules shown with the series (the counselling series names them; the relatives' page
+        /// shows every rule of the relatives' topic).
+        #[serde(default)]
+        rules: Vec<String>,
         #[serde(flatten)]
         source: RawSource,
     }
 
-    /// How many anonymous talks a relative may have.
+    /// How many anonymous talks one token may hold: a relative's talks, or a citizen's
+    /// anonymous counselling series.
     #[derive(Clone, Debug)]
     pub struct RelativeTalksParams {
         pub max: u32,
         pub source: Citation,
         /// The municipality's rule on what comes after the last anonymous talk, if it has one.
         pub after_rule: Option<String>,
+        /// Rules to show with the series.
+        pub rules: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -235,6 +247,8 @@ mod loader {
         pub complaint: Option<ComplaintParams>,
         pub scope: Option<ScopeParams>,
         pub relative_talks: Option<RelativeTalksParams>,
+        /// A citizen's anonymous counselling series (Ishøj and Vallensbæk 3–5, Odsherred 1–5).
+        pub anonymous_talks: Option<RelativeTalksParams>,
     }
 
     #[derive(Deserialize)]
@@ -298,9 +312,21 @@ mod loader {
         pub id: String,
         pub name: String,
         pub by_phone: bool,
-        /// A relative's talk (booked at `/{kommune}/paaroerende`), not a clarifying conversation.
-        pub for_relatives: bool,
+        /// What the talk is for, and so on which page it is booked.
+        pub purpose: TalkPurpose,
         pub hours: crate::domain::slots::OpeningHours,
+    }
+
+    /// The three kinds of anonymous talk, each booked on its own page.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum TalkPurpose {
+        /// The clarifying conversation, `/{kommune}/book` (SEL § 101a stk. 3).
+        Clarifying,
+        /// A relative's talk, `/{kommune}/paaroerende`: one token, up to `relative_talks.max`.
+        Relative,
+        /// A talk of a citizen's anonymous counselling series, `/{kommune}/raadgivning`: one
+        /// token, up to `anonymous_talks.max`.
+        Counselling,
     }
 
     /// A rights rule, cited, with the verbatim quote that proves it.
@@ -379,6 +405,7 @@ mod loader {
                     contact_ways: opt(&k.contact_ways)?,
                     opening_hours: opt(&k.opening_hours)?,
                     relatives: opt(&k.relatives)?,
+                    counselling_max: None,
                     anonymity: opt(&k.anonymity)?,
                     sources: Vec::new(),
                 };
@@ -447,7 +474,11 @@ mod loader {
                             .transpose()?,
                         relative_talks: p
                             .relative_talks
-                            .map(|r| Ok::<_, ContentError>(RelativeTalksParams { max: r.max, source: cite(&r.source)?, after_rule: r.after_rule }))
+                            .map(|r| Ok::<_, ContentError>(RelativeTalksParams { max: r.max, source: cite(&r.source)?, after_rule: r.after_rule, rules: r.rules }))
+                            .transpose()?,
+                        anonymous_talks: p
+                            .anonymous_talks
+                            .map(|r| Ok::<_, ContentError>(RelativeTalksParams { max: r.max, source: cite(&r.source)?, after_rule: r.after_rule, rules: r.rules }))
                             .transpose()?,
                     },
                 );
@@ -471,27 +502,29 @@ mod loader {
                             capacity: r.capacity,
                         });
                     }
-                    let for_relatives = match t.purpose.as_deref() {
-                        None | Some("clarifying") => false,
-                        Some("relative") => true,
+                    let purpose = match t.purpose.as_deref() {
+                        None | Some("clarifying") => TalkPurpose::Clarifying,
+                        Some("relative") => TalkPurpose::Relative,
+                        Some("counselling") => TalkPurpose::Counselling,
                         Some(other) => return Err(ContentError::Invalid(format!("booking.toml: {}/{}: unknown purpose {other:?}", s.id, t.id))),
                     };
                     talks.push(TalkKind {
                         id: t.id,
                         name: t.name,
                         by_phone: t.mode == "phone",
-                        for_relatives,
+                        purpose,
                         hours: crate::domain::slots::OpeningHours {
                             rules,
                             closed: s.closed.clone(),
                             min_notice_hours: s.min_notice_hours,
                             horizon_days: s.horizon_days,
+                            extra: Vec::new(),
                         },
                     });
                 }
                 sites.push(BookingSite { id: s.id, name: s.name, place: s.place, phone: s.phone, kommuner: s.kommuner, example: s.example, talks });
             }
-            let content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices };
+            let mut content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices };
             for k in Kommune::ALL {
                 let Some(site) = content.booking_site(k) else {
                     return Err(ContentError::Invalid(format!("booking.toml: no site for {}", k.slug())));
@@ -502,8 +535,17 @@ mod loader {
                     }
                 }
                 // A relative's talks are capped by the municipality's own rule; without one, none are offered.
-                if site.talks.iter().any(|t| t.for_relatives) && content.kommune_rights(k).relative_talks.is_none() {
+                if site.talks.iter().any(|t| t.purpose == TalkPurpose::Relative) && content.kommune_rights(k).relative_talks.is_none() {
                     return Err(ContentError::Invalid(format!("booking.toml: relatives' talks for {} without [params.relative_talks]", k.slug())));
+                }
+                if site.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling) && content.kommune_rights(k).anonymous_talks.is_none() {
+                    return Err(ContentError::Invalid(format!("booking.toml: counselling talks for {} without [params.anonymous_talks]", k.slug())));
+                }
+                let series = [&content.kommune_rights(k).relative_talks, &content.kommune_rights(k).anonymous_talks];
+                for id in series.iter().filter_map(|p| p.as_ref()).flat_map(|p| p.rules.iter().chain(p.after_rule.iter())) {
+                    if !content.rules.iter().any(|r| r.scope == k.slug() && &r.id == id) {
+                        return Err(ContentError::Invalid(format!("rights/{}.toml: talks rule {id:?} is no rule", k.slug())));
+                    }
                 }
                 for n in content.notices.get(k.slug()).into_iter().flatten() {
                     let (scope, id) = n.split_once('/').unwrap_or(("", n));
@@ -511,6 +553,11 @@ mod loader {
                         return Err(ContentError::Invalid(format!("booking.toml: notice {n:?} is no rule")));
                     }
                 }
+            }
+            for page in content.kommuner.iter_mut() {
+                let Some(k) = Kommune::from_slug(&page.slug) else { continue };
+                let offered = content.sites.iter().any(|s| s.kommuner.iter().any(|x| x == k.slug()) && s.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling));
+                page.counselling_max = content.rights.get(k.slug()).and_then(|r| r.anonymous_talks.as_ref()).filter(|_| offered).map(|p| p.max);
             }
             Ok(content)
         }

@@ -27,7 +27,7 @@ pub mod da {
     pub const WHO_PROFESSIONAL_TITLE: &str = "Jeg er fagperson";
     pub const WHO_PROFESSIONAL_TEXT: &str = "Du arbejder med borgere, der bruger rusmidler. Vælg en kommune for at se dens behandlingssted og kvalitetsstandard.";
     pub const WHO_STAFF_TITLE: &str = "Jeg er ansat på et behandlingssted";
-    pub const WHO_STAFF_TEXT: &str = "Personalets sider åbner, når behandlingsstedernes kalender tages i brug i portalen.";
+    pub const WHO_STAFF_TEXT: &str = "Log ind for at se de anonyme bookinger, åbne tider og arbejde med henvendelser.";
 
     // Municipality page.
     pub const KOMMUNE_SITE_HEADING: &str = "Her kan du henvende dig";
@@ -48,6 +48,7 @@ pub mod da {
     pub const FOOTER_RESPONSIBLE: &str = "Ansvarlig myndighed";
     pub const FOOTER_ACCESSIBILITY: &str = "Tilgængelighedserklæring";
     pub const FOOTER_NO_COOKIES: &str = "Portalen sætter ingen cookies og registrerer ikke, hvem du er.";
+    pub const FOOTER_STAFF_COOKIE: &str = "Personalets sider sætter én nødvendig cookie, der holder dig logget ind, og som slettes, når du logger ud. Borgere får ingen cookies.";
     pub const FOOTER_ALL_KOMMUNER: &str = "Kommunerne i portalen";
 
     // Accessibility statement.
@@ -148,6 +149,55 @@ pub mod da {
     }
     pub fn relatives_not_offered(kommune: &str, site: &str) -> String {
         format!("{kommune}s kvalitetsstandard nævner ikke anonyme samtaler for pårørende, så de kan ikke bookes her. Kontakt {site}, hvis du vil tale med nogen.")
+    }
+
+    // A citizen's anonymous counselling series (/{kommune}/raadgivning).
+    pub const COUNSELLING_TITLE: &str = "Anonymt rådgivningsforløb";
+    pub const COUNSELLING_LEAD: &str = "Vil du tale om dit forbrug af alkohol eller stoffer over nogle samtaler, uden at sige, hvem du er? Et anonymt rådgivningsforløb er et lille antal samtaler på den samme kode. Du skal ikke oplyse navn, telefonnummer eller CPR-nummer.";
+    pub const COUNSELLING_RULES_HEADING: &str = "Det tilbyder kommunen";
+    pub const COUNSELLING_UNKNOWN_CODE: &str = "Vi kan ikke finde et anonymt rådgivningsforløb i denne kommune med den kode. Tjek, at du har skrevet den rigtigt.";
+    pub fn counselling_book_link(max: u32) -> String {
+        format!("Book et anonymt rådgivningsforløb (op til {max} samtaler)")
+    }
+    pub fn counselling_quota_reached(max: u32) -> String {
+        format!("Du kan ikke booke flere anonyme samtaler på denne kode: kommunens rådgivningsforløb er op til {max} samtaler.")
+    }
+    pub fn counselling_not_offered(kommune: &str, site: &str) -> String {
+        format!("{kommune}s kvalitetsstandard nævner ikke et anonymt rådgivningsforløb med et antal samtaler, så det kan ikke bookes her. Book en afklarende samtale, eller kontakt {site}.")
+    }
+
+    /// The words that differ between the relatives' page and the counselling-series page.
+    pub struct SeriesText {
+        pub title: &'static str,
+        pub lead: &'static str,
+        pub rules_heading: &'static str,
+        pub unknown_code: &'static str,
+        pub quota_reached: fn(u32) -> String,
+        pub not_offered: fn(&str, &str) -> String,
+    }
+
+    pub fn series_text(series: crate::api::anonymous::Series) -> &'static SeriesText {
+        use crate::api::anonymous::Series;
+        static RELATIVES: SeriesText = SeriesText {
+            title: RELATIVES_TITLE,
+            lead: RELATIVES_LEAD,
+            rules_heading: RELATIVES_RULES_HEADING,
+            unknown_code: RELATIVES_UNKNOWN_CODE,
+            quota_reached: relatives_quota_reached,
+            not_offered: relatives_not_offered,
+        };
+        static COUNSELLING: SeriesText = SeriesText {
+            title: COUNSELLING_TITLE,
+            lead: COUNSELLING_LEAD,
+            rules_heading: COUNSELLING_RULES_HEADING,
+            unknown_code: COUNSELLING_UNKNOWN_CODE,
+            quota_reached: counselling_quota_reached,
+            not_offered: counselling_not_offered,
+        };
+        match series {
+            Series::Relatives => &RELATIVES,
+            Series::Counselling => &COUNSELLING,
+        }
     }
 
     // Rights ("Dine rettigheder", issue 5).
@@ -434,6 +484,150 @@ pub mod da {
     pub const GUARANTEE_NOT_ANONYMOUS_HINT: &str = "Er du i anonym behandling, eller har du selv valgt et andet behandlingssted, gælder fristen måske ikke. Se reglerne herunder.";
     pub const LOADING: &str = "Henter …";
     pub const SERVER_ERROR: &str = "Der skete en fejl hos os. Prøv igen om lidt.";
+
+    // Staff side (/personale).
+    pub const STAFF_PORTAL: &str = "Personale";
+    pub const STAFF_SIGN_IN: &str = "Log ind";
+    pub const STAFF_SIGN_IN_LINK: &str = "Log ind som ansat";
+    pub const STAFF_SIGN_IN_LEAD: &str = "For ansatte på behandlingsstederne. Borgere og pårørende skal ikke logge ind: de booker anonymt uden konto.";
+    pub const STAFF_SIGN_IN_FIRST: &str = "Du skal logge ind for at se siden. Er du væk i mere end 30 minutter, bliver du logget ud.";
+    pub const STAFF_SIGN_IN_WRONG: &str = "Brugernavnet eller adgangskoden er forkert, eller kontoen er deaktiveret.";
+    pub const STAFF_SIGN_IN_THROTTLED: &str = "For mange forsøg på at logge ind. Vent et kvarter, og prøv igen.";
+    pub const STAFF_FORM_EXPIRED: &str = "Formularen er udløbet, eller den kom fra en anden side. Indlæs siden igen, og prøv en gang til.";
+    pub const STAFF_NO_ACCOUNT: &str = "Har du ingen konto, eller har du glemt adgangskoden? Kontakt en administrator på dit behandlingssted.";
+    pub const STAFF_USERNAME: &str = "Brugernavn";
+    pub const STAFF_USERNAME_HINT: &str = "3–40 tegn: a–z, 0–9, punktum, bindestreg eller understreg.";
+    pub const STAFF_PASSWORD: &str = "Adgangskode";
+    pub const STAFF_PASSWORD_HINT: &str = "Mindst 12 tegn. Giv den til medarbejderen på en sikker måde; de kan ikke selv skifte den endnu, så en administrator sætter en ny.";
+    pub const STAFF_FIRST_PASSWORD: &str = "Første adgangskode";
+    pub const STAFF_SIGN_OUT: &str = "Log ud";
+    pub const STAFF_SIGNED_IN_AS: &str = "Logget ind som";
+    pub const STAFF_NAV_LABEL: &str = "Personalets sider";
+    pub const STAFF_NAV_START: &str = "Forside";
+    pub const STAFF_NAV_CALENDAR: &str = "Kalender";
+    pub const STAFF_NAV_CASES: &str = "Henvendelser";
+    pub const STAFF_NAV_HOURS: &str = "Åbningstider";
+    pub const STAFF_NAV_ACCOUNTS: &str = "Konti";
+    pub const STAFF_START_COUNSELLOR: &str = "Du arbejder med de anonyme samtaler (Serviceloven § 101a). I kalenderen ser du bookingerne under deres kaldenavn, markerer dem som holdt, udeblevet eller aflyst, og åbner ekstra tider. Du ser ingen identificerede sager.";
+    pub const STAFF_START_CASE_WORKER: &str = "Du arbejder med de identificerede henvendelser om behandling (Serviceloven § 101, sundhedsloven § 141). Du ser ingen anonyme bookinger.";
+    pub const STAFF_START_ADMIN: &str = "Du administrerer konti og åbningstider. Du ser hverken anonyme bookinger eller sager.";
+    pub const STAFF_FORBIDDEN_TITLE: &str = "Ingen adgang";
+    pub const STAFF_FORBIDDEN: &str = "Din rolle giver ikke adgang til denne side. De anonyme samtaler og de identificerede sager holdes adskilt (Serviceloven § 101a, stk. 7), også for personalet.";
+    pub const STAFF_ERRORS_HEADING: &str = "Ret dette, før du går videre";
+    pub const STAFF_SITE: &str = "Behandlingssted";
+    pub const STAFF_DAY: &str = "Dag";
+    pub const STAFF_SHOW: &str = "Vis";
+    pub const STAFF_CALENDAR_TITLE: &str = "Kalender";
+    pub const STAFF_CALENDAR_NAV: &str = "Skift dag eller uge";
+    pub const STAFF_PREV_DAY: &str = "Forrige dag";
+    pub const STAFF_NEXT_DAY: &str = "Næste dag";
+    pub const STAFF_PREV_WEEK: &str = "Forrige uge";
+    pub const STAFF_NEXT_WEEK: &str = "Næste uge";
+    pub const STAFF_TODAY: &str = "I dag";
+    pub const STAFF_AS_DAY: &str = "Vis som dag";
+    pub const STAFF_AS_WEEK: &str = "Vis hele ugen";
+    pub const STAFF_WEEK_OF: &str = "Ugen";
+    pub const STAFF_LABEL_HINT: &str = "Bookingerne står under deres kaldenavn. Personen siger kaldenavnet, når de kommer eller ringer. Koden ser du aldrig, og du skal aldrig spørge efter den.";
+    pub const STAFF_NO_BOOKINGS: &str = "Ingen bookinger.";
+    pub const STAFF_OUTCOME_FOR: &str = "Udfald for";
+    pub const STAFF_CHOOSE_OUTCOME: &str = "Vælg udfald";
+    pub const STAFF_MARK_HELD: &str = "Holdt";
+    pub const STAFF_MARK_NO_SHOW: &str = "Udeblevet";
+    pub const STAFF_MARK_CANCEL: &str = "Aflys";
+    pub const STAFF_REOPEN: &str = "Fortryd for";
+    pub const STAFF_STATUS_BOOKED: &str = "Booket";
+    pub const STAFF_STATUS_HELD: &str = "Holdt";
+    pub const STAFF_STATUS_NO_SHOW: &str = "Udeblevet";
+    pub const STAFF_STATUS_CANCELLED: &str = "Aflyst";
+    pub const STAFF_EXTRA_HEADING: &str = "Ekstra tider";
+    pub const STAFF_EXTRA_LEAD: &str = "Åbn en enkelt tid ud over de faste åbningstider. Den kan bookes med det samme, inden for stedets varsel og hvor langt frem der kan bookes.";
+    pub const STAFF_KIND: &str = "Samtale";
+    pub const STAFF_DATE: &str = "Dato";
+    pub const STAFF_DATE_HINT: &str = "Fx 7.12.2026.";
+    pub const STAFF_TIME: &str = "Klokkeslæt";
+    pub const STAFF_TIME_HINT: &str = "Fx 16:00.";
+    pub const STAFF_MINUTES: &str = "Minutter pr. samtale";
+    pub const STAFF_SEATS: &str = "Pladser (samtaler på samme tid)";
+    pub const STAFF_SEATS_SHORT: &str = "plads(er)";
+    pub const STAFF_OPEN_SLOT: &str = "Åbn tiden";
+    pub const STAFF_NO_EXTRA: &str = "Ingen ekstra tider er åbne.";
+    pub const STAFF_REMOVE_SLOT: &str = "Fjern";
+    pub const STAFF_SLOT_OPENED: &str = "Tiden er åbnet:";
+    pub const STAFF_SLOT_REMOVED: &str = "Den ekstra tid er fjernet.";
+    pub const STAFF_ERR_KIND: &str = "Vælg en af stedets samtaler.";
+    pub const STAFF_ERR_SLOT_EXISTS: &str = "Der er allerede åbnet en ekstra tid til den samtale på det tidspunkt.";
+    pub const STAFF_ERR_SLOT_BOOKED: &str = "Tiden er booket og kan ikke fjernes. Aflys bookingen først, hvis samtalen ikke kan holdes.";
+    pub const STAFF_ERR_NO_SUCH: &str = "Den findes ikke (længere). Indlæs siden igen.";
+    pub const STAFF_ERR_SEAT_TAKEN: &str = "Pladsen er taget af en anden booking, så aflysningen kan ikke fortrydes.";
+    pub const STAFF_ERR_ACTION: &str = "Vælg, hvad der skal ske.";
+    pub const STAFF_HOURS_TITLE: &str = "Åbningstider";
+    pub const STAFF_MONTHLY_HEADING: &str = "Antal samtaler pr. måned";
+    pub const STAFF_MONTHLY_LEAD: &str = "Bookinger slettes, når samtalen er et stykke tid siden. Tilbage bliver kun, hvor mange samtaler der var pr. måned, samtale og udfald, uden kaldenavn og uden tidspunkt.";
+    pub const STAFF_MONTHLY_NONE: &str = "Ingen bookinger er slettet endnu, så der er ingen tal her.";
+    pub const STAFF_MONTH: &str = "Måned";
+    pub const STAFF_TALKS: &str = "Samtaler";
+    pub const STAFF_HOURS_EXAMPLE: &str = "Tiderne kom fra portalens eksempler, fordi kvalitetsstandarderne ikke nævner tider til anonyme samtaler. Ret dem til stedets egne, og gem.";
+    pub const STAFF_WEEKLY_RULES: &str = "Faste ugentlige tider";
+    pub const STAFF_WEEKLY_HINT: &str = "Tøm »fra« og »til« for at fjerne en regel. Der er to tomme rækker til nye regler; gem for at få flere.";
+    pub const STAFF_RULE: &str = "Regel";
+    pub const STAFF_WEEKDAY: &str = "Ugedag";
+    pub const STAFF_FROM: &str = "Fra";
+    pub const STAFF_TO: &str = "Til";
+    pub const STAFF_CLOSED: &str = "Lukkedage";
+    pub const STAFF_CLOSED_HINT: &str = "Én dato pr. linje, fx 24.12.2026.";
+    pub const STAFF_NOTICE: &str = "Varsel i timer (hvor længe før en tid den senest kan bookes)";
+    pub const STAFF_HORIZON: &str = "Hvor mange dage frem der kan bookes";
+    pub const STAFF_SAVE_HOURS: &str = "Gem åbningstiderne";
+    pub const STAFF_HOURS_SAVED: &str = "Åbningstiderne er gemt og gælder fra nu.";
+    pub const STAFF_ACCOUNTS_TITLE: &str = "Konti";
+    pub const STAFF_ROLE: &str = "Rolle";
+    pub const STAFF_STATE: &str = "Status";
+    pub const STAFF_ACTIONS: &str = "Handlinger";
+    pub const STAFF_ENABLED: &str = "Aktiv";
+    pub const STAFF_DISABLED: &str = "Deaktiveret";
+    pub const STAFF_ENABLE: &str = "Aktivér";
+    pub const STAFF_DISABLE: &str = "Deaktivér";
+    pub const STAFF_NEW_PASSWORD_FOR: &str = "Ny adgangskode til";
+    pub const STAFF_SET_PASSWORD: &str = "Sæt adgangskode";
+    pub const STAFF_NEW_ACCOUNT: &str = "Opret en konto";
+    pub const STAFF_CREATE_ACCOUNT: &str = "Opret kontoen";
+    pub const STAFF_ACCOUNT_CREATED: &str = "Kontoen er oprettet:";
+    pub const STAFF_ACCOUNT_DISABLED: &str = "Kontoen er deaktiveret, og den er logget ud overalt.";
+    pub const STAFF_ACCOUNT_ENABLED: &str = "Kontoen er aktiveret igen.";
+    pub const STAFF_PASSWORD_SET: &str = "Adgangskoden er sat, og kontoen er logget ud overalt.";
+    pub const STAFF_ERR_ROLE: &str = "Vælg en rolle.";
+    pub const STAFF_ERR_TAKEN: &str = "Brugernavnet er taget. Vælg et andet.";
+    pub const STAFF_ERR_SELF: &str = "Du kan ikke deaktivere din egen konto.";
+    pub const STAFF_ERR_LAST_ADMIN: &str = "Det er den sidste aktive administrator, så den kan ikke deaktiveres.";
+
+    pub fn role_name(r: crate::domain::staff::Role) -> &'static str {
+        use crate::domain::staff::Role;
+        match r {
+            Role::AnonymousCounsellor => "Anonym rådgiver",
+            Role::CaseWorker => "Sagsbehandler",
+            Role::Admin => "Administrator",
+        }
+    }
+
+    pub fn outcome_name(o: crate::domain::staff::TalkOutcome) -> &'static str {
+        use crate::domain::staff::TalkOutcome;
+        match o {
+            TalkOutcome::AdviceGiven => "Rådgivning givet",
+            TalkOutcome::ReferredAnonymous101a => "Henvist til anonym behandling (§ 101a)",
+            TalkOutcome::ReferredOtherTreatment => "Henvist til anden behandling",
+            TalkOutcome::NoFurtherNeed => "Intet yderligere behov",
+        }
+    }
+
+    pub fn staff_marked(a: crate::domain::staff::TalkAction) -> &'static str {
+        use crate::domain::staff::TalkAction;
+        match a {
+            TalkAction::Held(_) => "Samtalen er markeret som holdt.",
+            TalkAction::NoShow => "Samtalen er markeret som udeblevet.",
+            TalkAction::Cancel => "Samtalen er aflyst, og pladsen er fri igen.",
+            TalkAction::Reopen => "Samtalen er sat tilbage til booket.",
+        }
+    }
 
     // Standards, catalogue and comparison (issue 6).
     pub const NAV_PROFESSIONALS: &str = "For fagpersoner";

@@ -190,7 +190,7 @@ fn opening_hours() -> impl Strategy<Value = OpeningHours> {
         },
     );
     (prop::collection::vec(rule, 0..5), prop::collection::vec(date_between(2025, 2031), 0..4), 0u32..72, 0u32..40).prop_map(
-        |(rules, closed, min_notice_hours, horizon_days)| OpeningHours { rules, closed, min_notice_hours, horizon_days },
+        |(rules, closed, min_notice_hours, horizon_days)| OpeningHours { rules, closed, min_notice_hours, horizon_days, extra: vec![] },
     )
 }
 

@@ -109,3 +109,74 @@ async fn the_clarifying_booking_page_does_not_offer_relatives_talks() {
     assert!(p.kinds.iter().all(|k| k.id != "paaroerende"));
     assert_eq!(p.path, "/ishoj/book");
 }
+
+// A citizen's anonymous counselling series (/{kommune}/raadgivning): the same machinery, its
+// own cap from `[params.anonymous_talks]`, its own tokens.
+
+use app::api::anonymous::logic::{series_page, series_post};
+use app::api::anonymous::Series;
+
+async fn counsel(store: &AnonStore, kommune: &str, code: Option<&str>, time: &str) -> BookPage {
+    let mut f = vec![("samtale", "raadgivning"), ("tid", time), ("trin", "book")];
+    if let Some(c) = code {
+        f.push(("kode", c));
+    }
+    series_post(store, Series::Counselling, kommune, &form(&f)).await.unwrap()
+}
+
+#[tokio::test]
+async fn odsherreds_counselling_series_is_capped_at_five_and_the_sixth_says_what_comes_next() {
+    let (_dir, store) = store().await;
+    let first = series_page(&store, Series::Counselling, "odsherred", None, BookStep::Choose { error: None }, None, None).await.unwrap();
+    assert_eq!(first.path, "/odsherred/raadgivning");
+    let info = first.relatives.clone().unwrap();
+    assert_eq!((info.series, info.max), (Series::Counselling, 5), "odsherred-2025: 1-5 anonyme rådgivende samtaler");
+    assert!(info.facts.iter().any(|f| f.text.contains("1–5 anonyme rådgivende samtaler") && f.source.section == "Mulighed for anonymitet"));
+    assert_eq!(first.kinds.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), ["raadgivning"]);
+    let free = times(&first);
+    assert!(free.len() >= 6);
+
+    let receipt = counsel(&store, "odsherred", None, &free[0]).await;
+    let BookStep::Receipt { token, new_token: true, .. } = receipt.step.clone() else { panic!("{:?}", receipt.step) };
+    for time in &free[1..5] {
+        assert!(matches!(counsel(&store, "odsherred", Some(&token), time).await.step, BookStep::Receipt { new_token: false, .. }));
+    }
+    let sixth = counsel(&store, "odsherred", Some(&token), &free[5]).await;
+    assert_eq!(sixth.step, BookStep::QuotaReached);
+    let r = sixth.relatives.unwrap();
+    assert_eq!(r.used, Some(5));
+    let after = r.after.expect("Odsherred: a treatment course within 14 days");
+    assert!(after.text.contains("14 dage"), "{}", after.text);
+
+    // The counselling token is not a relative's token, and the other way round.
+    let as_relative = relatives_post(&store, "odsherred", &form(&[("handling", "kode"), ("kode", &token)])).await.unwrap();
+    assert!(as_relative.relatives.unwrap().code_error.is_some());
+}
+
+#[tokio::test]
+async fn ishoj_and_vallensbaek_share_pitstops_series_with_their_own_cited_cap() {
+    let (_dir, store) = store().await;
+    for (kommune, doc) in [("ishoj", "ishoj-2024"), ("vallensbaek", "ishoj-vallensbaek-2020")] {
+        let p = series_page(&store, Series::Counselling, kommune, None, BookStep::Choose { error: None }, None, None).await.unwrap();
+        let info = p.relatives.unwrap();
+        assert_eq!(info.max, 5);
+        let after = info.after.unwrap();
+        assert!(after.text.contains("3–5 samtaler"), "{}", after.text);
+        assert_eq!(after.source.doc_id, doc);
+    }
+}
+
+#[tokio::test]
+async fn thisted_names_no_counselling_series_and_the_booking_page_offers_none() {
+    let (_dir, store) = store().await;
+    let p = series_page(&store, Series::Counselling, "thisted", None, BookStep::Choose { error: None }, None, None).await.unwrap();
+    assert!(p.kinds.is_empty() && p.days.is_empty());
+    let booked = series_post(&store, Series::Counselling, "thisted", &form(&[("samtale", "raadgivning"), ("trin", "book")])).await.unwrap();
+    assert!(matches!(booked.step, BookStep::Choose { .. }));
+    for kommune in ["ishoj", "odsherred"] {
+        let book = app::api::anonymous::logic::book_page(&store, kommune, None, BookStep::Choose { error: None }).await.unwrap();
+        assert!(book.kinds.iter().all(|k| k.id != "raadgivning"), "{kommune}: counselling talks are booked on their own page");
+    }
+    assert_eq!(app::content::content().kommune(app::domain::kommune::Kommune::Thisted).counselling_max, None);
+    assert_eq!(app::content::content().kommune(app::domain::kommune::Kommune::Ishoj).counselling_max, Some(5));
+}

@@ -68,3 +68,25 @@ test("Thisted's standard names no anonymous talks for relatives: the page says s
   await expect(page.locator('input[name="tid"]')).toHaveCount(0);
   await expect(page.locator(".citation").first()).toContainText("Thisted");
 });
+
+test("a citizen books an anonymous counselling series in Odsherred: one token, the count shown, the cap cited", async ({ page, context }, info) => {
+  const seen = watch(page);
+  await open(page, info, "/odsherred");
+  await page.getByRole("link", { name: "Book et anonymt rådgivningsforløb (op til 5 samtaler)" }).click();
+  await expect(page).toHaveURL(/\/odsherred\/raadgivning$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anonymt rådgivningsforløb");
+  await expect(page.locator(".fact", { hasText: "1–5 anonyme rådgivende samtaler" }).first()).toBeVisible();
+  await expect(page.locator(".citation", { hasText: "»Mulighed for anonymitet«" }).first()).toBeVisible();
+  await bookFirstFree(page);
+  const token = (await page.locator("#token").innerText()).trim();
+  await expect(page.locator("#talk-count")).toHaveText("Du har brugt 1 af 5 anonyme samtaler.");
+  // The same token continues the series.
+  await open(page, info, "/odsherred/raadgivning");
+  await page.getByLabel("Din kode").fill(token);
+  await page.getByRole("button", { name: "Fortsæt med min kode" }).click();
+  await expect(page.locator("#talk-count")).toHaveText("Du har brugt 1 af 5 anonyme samtaler.");
+  await expect(page.getByRole("heading", { name: "Book din næste samtale" })).toBeVisible();
+  expect(await context.cookies()).toEqual([]);
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});

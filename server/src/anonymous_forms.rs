@@ -4,16 +4,15 @@
 
 use crate::throttle::GuessLimit;
 use crate::Stores;
-use app::api::anonymous::{logic, ManageStep, Posted};
-use app::app::shell;
+use app::api::anonymous::{logic, ManageStep, Posted, Series};
 use app::text::t;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
-use axum::http::{header, Method, Request, Uri};
+use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Form, Router};
-use leptos::prelude::*;
+use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -32,6 +31,7 @@ pub fn routes(state: FormState) -> Router {
     Router::new()
         .route("/{kommune}/book", post(book))
         .route("/{kommune}/paaroerende", post(relatives))
+        .route("/{kommune}/raadgivning", post(counselling))
         .route("/min-aftale", post(manage))
         .route("/min-aftale/kalender", post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
@@ -61,16 +61,31 @@ async fn relatives(
     uri: Uri,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
-    let mut form = fields(form);
+    let page = series(&state, Series::Relatives, peer_for_rate_limit, &kommune, fields(form)).await;
+    render(&state, Posted::Relatives(page), uri).await
+}
+
+/// A talk of a citizen's anonymous counselling series; throttled like the relatives' page.
+async fn counselling(
+    State(state): State<FormState>,
+    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
+    Path(kommune): Path<String>,
+    uri: Uri,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let page = series(&state, Series::Counselling, peer_for_rate_limit, &kommune, fields(form)).await;
+    render(&state, Posted::Counselling(page), uri).await
+}
+
+async fn series(state: &FormState, series: Series, peer_for_rate_limit: SocketAddr, kommune: &str, mut form: HashMap<String, String>) -> Option<app::api::anonymous::BookPage> {
     let carries_token = form.get("kode").is_some_and(|k| !k.trim().is_empty());
-    let page = if carries_token && !state.guesses.allow(peer_for_rate_limit.ip()) {
+    if carries_token && !state.guesses.allow(peer_for_rate_limit.ip()) {
         form.clear();
         let step = app::api::anonymous::BookStep::Choose { error: Some(t::MANAGE_THROTTLED.to_string()) };
-        logic::relatives_page(&state.stores.anon, &kommune, None, step, None, None).await
+        logic::series_page(&state.stores.anon, series, kommune, None, step, None, None).await
     } else {
-        logic::relatives_post(&state.stores.anon, &kommune, &form).await
-    };
-    render(&state, Posted::Relatives(page), uri).await
+        logic::series_post(&state.stores.anon, series, kommune, &form).await
+    }
 }
 
 async fn manage(
@@ -113,17 +128,6 @@ async fn calendar(
     }
 }
 
-/// Renders the page at `uri` as for a GET, with the step's result in context.
 async fn render(state: &FormState, posted: Posted, uri: Uri) -> Response {
-    let stores = state.stores.clone();
-    let options = state.options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(stores.anon.clone());
-            provide_context(posted.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let request = Request::builder().method(Method::GET).uri(uri).body(axum::body::Body::empty()).expect("a valid request");
-    handler(request).await
+    crate::render_page(&state.options, &state.stores, posted, uri).await
 }

@@ -11,6 +11,15 @@ use std::path::{Path, PathBuf};
 pub const ENV_LISTEN: &str = "RMP_LISTEN";
 pub const ENV_DATA_DIR: &str = "RMP_DATA_DIR";
 pub const ENV_TOKEN_SECRET_FILE: &str = "RMP_TOKEN_SECRET_FILE";
+/// `1` when the portal is served over HTTPS (behind a TLS proxy): staff cookies get `Secure`
+/// and the `__Host-` prefix.
+pub const ENV_SECURE_COOKIES: &str = "RMP_SECURE_COOKIES";
+/// Days after an anonymous talk before its booking is deleted (only monthly counts remain).
+pub const ENV_ANON_RETENTION_DAYS: &str = "RMP_ANON_RETENTION_DAYS";
+pub const DEFAULT_ANON_RETENTION_DAYS: u32 = 30;
+/// Months after a token's last talk before the token (its hash) and its talk count are deleted.
+pub const ENV_TOKEN_RETENTION_MONTHS: &str = "RMP_TOKEN_RETENTION_MONTHS";
+pub const DEFAULT_TOKEN_RETENTION_MONTHS: u32 = 12;
 pub const DEFAULT_DATA_DIR: &str = "data";
 pub const SECRET_FILE_NAME: &str = "token-secret";
 
@@ -19,10 +28,17 @@ pub struct Config {
     pub listen: SocketAddr,
     pub data_dir: PathBuf,
     pub token_secret: TokenSecret,
+    pub secure_cookies: bool,
+    pub anon_retention_days: u32,
+    pub token_retention_months: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    #[error("{0}={1:?} is not a whole number from {2} to {3}")]
+    Number(&'static str, String, u32, u32),
+    #[error("{ENV_SECURE_COOKIES}={0:?} must be 1 (served over HTTPS) or 0")]
+    SecureCookies(String),
     #[error("{ENV_LISTEN}={0:?} is not an address like 127.0.0.1:3000")]
     Listen(String),
     #[error("data directory {0} does not exist: create it, or set {ENV_DATA_DIR} to one that does")]
@@ -54,7 +70,18 @@ impl Config {
         check_data_dir(&data_dir)?;
         let secret_file = var(ENV_TOKEN_SECRET_FILE).map(PathBuf::from).unwrap_or_else(|| data_dir.join(SECRET_FILE_NAME));
         let token_secret = load_or_create_secret(&secret_file)?;
-        Ok(Config { listen, data_dir, token_secret })
+        let number = |name: &'static str, default: u32, min: u32, max: u32| match var(name) {
+            None => Ok(default),
+            Some(v) => v.trim().parse::<u32>().ok().filter(|n| (min..=max).contains(n)).ok_or(ConfigError::Number(name, v, min, max)),
+        };
+        let secure_cookies = match var(ENV_SECURE_COOKIES).as_deref().map(str::trim) {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(other) => return Err(ConfigError::SecureCookies(other.to_string())),
+        };
+        let anon_retention_days = number(ENV_ANON_RETENTION_DAYS, DEFAULT_ANON_RETENTION_DAYS, 1, 3650)?;
+        let token_retention_months = number(ENV_TOKEN_RETENTION_MONTHS, DEFAULT_TOKEN_RETENTION_MONTHS, 1, 120)?;
+        Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months })
     }
 }
 

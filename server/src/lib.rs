@@ -7,10 +7,11 @@ pub mod anonymous_forms;
 pub mod case_forms;
 pub mod config;
 pub mod exports;
+pub mod staff_forms;
 pub mod throttle;
 
 use app::app::{shell, App};
-use app::store::{AnonStore, CaseStore};
+use app::store::{AnonStore, CaseStore, StaffStore};
 use axum::body::Body;
 use axum::extract::MatchedPath;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
@@ -31,6 +32,39 @@ use tower_http::trace::TraceLayer;
 pub struct Stores {
     pub anon: AnonStore,
     pub case: CaseStore,
+    pub staff: StaffStore,
+}
+
+impl Stores {
+    /// Puts each store into Leptos context as its own type.
+    fn provide(&self) {
+        provide_context(self.anon.clone());
+        provide_context(self.case.clone());
+        provide_context(self.staff.clone());
+    }
+}
+
+/// Renders the page at `uri` as for a GET, with a form POST's result (`posted`) in context: the
+/// pattern every form handler uses, so forms work without JavaScript.
+pub async fn render_page<P: Clone + Send + Sync + 'static>(options: &LeptosOptions, stores: &Stores, posted: P, uri: axum::http::Uri) -> Response {
+    let stores = stores.clone();
+    let options = options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            stores.provide();
+            provide_context(posted.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let request = Request::builder().method(axum::http::Method::GET).uri(uri).body(Body::empty()).expect("a valid request");
+    handler(request).await
+}
+
+/// What the router needs besides the Leptos options and the stores.
+pub struct Limits {
+    pub guesses: std::sync::Arc<throttle::GuessLimit>,
+    pub sign_ins: std::sync::Arc<staff_forms::SignInLimit>,
+    pub secure_cookies: bool,
 }
 
 /// The policy for everything that is not an HTML page (files, server function answers).
@@ -42,7 +76,7 @@ const PERMISSIONS_POLICY: &str =
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const ONE_DAY: &str = "public, max-age=86400";
 
-pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync::Arc<throttle::GuessLimit>) -> Router {
+pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> Router {
     let routes = generate_route_list(App);
     let site_root = std::path::PathBuf::from(leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(leptos_options.site_pkg_dir.as_ref());
@@ -60,16 +94,19 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
     let forms = anonymous_forms::routes(anonymous_forms::FormState {
         options: leptos_options.clone(),
         stores: stores.clone(),
-        guesses,
+        guesses: limits.guesses,
+    });
+    let staff_forms = staff_forms::routes(staff_forms::StaffFormState {
+        options: leptos_options.clone(),
+        stores: stores.clone(),
+        sign_ins: limits.sign_ins,
+        secure_cookies: limits.secure_cookies,
     });
     let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone());
 
     let context = {
         let stores = stores.clone();
-        move || {
-            provide_context(stores.anon.clone());
-            provide_context(stores.case.clone());
-        }
+        move || stores.provide()
     };
 
     let mut app = Router::new()
@@ -81,6 +118,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, guesses: std::sync:
         .with_state(leptos_options)
         .merge(forms)
         .merge(case_forms)
+        .merge(staff_forms)
         .merge(exports::routes())
         .merge(static_files);
     if bench_floor_enabled() {

@@ -1,8 +1,8 @@
 #![recursion_limit = "256"]
-use app::store::{AnonStore, CaseStore};
+use app::store::{AnonStore, CaseStore, StaffStore};
 use leptos::prelude::get_configuration;
 use server::config::Config;
-use server::{router, Stores};
+use server::{router, Limits, Stores};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -14,7 +14,13 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    match run().await {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        None => run().await,
+        Some("add-staff") => add_staff(&args[1..]).await,
+        Some(other) => Err(format!("unknown command {other:?}: run without arguments to serve, or `add-staff USERNAME ROLE`")),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             // One line that says what to fix.
@@ -33,7 +39,13 @@ async fn run() -> Result<(), String> {
     let retention_days = server::case_forms::retention_days_from_env()?;
     let case = CaseStore::open(&config.data_dir).await.map_err(|e| e.to_string())?.with_retention_days(retention_days);
     server::case_forms::spawn_retention_purge(case.clone());
-    let stores = Stores { anon: anon.clone(), case: case.clone() };
+    let staff = StaffStore::open(&config.data_dir).await.map_err(|e| e.to_string())?;
+    seed_opening_hours(&anon).await?;
+    if staff.enabled_admins().await.map_err(|e| e.to_string())? == 0 {
+        tracing::warn!("no staff administrator yet: create one with `scripts/run.sh add-staff USERNAME admin`");
+    }
+    let stores = Stores { anon: anon.clone(), case: case.clone(), staff: staff.clone() };
+    spawn_retention(anon.clone(), config.anon_retention_days, config.token_retention_months);
 
     let attempts = std::env::var(server::throttle::ENV_ATTEMPTS_PER_HOUR)
         .ok()
@@ -41,17 +53,24 @@ async fn run() -> Result<(), String> {
         .transpose()?
         .unwrap_or(server::throttle::DEFAULT_ATTEMPTS_PER_HOUR);
     let guesses = std::sync::Arc::new(server::throttle::GuessLimit::new(attempts));
+    let sign_in_attempts = std::env::var(server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)
+        .ok()
+        .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)))
+        .transpose()?
+        .unwrap_or(server::staff_forms::DEFAULT_SIGN_IN_ATTEMPTS_PER_HOUR);
+    let sign_ins = std::sync::Arc::new(server::staff_forms::SignInLimit::new(sign_in_attempts));
     {
-        let guesses = guesses.clone();
+        let (guesses, sign_ins) = (guesses.clone(), sign_ins.clone());
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
             loop {
                 every.tick().await;
                 guesses.forget_idle();
+                sign_ins.forget_idle();
             }
         });
     }
-    let app = router(leptos_options, stores, guesses);
+    let app = router(leptos_options, stores, Limits { guesses, sign_ins, secure_cookies: config.secure_cookies });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {} ({e}): set RMP_LISTEN to a free address", config.listen))?;
@@ -69,8 +88,76 @@ async fn run() -> Result<(), String> {
         .map_err(|e| format!("server stopped: {e}"))?;
     anon.close().await;
     case.close().await;
+    staff.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Puts the content file's opening hours into the anonymous store where it has none: the file
+/// only seeds a new database; after that, admins edit the hours at /personale/aabningstider.
+async fn seed_opening_hours(anon: &AnonStore) -> Result<(), String> {
+    for site in server_sites() {
+        for kind in &site.talks {
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours).await.map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+fn server_sites() -> Vec<&'static app::content::BookingSite> {
+    app::api::staff::logic::sites()
+}
+
+/// Runs the retention purge at start and then every hour: anonymous bookings go
+/// `days` after their talk, tokens and their counts `months` after their last talk.
+fn spawn_retention(anon: AnonStore, days: u32, months: u32) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            match anon.purge(chrono::Utc::now(), days, months).await {
+                Ok(p) if p.bookings + p.holders > 0 => tracing::info!(bookings = p.bookings, tokens = p.holders, "retention purge"),
+                Ok(_) => {}
+                Err(e) => tracing::error!("retention purge failed: {e}"),
+            }
+        }
+    });
+}
+
+/// `server add-staff USERNAME ROLE`: creates a staff account (the first administrator, say).
+/// The password is read from the terminal without echo, or as one line from standard input.
+async fn add_staff(args: &[String]) -> Result<(), String> {
+    let roles = app::domain::staff::Role::ALL.map(|r| r.slug()).join(", ");
+    let [username, role] = args else {
+        return Err(format!("usage: add-staff USERNAME ROLE   (ROLE is one of: {roles})"));
+    };
+    let role = app::domain::staff::Role::from_slug(role).ok_or_else(|| format!("unknown role {role:?}: use one of {roles}"))?;
+    let data_dir = std::path::PathBuf::from(std::env::var(server::config::ENV_DATA_DIR).unwrap_or_else(|_| server::config::DEFAULT_DATA_DIR.into()));
+    server::config::check_data_dir(&data_dir).map_err(|e| e.to_string())?;
+    let password = if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        let first = rpassword::prompt_password("Adgangskode (mindst 12 tegn): ").map_err(|e| e.to_string())?;
+        let again = rpassword::prompt_password("Gentag adgangskoden: ").map_err(|e| e.to_string())?;
+        if first != again {
+            return Err("the two passwords differ; nothing was created".into());
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    let staff = StaffStore::open(&data_dir).await.map_err(|e| e.to_string())?;
+    let result = staff.create_account(username, &password, role).await;
+    staff.close().await;
+    match result {
+        Ok(_) => {
+            println!("Kontoen {} ({}) er oprettet i {}.", username.trim().to_lowercase(), role.slug(), data_dir.display());
+            Ok(())
+        }
+        Err(app::store::AccountError::Invalid(why)) => Err(format!("not created: {why}")),
+        Err(app::store::AccountError::Taken) => Err(format!("not created: the username {username:?} is taken")),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 async fn shutdown_signal() {

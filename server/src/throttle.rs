@@ -28,6 +28,11 @@ impl GuessLimit {
         self.limiter.check_key(&self.key.hash_one(client)).is_ok()
     }
 
+    /// Counts one attempt on any other key (a username, say), kept only as a keyed hash.
+    pub fn allow_key<K: std::hash::Hash>(&self, key: &K) -> bool {
+        self.limiter.check_key(&self.key.hash_one(key)).is_ok()
+    }
+
     /// Forgets clients whose limit has refilled, so memory does not grow.
     pub fn forget_idle(&self) {
         self.limiter.retain_recent();

@@ -41,9 +41,36 @@ pub enum BookStep {
     QuotaReached,
 }
 
-/// What the relatives' page adds: the cap, the talks used so far, and the rules behind them.
+/// A run of anonymous talks on one token, capped by the municipality's standard: a relative's
+/// talks, or a citizen's anonymous counselling series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Series {
+    Relatives,
+    Counselling,
+}
+
+impl Series {
+    /// The page's last path segment.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Series::Relatives => "paaroerende",
+            Series::Counselling => "raadgivning",
+        }
+    }
+
+    /// The holder purpose stored with the token.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Series::Relatives => "relative",
+            Series::Counselling => "counselling",
+        }
+    }
+}
+
+/// What a series page adds: the cap, the talks used so far, and the rules behind them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RelativesInfo {
+    pub series: Series,
     /// The municipality's cap on a relative's anonymous talks.
     pub max: u32,
     /// Talks used (booked or held) by the token in hand, once one has been typed or issued.
@@ -106,6 +133,7 @@ pub enum ManageStep {
 pub enum Posted {
     Book(Option<BookPage>),
     Relatives(Option<BookPage>),
+    Counselling(Option<BookPage>),
     Manage(ManageStep),
 }
 
@@ -118,19 +146,19 @@ pub async fn get_book_page(kommune: String, samtale: Option<String>) -> Result<O
     Ok(logic::book_page(&store, &kommune, samtale.as_deref(), BookStep::Choose { error: None }).await)
 }
 
-/// The relatives' page for `kommune`, at its first step.
+/// The relatives' page or the counselling-series page for `kommune`, at its first step.
 #[server]
-pub async fn get_relatives_page(kommune: String, samtale: Option<String>) -> Result<Option<BookPage>, ServerFnError> {
+pub async fn get_series_page(series: Series, kommune: String, samtale: Option<String>) -> Result<Option<BookPage>, ServerFnError> {
     let Some(store) = use_context::<crate::store::AnonStore>() else {
         return Err(ServerFnError::new("store missing"));
     };
-    Ok(logic::relatives_page(&store, &kommune, samtale.as_deref(), BookStep::Choose { error: None }, None, None).await)
+    Ok(logic::series_page(&store, series, &kommune, samtale.as_deref(), BookStep::Choose { error: None }, None, None).await)
 }
 
 #[cfg(feature = "ssr")]
 pub mod logic {
     use super::*;
-    use crate::content::{content, BookingSite, TalkKind};
+    use crate::content::{content, BookingSite, RelativeTalksParams, TalkKind, TalkPurpose};
     use crate::domain::dates;
     use crate::domain::kommune::Kommune;
     use crate::domain::slots::{self, SlotError};
@@ -140,9 +168,34 @@ pub mod logic {
     use chrono::{DateTime, Utc};
     use std::collections::HashMap;
 
-    /// A kind of talk of the site, for relatives or for the clarifying conversation.
-    fn kind<'a>(site: &'a BookingSite, id: Option<&str>, for_relatives: bool) -> Option<&'a TalkKind> {
-        id.and_then(|id| site.talks.iter().find(|k| k.id == id && k.for_relatives == for_relatives))
+    /// A kind of talk of the site with the given purpose.
+    fn kind<'a>(site: &'a BookingSite, id: Option<&str>, purpose: TalkPurpose) -> Option<&'a TalkKind> {
+        id.and_then(|id| site.talks.iter().find(|k| k.id == id && k.purpose == purpose))
+    }
+
+    fn talk_purpose(series: Option<Series>) -> TalkPurpose {
+        match series {
+            None => TalkPurpose::Clarifying,
+            Some(Series::Relatives) => TalkPurpose::Relative,
+            Some(Series::Counselling) => TalkPurpose::Counselling,
+        }
+    }
+
+    /// The municipality's cap on the series, where its standard sets one.
+    fn series_rules(series: Series, k: Kommune) -> Option<RelativeTalksParams> {
+        let rights = content().kommune_rights(k);
+        match series {
+            Series::Relatives => rights.relative_talks.clone(),
+            Series::Counselling => rights.anonymous_talks.clone(),
+        }
+    }
+
+    /// The hours in force: the store's (staff edit them), or the content file's seed.
+    pub async fn hours_for(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> slots::OpeningHours {
+        store.opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap_or_else(|e| {
+            tracing::error!("reading opening hours failed: {e}");
+            kind.hours.clone()
+        })
     }
 
     /// The free slots of a site's kind of talk, grouped by day.
@@ -152,7 +205,8 @@ pub mod logic {
             HashMap::new()
         });
         let mut days: Vec<DayOption> = Vec::new();
-        for free in slots::free_slots(&kind.hours, Utc::now(), &booked) {
+        let hours = hours_for(store, site, kind).await;
+        for free in slots::free_slots(&hours, Utc::now(), &booked) {
             let heading = dates::long_date(free.slot.local_start().date_naive());
             let option = SlotOption {
                 value: free.slot.starts_at.to_rfc3339(),
@@ -174,15 +228,16 @@ pub mod logic {
 
     /// Builds the page: the kinds of talk, and for a chosen kind the free slots grouped by day.
     pub async fn book_page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep) -> Option<BookPage> {
-        page(store, kommune, samtale, step, false).await
+        page(store, kommune, samtale, step, None).await
     }
 
-    async fn page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep, for_relatives: bool) -> Option<BookPage> {
+    async fn page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep, series: Option<Series>) -> Option<BookPage> {
         let k = Kommune::from_slug(kommune)?;
         let site = content().booking_site(k)?;
-        let offered: Vec<&TalkKind> = site.talks.iter().filter(|t| t.for_relatives == for_relatives).collect();
+        let purpose = talk_purpose(series);
+        let offered: Vec<&TalkKind> = site.talks.iter().filter(|t| t.purpose == purpose).collect();
         // With a single kind of talk (the relatives' page) there is nothing to choose.
-        let chosen = kind(site, samtale, for_relatives).or(match offered.as_slice() {
+        let chosen = kind(site, samtale, purpose).or(match offered.as_slice() {
             [only] => Some(*only),
             _ => None,
         });
@@ -192,7 +247,7 @@ pub mod logic {
         };
         Some(BookPage {
             kommune: k.slug().to_string(),
-            path: format!("/{}/{}", k.slug(), if for_relatives { "paaroerende" } else { "book" }),
+            path: format!("/{}/{}", k.slug(), series.map(Series::segment).unwrap_or("book")),
             relatives: None,
             kommune_name: k.name().to_string(),
             site_name: site.name.clone(),
@@ -214,14 +269,14 @@ pub mod logic {
         let site = content().booking_site(k)?;
         let samtale = form.get("samtale").map(String::as_str);
         let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
-        let Some(kind) = kind(site, samtale, false) else {
+        let Some(kind) = kind(site, samtale, TalkPurpose::Clarifying) else {
             return book_page(store, kommune, None, refuse(t::BOOK_ERR_KIND)).await;
         };
         let chosen_time = form.get("tid").filter(|v| !v.is_empty());
         let Some(starts_at) = chosen_time.and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return book_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME)).await;
         };
-        let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+        let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return book_page(store, kommune, samtale, refuse(e.message())).await,
         };
@@ -245,9 +300,7 @@ pub mod logic {
         book_page(store, kommune, samtale, step).await
     }
 
-    /// The relatives' page: the municipality's rules for relatives, its cap on anonymous talks,
-    /// and (with a token in hand) how many are used. Without a relatives' talk at the site (the
-    /// standard offers none) the page shows the rules and how to make contact.
+    /// The relatives' page (see [`series_page`]).
     pub async fn relatives_page(
         store: &AnonStore,
         kommune: &str,
@@ -256,32 +309,59 @@ pub mod logic {
         holder: Option<(&Token, u32)>,
         code_error: Option<String>,
     ) -> Option<BookPage> {
+        series_page(store, Series::Relatives, kommune, samtale, step, holder, code_error).await
+    }
+
+    /// A series page: the municipality's rules for the series, its cap on anonymous talks, and
+    /// (with a token in hand) how many are used. Without such talks at the site (the standard
+    /// offers none) the page shows the rules and how to make contact.
+    pub async fn series_page(
+        store: &AnonStore,
+        series: Series,
+        kommune: &str,
+        samtale: Option<&str>,
+        step: BookStep,
+        holder: Option<(&Token, u32)>,
+        code_error: Option<String>,
+    ) -> Option<BookPage> {
         let k = Kommune::from_slug(kommune)?;
-        let mut p = page(store, kommune, samtale, step, true).await?;
-        let rules = content().kommune_rights(k).relative_talks.clone();
+        let mut p = page(store, kommune, samtale, step, Some(series)).await?;
+        let rules = series_rules(series, k);
         let after_id = rules.as_ref().and_then(|r| r.after_rule.clone());
-        p.relatives = Some(RelativesInfo {
-            max: rules.as_ref().map(|r| r.max).unwrap_or(0),
-            used: holder.map(|(_, used)| used),
-            token: holder.map(|(token, _)| token.grouped()),
-            facts: content()
+        let facts = match series {
+            Series::Relatives => content()
                 .kommune_rules(k)
                 .filter(|r| r.topic == crate::domain::rights::Topic::Relatives && Some(&r.id) != after_id.as_ref())
                 .map(|r| r.fact.clone())
                 .collect(),
+            Series::Counselling => rules.iter().flat_map(|r| r.rules.iter()).map(|id| content().rule(k.slug(), id).fact.clone()).collect(),
+        };
+        p.relatives = Some(RelativesInfo {
+            series,
+            max: rules.as_ref().map(|r| r.max).unwrap_or(0),
+            used: holder.map(|(_, used)| used),
+            token: holder.map(|(token, _)| token.grouped()),
+            facts,
             after: after_id.map(|id| content().rule(k.slug(), &id).fact.clone()),
             code_error,
         });
         Some(p)
     }
 
-    /// A POST to `/{kommune}/paaroerende`. `handling=kode` reads a typed token and shows its
-    /// count; `trin=bekraeft` / `trin=book` as on the booking page, with the token (if any) in
-    /// the hidden field `kode`: then the talk is booked on that token, within the cap.
+    /// A POST to the relatives' page (see [`series_post`]).
     pub async fn relatives_post(store: &AnonStore, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
+        series_post(store, Series::Relatives, kommune, form).await
+    }
+
+    /// A POST to `/{kommune}/paaroerende` or `/{kommune}/raadgivning`. `handling=kode` reads a
+    /// typed token and shows its count; `trin=bekraeft` / `trin=book` as on the booking page,
+    /// with the token (if any) in the hidden field `kode`: then the talk is booked on that
+    /// token, within the cap.
+    pub async fn series_post(store: &AnonStore, series: Series, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
         let k = Kommune::from_slug(kommune)?;
         let site = content().booking_site(k)?;
-        let Some(max) = content().kommune_rights(k).relative_talks.as_ref().map(|r| r.max) else {
+        let relatives_page = |store, kommune, samtale, step, holder, code_error| series_page(store, series, kommune, samtale, step, holder, code_error);
+        let Some(max) = series_rules(series, k).map(|r| r.max) else {
             return relatives_page(store, kommune, None, BookStep::Choose { error: None }, None, None).await;
         };
         let samtale = form.get("samtale").map(String::as_str);
@@ -296,8 +376,8 @@ pub mod logic {
         let used = match &token {
             None => None,
             Some(token) => match store.holder_talks(token).await {
-                Ok(Some(h)) if h.purpose == "relative" && h.kommune == k.slug() => Some(h.used),
-                Ok(_) => return relatives_page(store, kommune, samtale, choose, None, Some(t::RELATIVES_UNKNOWN_CODE.to_string())).await,
+                Ok(Some(h)) if h.purpose == series.purpose() && h.kommune == k.slug() => Some(h.used),
+                Ok(_) => return relatives_page(store, kommune, samtale, choose, None, Some(t::series_text(series).unknown_code.to_string())).await,
                 Err(e) => {
                     tracing::error!("reading a relative's talks failed: {e}");
                     return relatives_page(store, kommune, samtale, choose, None, Some(t::SERVER_ERROR.to_string())).await;
@@ -312,13 +392,13 @@ pub mod logic {
             return relatives_page(store, kommune, samtale, choose, holder, None).await;
         }
         let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
-        let Some(kind) = kind(site, samtale, true) else {
+        let Some(kind) = kind(site, samtale, talk_purpose(Some(series))) else {
             return relatives_page(store, kommune, None, refuse(t::BOOK_ERR_KIND), holder, None).await;
         };
         let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return relatives_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME), holder, None).await;
         };
-        let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+        let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return relatives_page(store, kommune, samtale, refuse(e.message()), holder, None).await,
         };
@@ -332,7 +412,7 @@ pub mod logic {
             Some(token) => (token.clone(), false),
             None => (Token::generate(), true),
         };
-        let new_holder = new_token.then_some(NewHolder { kommune: k.slug(), purpose: "relative" });
+        let new_holder = new_token.then_some(NewHolder { kommune: k.slug(), purpose: series.purpose() });
         // The store counts and books in one transaction, so parallel bookings cannot pass the cap.
         let result = store.book(&book_token, new_holder, &slot_ref, Some(max)).await;
         let used_now = used.unwrap_or(0) + 1;
@@ -429,7 +509,7 @@ pub mod logic {
                 let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
                     return choose(Some(t::BOOK_ERR_TIME)).await;
                 };
-                let slot = match slots::bookable(&kind.hours, Utc::now(), starts_at) {
+                let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
                     Ok(slot) => slot,
                     Err(e) => return choose(Some(e.message())).await,
                 };

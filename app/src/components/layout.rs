@@ -15,7 +15,13 @@ pub struct SolutionInfo {
 /// The page frame in the look of a borger.dk self-service (Det Fælles Designsystem): quick exit,
 /// skip link, portal row, solution row, main, footer.
 #[component]
-pub fn Layout(#[prop(optional)] solution: Option<SolutionInfo>, children: Children) -> impl IntoView {
+pub fn Layout(
+    #[prop(optional)] solution: Option<SolutionInfo>,
+    /// A staff page: no quick exit (not a citizen's page) and a footer that names the one cookie.
+    #[prop(optional)]
+    staff: bool,
+    children: Children,
+) -> impl IntoView {
     let authority = solution.as_ref().map(|s| s.kommune.name());
     let home = solution.as_ref().map(|s| s.kommune.path()).unwrap_or_else(|| "/".to_string());
     let footer_contact = solution.clone().map(|s| {
@@ -33,11 +39,13 @@ pub fn Layout(#[prop(optional)] solution: Option<SolutionInfo>, children: Childr
         }
     });
     view! {
-        <div class="quick-exit-bar">
-            <div class="container">
-                <QuickExit/>
+        {(!staff).then(|| view! {
+            <div class="quick-exit-bar">
+                <div class="container">
+                    <QuickExit/>
+                </div>
             </div>
-        </div>
+        })}
         <a class="skipnav" href="#main-content">{t::SKIP_LINK}</a>
         <header class="header">
             <div class="portal-info">
@@ -79,7 +87,7 @@ pub fn Layout(#[prop(optional)] solution: Option<SolutionInfo>, children: Childr
                     <ul class="unstyled-list inline-list footer-links">
                         <li><a href="/tilgaengelighed">{t::FOOTER_ACCESSIBILITY}</a></li>
                     </ul>
-                    <p class="footer-note">{t::FOOTER_NO_COOKIES}</p>
+                    <p class="footer-note">{if staff { t::FOOTER_STAFF_COOKIE } else { t::FOOTER_NO_COOKIES }}</p>
                 </div>
             </div>
         </footer>

@@ -26,3 +26,5 @@ pub mod staff;
 /// Identified requests for treatment: form rules, reference numbers, the guarantee clock.
 #[cfg(feature = "ssr")]
 pub mod request;
+/// The staff forms for opening hours (types everywhere, parsing on the server).
+pub mod opening_form;

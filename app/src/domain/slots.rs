@@ -26,6 +26,19 @@ pub struct OpeningHours {
     pub min_notice_hours: u32,
     /// Slots are offered from today up to and including today + this many days.
     pub horizon_days: u32,
+    /// One-off slots staff opened beside the weekly rules (kept in their own table, merged in
+    /// when the hours are read). Offered within notice and horizon like the others, also on a
+    /// closed date: staff opened them on purpose.
+    #[serde(default)]
+    pub extra: Vec<ExtraSlot>,
+}
+
+/// A single slot staff opened by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraSlot {
+    pub starts_at: DateTime<Utc>,
+    pub talk_minutes: u32,
+    pub capacity: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -110,7 +123,16 @@ pub fn slots(hours: &OpeningHours, now: DateTime<Utc>) -> Vec<Slot> {
             }
         }
     }
-    out.sort();
+    let last_day = first_day + Duration::days(i64::from(hours.horizon_days));
+    for extra in &hours.extra {
+        let slot = Slot { starts_at: extra.starts_at, ends_at: extra.starts_at + Duration::minutes(i64::from(extra.talk_minutes)), capacity: extra.capacity };
+        if slot.starts_at >= earliest && today(slot.starts_at) <= last_day && extra.capacity > 0 && extra.talk_minutes > 0 {
+            out.push(slot);
+        }
+    }
+    // Sorted by start; where a rule and an extra slot start together, the one with more seats
+    // comes first and is kept.
+    out.sort_by_key(|s| (s.starts_at, std::cmp::Reverse(s.capacity), s.ends_at));
     out.dedup_by_key(|s| s.starts_at);
     out
 }
@@ -138,10 +160,11 @@ pub fn bookable(hours: &OpeningHours, now: DateTime<Utc>, starts_at: DateTime<Ut
     if day > today(now) + Duration::days(i64::from(hours.horizon_days)) {
         return Err(SlotError::BeyondHorizon);
     }
-    if hours.closed.contains(&day) {
+    let offered = slots(hours, now);
+    if hours.closed.contains(&day) && !hours.extra.iter().any(|e| e.starts_at == starts_at) {
         return Err(SlotError::Closed);
     }
-    slots(hours, now).into_iter().find(|s| s.starts_at == starts_at).ok_or(SlotError::NotASlot)
+    offered.into_iter().find(|s| s.starts_at == starts_at).ok_or(SlotError::NotASlot)
 }
 
 #[cfg(test)]
@@ -159,7 +182,7 @@ mod tests {
         instant(naive).unwrap()
     }
     fn hours(rules: Vec<WeeklyRule>) -> OpeningHours {
-        OpeningHours { rules, closed: vec![], min_notice_hours: 0, horizon_days: 14 }
+        OpeningHours { rules, closed: vec![], min_notice_hours: 0, horizon_days: 14, extra: vec![] }
     }
     fn rule(weekday: Weekday, from: NaiveTime, to: NaiveTime, minutes: u32) -> WeeklyRule {
         WeeklyRule { weekday, from, to, talk_minutes: minutes, capacity: 1 }
@@ -263,6 +286,26 @@ mod tests {
         assert_eq!(free.len(), 1);
         assert_eq!(free[0].seats_left, 1);
         assert_eq!(local_times(&[free[0].slot]), ["Tue 24/11 10:00"]);
+    }
+
+    #[test]
+    fn an_extra_slot_is_offered_within_notice_and_horizon_even_on_a_closed_day() {
+        let mut h = hours(vec![rule(Weekday::Tue, t(9, 0), t(10, 0), 60)]);
+        h.closed = vec![d(2026, 11, 24)];
+        h.horizon_days = 8;
+        h.min_notice_hours = 2;
+        h.extra = vec![
+            ExtraSlot { starts_at: at("2026-11-24 18:00"), talk_minutes: 45, capacity: 1 },
+            ExtraSlot { starts_at: at("2026-11-23 09:00"), talk_minutes: 45, capacity: 1 }, // too soon
+            ExtraSlot { starts_at: at("2026-12-10 09:00"), talk_minutes: 45, capacity: 1 }, // beyond the horizon
+        ];
+        let now = at("2026-11-23 08:00");
+        let s = slots(&h, now);
+        assert_eq!(local_times(&s), ["Tue 24/11 18:00", "Tue 01/12 09:00"]);
+        assert_eq!(s[0].ends_at - s[0].starts_at, Duration::minutes(45));
+        assert!(bookable(&h, now, at("2026-11-24 18:00")).is_ok(), "staff opened it on a closed day");
+        assert_eq!(bookable(&h, now, at("2026-11-24 09:00")), Err(SlotError::Closed));
+        assert_eq!(bookable(&h, now, at("2026-11-23 09:00")), Err(SlotError::TooSoon));
     }
 
     #[test]

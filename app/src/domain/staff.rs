@@ -80,6 +80,80 @@ impl StaffAccess {
     }
 }
 
+/// What became of an anonymous talk. Cancelled talks free their seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TalkStatus {
+    Booked,
+    Held,
+    NoShow,
+    Cancelled,
+}
+
+/// The categorical outcome of a held talk. There is no free text on the anonymous side: a
+/// sentence typed about a talk could identify the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TalkOutcome {
+    AdviceGiven,
+    /// Referred to anonymous treatment (SEL § 101a).
+    ReferredAnonymous101a,
+    ReferredOtherTreatment,
+    NoFurtherNeed,
+}
+
+impl TalkOutcome {
+    pub const ALL: [TalkOutcome; 4] =
+        [TalkOutcome::AdviceGiven, TalkOutcome::ReferredAnonymous101a, TalkOutcome::ReferredOtherTreatment, TalkOutcome::NoFurtherNeed];
+
+    /// The value a form sends.
+    pub fn slug(self) -> &'static str {
+        match self {
+            TalkOutcome::AdviceGiven => "raadgivning",
+            TalkOutcome::ReferredAnonymous101a => "henvist-101a",
+            TalkOutcome::ReferredOtherTreatment => "henvist-andet",
+            TalkOutcome::NoFurtherNeed => "intet-behov",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<TalkOutcome> {
+        TalkOutcome::ALL.into_iter().find(|o| o.slug() == s)
+    }
+}
+
+/// A counsellor's action on a booking, parsed from a form. A held talk needs its outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TalkAction {
+    Held(TalkOutcome),
+    NoShow,
+    Cancel,
+    /// Back to booked: undoes a mistaken mark.
+    Reopen,
+}
+
+impl TalkAction {
+    /// `handling` is `holdt`, `udeblevet`, `aflys` or `genaabn`; `udfald` an outcome slug.
+    pub fn parse(handling: Option<&str>, udfald: Option<&str>) -> Result<TalkAction, &'static str> {
+        match handling {
+            Some("holdt") => match udfald.filter(|u| !u.is_empty()) {
+                Some(u) => TalkOutcome::from_slug(u).map(TalkAction::Held).ok_or("Vælg et af de viste udfald."),
+                None => Err("Vælg samtalens udfald, før du markerer den som holdt."),
+            },
+            Some("udeblevet") => Ok(TalkAction::NoShow),
+            Some("aflys") => Ok(TalkAction::Cancel),
+            Some("genaabn") => Ok(TalkAction::Reopen),
+            _ => Err("Vælg, hvad der skal ske med samtalen."),
+        }
+    }
+
+    pub fn status(self) -> (TalkStatus, Option<TalkOutcome>) {
+        match self {
+            TalkAction::Held(o) => (TalkStatus::Held, Some(o)),
+            TalkAction::NoShow => (TalkStatus::NoShow, None),
+            TalkAction::Cancel => (TalkStatus::Cancelled, None),
+            TalkAction::Reopen => (TalkStatus::Booked, None),
+        }
+    }
+}
+
 /// Usernames: 3–40 characters of a–z, 0–9, `.`, `-` and `_` (case-folded), so they are easy to
 /// type and never look like a name with spaces or an e-mail address.
 pub fn normalise_username(raw: &str) -> Result<String, &'static str> {
@@ -131,6 +205,20 @@ mod tests {
             assert_eq!(Role::from_slug(role.slug()), Some(role));
         }
         assert_eq!(Role::from_slug("root"), None);
+    }
+
+    #[test]
+    fn talk_actions_need_a_known_outcome_for_held() {
+        assert_eq!(TalkAction::parse(Some("holdt"), Some("henvist-101a")), Ok(TalkAction::Held(TalkOutcome::ReferredAnonymous101a)));
+        assert!(TalkAction::parse(Some("holdt"), None).is_err());
+        assert!(TalkAction::parse(Some("holdt"), Some("")).is_err());
+        assert!(TalkAction::parse(Some("holdt"), Some("fri tekst om personen")).is_err());
+        assert_eq!(TalkAction::parse(Some("udeblevet"), Some("raadgivning")).map(TalkAction::status), Ok((TalkStatus::NoShow, None)));
+        assert_eq!(TalkAction::parse(Some("genaabn"), None).map(TalkAction::status), Ok((TalkStatus::Booked, None)));
+        assert!(TalkAction::parse(Some("slet"), None).is_err());
+        for o in TalkOutcome::ALL {
+            assert_eq!(TalkOutcome::from_slug(o.slug()), Some(o));
+        }
     }
 
     #[test]

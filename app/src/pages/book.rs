@@ -49,10 +49,10 @@ pub(crate) fn Booking(p: BookPage) -> impl IntoView {
     let kommune = Kommune::from_slug(&p.kommune).expect("the server only answers for known municipalities");
     let solution = SolutionInfo { kommune, site_name: p.site_name.clone(), phone: p.phone.clone(), email: None };
     let relatives = p.relatives.is_some();
-    let title = match (&p.step, relatives) {
+    let title = match (&p.step, &p.relatives) {
         (BookStep::Receipt { .. }, _) => t::RECEIPT_TITLE,
-        (_, true) => t::RELATIVES_TITLE,
-        (_, false) => t::BOOK_TITLE,
+        (_, Some(r)) => t::series_text(r.series).title,
+        (_, None) => t::BOOK_TITLE,
     };
     let body = match p.step.clone() {
         BookStep::Choose { error } if relatives => view! { <crate::pages::relatives::RelativesChoose p=p.clone() error/> }.into_any(),

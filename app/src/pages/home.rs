@@ -36,7 +36,10 @@ pub fn HomePage() -> impl IntoView {
                     <Audience title=t::WHO_SELF_TITLE text=t::WHO_SELF_TEXT/>
                     <Audience title=t::WHO_RELATIVE_TITLE text=t::WHO_RELATIVE_TEXT/>
                     <Audience title=t::WHO_PROFESSIONAL_TITLE text=t::WHO_PROFESSIONAL_TEXT/>
-                    <Audience title=t::WHO_STAFF_TITLE text=t::WHO_STAFF_TEXT/>
+                    <div class="audience">
+                        <h3 class="h4">{t::WHO_STAFF_TITLE}</h3>
+                        <p>{t::WHO_STAFF_TEXT} " " <a href="/personale" rel="external">{t::STAFF_SIGN_IN_LINK}</a></p>
+                    </div>
                 </div>
                 <ProNav/>
             </section>

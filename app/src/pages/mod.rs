@@ -11,6 +11,23 @@ mod standards;
 mod catalogue;
 mod compare;
 mod request;
+/// The staff pages render on the server only: they load no script (see `app::shell`), so the
+/// browser's WASM carries none of their code and stays small for citizens.
+#[cfg(feature = "ssr")]
+mod staff;
+#[cfg(not(feature = "ssr"))]
+mod staff {
+    use leptos::prelude::*;
+
+    #[component]
+    pub fn StaffStartPage() -> impl IntoView {}
+    #[component]
+    pub fn StaffCalendarPage() -> impl IntoView {}
+    #[component]
+    pub fn StaffOpeningPage() -> impl IntoView {}
+    #[component]
+    pub fn StaffAccountsPage() -> impl IntoView {}
+}
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
@@ -19,8 +36,9 @@ pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
 pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};
-pub use relatives::RelativesPageView;
+pub use relatives::{CounsellingPageView, RelativesPageView};
 pub use standards::{StandardPage, StandardsPage};
 pub use catalogue::CataloguePageView;
 pub use compare::ComparePageView;
 pub use request::RequestPageView;
+pub use staff::{StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage};

@@ -1,4 +1,4 @@
-use crate::api::anonymous::{get_relatives_page, BookPage, Posted};
+use crate::api::anonymous::{get_series_page, BookPage, Posted, Series};
 use crate::components::{CitedFact, ServerErrorPage};
 use crate::pages::book::{Booking, ChooseError, KindsAndTimes};
 use crate::pages::NotFound;
@@ -11,10 +11,22 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// are used. Steps are plain POSTs to this URL, like the booking page's.
 #[component]
 pub fn RelativesPageView() -> impl IntoView {
+    view! { <SeriesPage series=Series::Relatives/> }
+}
+
+/// `/{kommune}/raadgivning`: a citizen's anonymous counselling series, the same way, capped by
+/// the standard (Ishøj and Vallensbæk 3–5, Odsherred 1–5 talks).
+#[component]
+pub fn CounsellingPageView() -> impl IntoView {
+    view! { <SeriesPage series=Series::Counselling/> }
+}
+
+#[component]
+fn SeriesPage(series: Series) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let posted = use_context::<Posted>().and_then(|p| match p {
-        Posted::Relatives(page) => Some(page),
+    let posted = use_context::<Posted>().and_then(|p| match (p, series) {
+        (Posted::Relatives(page), Series::Relatives) | (Posted::Counselling(page), Series::Counselling) => Some(page),
         _ => None,
     });
     let page = Resource::new(
@@ -24,7 +36,7 @@ pub fn RelativesPageView() -> impl IntoView {
             async move {
                 match posted {
                     Some(page) => Ok(page),
-                    None => get_relatives_page(kommune, samtale).await,
+                    None => get_series_page(series, kommune, samtale).await,
                 }
             }
         },
@@ -47,6 +59,7 @@ pub fn RelativesPageView() -> impl IntoView {
 #[component]
 pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoView {
     let r = p.relatives.clone().expect("the relatives' page has its rules");
+    let text = t::series_text(r.series);
     let offered = !p.kinds.is_empty();
     let count = r.used.map(|used| view! { <p class="talk-count" id="talk-count">{t::relatives_used(used, r.max)}</p> });
     let has_code_error = r.code_error.is_some();
@@ -90,14 +103,14 @@ pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoVi
         }
         .into_any()
     } else {
-        view! { <p class="not-given">{t::relatives_not_offered(&p.kommune_name, &p.site_name)}</p> }.into_any()
+        view! { <p class="not-given">{(text.not_offered)(&p.kommune_name, &p.site_name)}</p> }.into_any()
     };
     view! {
-        <p class="font-lead">{t::RELATIVES_LEAD}</p>
+        <p class="font-lead">{text.lead}</p>
         {count}
         <ChooseError error/>
         <section aria-labelledby="relatives-rules">
-            <h2 id="relatives-rules">{t::RELATIVES_RULES_HEADING}</h2>
+            <h2 id="relatives-rules">{text.rules_heading}</h2>
             {r.facts.into_iter().map(|f| view! { <CitedFact fact=f/> }).collect_view()}
             {r.after.map(|f| view! { <CitedFact fact=f/> })}
         </section>
@@ -120,7 +133,7 @@ pub(crate) fn QuotaReached(p: BookPage) -> impl IntoView {
         <div class="alert alert-warning" role="alert" id="quota-reached">
             <div class="alert-body">
                 <p class="alert-heading">{t::relatives_used(used, r.max)}</p>
-                <p class="alert-text">{t::relatives_quota_reached(r.max)}</p>
+                <p class="alert-text">{(t::series_text(r.series).quota_reached)(r.max)}</p>
             </div>
         </div>
         <section aria-labelledby="after">

@@ -2,6 +2,8 @@
 
 use super::sqlite::{self, StoreError, TableSchema};
 use crate::domain::label::random_label;
+use crate::domain::slots::{ExtraSlot, OpeningHours};
+use crate::domain::staff::{TalkOutcome, TalkStatus};
 use crate::domain::token::Token;
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
@@ -81,8 +83,11 @@ impl AnonStore {
             },
         };
         if let Some(max) = max_talks {
-            let used: i64 = sqlx::query_scalar("SELECT count(*) FROM anon_booking WHERE holder_id = ? AND status IN ('booked', 'held')")
-                .bind(holder_id)
+            let used: i64 = sqlx::query_scalar(
+                "SELECT h.purged_talks + (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
+                 FROM anon_holder h WHERE h.id = ?",
+            )
+            .bind(holder_id)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(StoreError::from)?;
@@ -122,7 +127,9 @@ impl AnonStore {
             return Ok(None);
         };
         let (kommune, purpose, used): (String, String, i64) = sqlx::query_as(
-            "SELECT h.kommune, h.purpose,                (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held'))              FROM anon_holder h WHERE h.id = ?",
+            "SELECT h.kommune, h.purpose, h.purged_talks + \
+             (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
+             FROM anon_holder h WHERE h.id = ?",
         )
         .bind(holder_id)
         .fetch_one(&mut *conn)
@@ -181,6 +188,229 @@ impl AnonStore {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().filter_map(|(t, n)| Some((from_db(&t)?, n as u32))).collect())
+    }
+
+    // ---- Opening hours (seeded from content, edited by admins) -------------------------------
+
+    /// Stores the content file's hours for a site's kind of talk unless the store has some
+    /// already: the content only seeds a new database.
+    pub async fn seed_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours) -> Result<(), StoreError> {
+        sqlx::query("INSERT OR IGNORE INTO anon_opening_hours (site, talk_kind, rules_json, updated_day) VALUES (?, ?, ?, date('now'))")
+            .bind(site)
+            .bind(talk_kind)
+            .bind(hours_json(hours))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces the weekly rules, closed dates, notice and horizon (not the extra slots).
+    pub async fn save_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO anon_opening_hours (site, talk_kind, rules_json, updated_day) VALUES (?, ?, ?, date('now')) \
+             ON CONFLICT (site, talk_kind) DO UPDATE SET rules_json = excluded.rules_json, updated_day = excluded.updated_day",
+        )
+        .bind(site)
+        .bind(talk_kind)
+        .bind(hours_json(hours))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The hours in force for a site's kind of talk with the extra slots merged in: the stored
+    /// ones, or `seed` (the content file's) where the store has none yet.
+    pub async fn opening_hours(&self, site: &str, talk_kind: &str, seed: &OpeningHours) -> Result<OpeningHours, StoreError> {
+        let json: Option<String> = sqlx::query_scalar("SELECT rules_json FROM anon_opening_hours WHERE site = ? AND talk_kind = ?")
+            .bind(site)
+            .bind(talk_kind)
+            .fetch_optional(&self.pool)
+            .await?;
+        let mut hours = json.and_then(|j| serde_json::from_str::<OpeningHours>(&j).ok()).unwrap_or_else(|| seed.clone());
+        hours.extra = self.extra_slots(site, talk_kind).await?.into_iter().map(|e| e.slot).collect();
+        Ok(hours)
+    }
+
+    /// The extra slots of a site's kind of talk that have not yet started more than a day ago.
+    pub async fn extra_slots(&self, site: &str, talk_kind: &str) -> Result<Vec<ExtraSlotView>, StoreError> {
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT id, starts_at, talk_minutes, capacity FROM anon_extra_slot WHERE site = ? AND talk_kind = ? AND starts_at >= ? ORDER BY starts_at",
+        )
+        .bind(site)
+        .bind(talk_kind)
+        .bind(to_db(Utc::now() - chrono::Duration::days(1)))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, t, minutes, capacity)| {
+                Some(ExtraSlotView { id, slot: ExtraSlot { starts_at: from_db(&t)?, talk_minutes: minutes as u32, capacity: capacity as u32 } })
+            })
+            .collect())
+    }
+
+    /// Opens one extra slot. `false` if the kind of talk already has an extra slot at that time.
+    pub async fn add_extra_slot(&self, site: &str, talk_kind: &str, slot: &ExtraSlot) -> Result<bool, StoreError> {
+        let done = sqlx::query("INSERT OR IGNORE INTO anon_extra_slot (site, talk_kind, starts_at, talk_minutes, capacity) VALUES (?, ?, ?, ?, ?)")
+            .bind(site)
+            .bind(talk_kind)
+            .bind(to_db(slot.starts_at))
+            .bind(i64::from(slot.talk_minutes))
+            .bind(i64::from(slot.capacity))
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(done == 1)
+    }
+
+    /// Removes an extra slot nobody has booked. A booked one stays (the person was promised it):
+    /// cancel the booking first.
+    pub async fn remove_extra_slot(&self, id: i64) -> Result<RemoveSlot, StoreError> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row: Option<(String, String, String)> = sqlx::query_as("SELECT site, talk_kind, starts_at FROM anon_extra_slot WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((site, kind, starts_at)) = row else { return Ok(RemoveSlot::NotFound) };
+        let live: i64 = sqlx::query_scalar("SELECT count(*) FROM anon_booking WHERE site = ? AND talk_kind = ? AND starts_at = ? AND status = 'booked'")
+            .bind(&site)
+            .bind(&kind)
+            .bind(&starts_at)
+            .fetch_one(&mut *tx)
+            .await?;
+        if live > 0 {
+            return Ok(RemoveSlot::Booked);
+        }
+        sqlx::query("DELETE FROM anon_extra_slot WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(RemoveSlot::Removed)
+    }
+
+    // ---- The staff calendar -------------------------------------------------------------------
+
+    /// The bookings of a site between two instants, by label: what a counsellor sees. Never the
+    /// token, its hash or the holder.
+    pub async fn calendar(&self, site: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<CalendarEntry>, StoreError> {
+        let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, label, talk_kind, starts_at, status, outcome FROM anon_booking \
+             WHERE site = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, label",
+        )
+        .bind(site)
+        .bind(to_db(from))
+        .bind(to_db(to))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(booking_id, label, talk_kind, t, status, outcome)| {
+                Some(CalendarEntry {
+                    booking_id,
+                    label,
+                    talk_kind,
+                    starts_at: from_db(&t)?,
+                    status: TalkStatus::from_db(&status)?,
+                    outcome: outcome.as_deref().and_then(TalkOutcome::from_db),
+                })
+            })
+            .collect())
+    }
+
+    /// A counsellor records what became of a talk of `site`: held (with its outcome), no-show,
+    /// cancelled, or back to booked (to undo a mistake). `false` if there is no such booking at
+    /// the site. Undoing a cancellation fails with `Full` if the seat has been taken since.
+    pub async fn set_status(&self, site: &str, booking_id: i64, status: TalkStatus, outcome: Option<TalkOutcome>) -> Result<bool, BookError> {
+        let outcome = if status == TalkStatus::Held { outcome } else { None };
+        let result = sqlx::query("UPDATE anon_booking SET status = ?, outcome = ? WHERE id = ? AND site = ?")
+            .bind(status.db())
+            .bind(outcome.map(TalkOutcome::db))
+            .bind(booking_id)
+            .bind(site)
+            .execute(&self.pool)
+            .await;
+        match result {
+            Ok(r) => Ok(r.rows_affected() == 1),
+            Err(sqlx::Error::Database(d)) if d.message().contains("live_seat") => Err(BookError::Full),
+            Err(e) => Err(BookError::Store(e.into())),
+        }
+    }
+
+    // ---- Retention ----------------------------------------------------------------------------
+
+    /// Deletes what retention no longer allows, in one transaction:
+    /// - bookings whose talk started more than `booking_days` ago (counted first into the
+    ///   monthly counts, and a holder's booked or held ones into its `purged_talks`);
+    /// - holders (token hash and count) whose last talk is more than `holder_months` ago;
+    /// - extra slots more than `booking_days` old.
+    pub async fn purge(&self, now: DateTime<Utc>, booking_days: u32, holder_months: u32) -> Result<Purged, StoreError> {
+        let cutoff = to_db(now - chrono::Duration::days(i64::from(booking_days)));
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let old: Vec<(i64, i64, String, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT b.id, b.holder_id, h.purpose, b.site, b.talk_kind, b.starts_at, b.status, b.outcome \
+             FROM anon_booking b JOIN anon_holder h ON h.id = b.holder_id WHERE b.starts_at < ?",
+        )
+        .bind(&cutoff)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut counts: HashMap<(String, String, String, String, String, String), i64> = HashMap::new();
+        let mut per_holder: HashMap<i64, i64> = HashMap::new();
+        for (_, holder, purpose, site, kind, starts_at, status, outcome) in &old {
+            let month = from_db(starts_at)
+                .map(|t| t.with_timezone(&chrono_tz::Europe::Copenhagen).format("%Y-%m").to_string())
+                .unwrap_or_else(|| starts_at.chars().take(7).collect());
+            *counts.entry((month, site.clone(), kind.clone(), purpose.clone(), status.clone(), outcome.clone().unwrap_or_default())).or_default() += 1;
+            if status == "booked" || status == "held" {
+                *per_holder.entry(*holder).or_default() += 1;
+            }
+        }
+        for ((month, site, kind, purpose, status, outcome), n) in &counts {
+            sqlx::query(
+                "INSERT INTO anon_monthly_count (month, site, talk_kind, purpose, status, outcome, talks) VALUES (?, ?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT (month, site, talk_kind, purpose, status, outcome) DO UPDATE SET talks = talks + excluded.talks",
+            )
+            .bind(month)
+            .bind(site)
+            .bind(kind)
+            .bind(purpose)
+            .bind(status)
+            .bind(outcome)
+            .bind(n)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (holder, n) in &per_holder {
+            sqlx::query("UPDATE anon_holder SET purged_talks = purged_talks + ? WHERE id = ?").bind(n).bind(holder).execute(&mut *tx).await?;
+        }
+        let bookings = sqlx::query("DELETE FROM anon_booking WHERE starts_at < ?").bind(&cutoff).execute(&mut *tx).await?.rows_affected();
+        sqlx::query("DELETE FROM anon_extra_slot WHERE starts_at < ?").bind(&cutoff).execute(&mut *tx).await?;
+        let holder_cutoff = holder_cutoff_day(now, holder_months);
+        let holders = sqlx::query(
+            "DELETE FROM anon_holder WHERE coalesce(last_talk_day, created_day) < ? \
+             AND NOT EXISTS (SELECT 1 FROM anon_booking b WHERE b.holder_id = anon_holder.id)",
+        )
+        .bind(&holder_cutoff)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(Purged { bookings, holders })
+    }
+
+    /// What retention left: talks per month, site, kind, purpose, status and outcome.
+    pub async fn monthly_counts(&self) -> Result<Vec<MonthlyCount>, StoreError> {
+        let rows: Vec<(String, String, String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT month, site, talk_kind, purpose, status, outcome, talks FROM anon_monthly_count ORDER BY month, site, talk_kind, purpose, status, outcome",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(month, site, talk_kind, purpose, status, outcome, talks)| MonthlyCount { month, site, talk_kind, purpose, status, outcome, talks: talks as u64 })
+            .collect())
+    }
+
+    /// How many holders (tokens) the store keeps; for tests and the purge report.
+    pub async fn holder_count(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM anon_holder").fetch_one(&self.pool).await?)
     }
 
     pub async fn schema(&self) -> Result<Vec<TableSchema>, StoreError> {
@@ -258,6 +488,89 @@ pub enum BookError {
     Store(#[from] StoreError),
 }
 
+/// An extra slot with its id (to remove it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExtraSlotView {
+    pub id: i64,
+    pub slot: ExtraSlot,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemoveSlot {
+    Removed,
+    /// Someone has booked it: cancel their booking first.
+    Booked,
+    NotFound,
+}
+
+/// One booking as the staff calendar shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarEntry {
+    pub booking_id: i64,
+    pub label: String,
+    pub talk_kind: String,
+    pub starts_at: DateTime<Utc>,
+    pub status: TalkStatus,
+    pub outcome: Option<TalkOutcome>,
+}
+
+/// What retention deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Purged {
+    pub bookings: u64,
+    pub holders: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthlyCount {
+    pub month: String,
+    pub site: String,
+    pub talk_kind: String,
+    pub purpose: String,
+    pub status: String,
+    pub outcome: String,
+    pub talks: u64,
+}
+
+impl TalkStatus {
+    fn db(self) -> &'static str {
+        match self {
+            TalkStatus::Booked => "booked",
+            TalkStatus::Held => "held",
+            TalkStatus::NoShow => "no_show",
+            TalkStatus::Cancelled => "cancelled",
+        }
+    }
+    fn from_db(s: &str) -> Option<TalkStatus> {
+        [TalkStatus::Booked, TalkStatus::Held, TalkStatus::NoShow, TalkStatus::Cancelled].into_iter().find(|t| t.db() == s)
+    }
+}
+
+impl TalkOutcome {
+    fn db(self) -> &'static str {
+        match self {
+            TalkOutcome::AdviceGiven => "advice_given",
+            TalkOutcome::ReferredAnonymous101a => "referred_anonymous_101a",
+            TalkOutcome::ReferredOtherTreatment => "referred_other_treatment",
+            TalkOutcome::NoFurtherNeed => "no_further_need",
+        }
+    }
+    fn from_db(s: &str) -> Option<TalkOutcome> {
+        TalkOutcome::ALL.into_iter().find(|t| t.db() == s)
+    }
+}
+
+fn hours_json(hours: &OpeningHours) -> String {
+    let without_extra = OpeningHours { extra: Vec::new(), ..hours.clone() };
+    serde_json::to_string(&without_extra).expect("opening hours serialise")
+}
+
+/// The first day (YYYY-MM-DD) a holder's last talk may fall on and still be kept.
+fn holder_cutoff_day(now: DateTime<Utc>, months: u32) -> String {
+    let today = now.with_timezone(&chrono_tz::Europe::Copenhagen).date_naive();
+    today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today).format("%Y-%m-%d").to_string()
+}
+
 /// Instants are stored as RFC 3339 UTC text with second precision, so equal instants compare
 /// equal as text (the unique live-seat index relies on it).
 fn to_db(t: DateTime<Utc>) -> String {
@@ -317,7 +630,7 @@ async fn insert_seat_with_label(conn: &mut sqlx::SqliteConnection, holder_id: i6
         return Err(BookError::Full);
     }
     let booking_id = id.ok_or(BookError::Full)?;
-    sqlx::query("UPDATE anon_holder SET last_talk_day = date(?) WHERE id = ?")
+    sqlx::query("UPDATE anon_holder SET last_talk_day = max(coalesce(last_talk_day, ''), date(?)) WHERE id = ?")
         .bind(&starts_at)
         .bind(holder_id)
         .execute(&mut *conn)

@@ -1,0 +1,667 @@
+//! The staff side (`/personale`): the anonymous counsellor's calendar, the admin's opening hours
+//! and accounts. Every function here checks the signed-in member's role before it reads a store
+//! (`StaffAccess::require`); a role sees nothing of another role's area.
+//!
+//! Pages read through the server functions below; form POSTs go through
+//! `server/src/staff_forms.rs`, which checks the session cookie and the CSRF token, runs the step
+//! in [`logic`] and renders the same page with the result.
+
+use crate::domain::staff::{Role, StaffAccess, TalkStatus};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A staff page's data, or why it cannot be shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Gate<T> {
+    /// No live session: show the sign-in form.
+    SignedOut,
+    /// Signed in, but the role does not cover this page.
+    Forbidden { access: StaffAccess },
+    Open(T),
+}
+
+/// `/personale`: the sign-in form, or the start page for the signed-in member's role.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StartPage {
+    pub access: Option<StaffAccess>,
+    /// The username typed, kept after a failed sign-in.
+    pub username: String,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub text: String,
+}
+
+/// `/personale/kalender`: a site's anonymous bookings for a day or a week, by label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarPage {
+    pub access: StaffAccess,
+    pub sites: Vec<Choice>,
+    pub site: Choice,
+    pub week: bool,
+    /// The first day shown, as YYYY-MM-DD.
+    pub day: String,
+    pub heading: String,
+    pub previous: String,
+    pub next: String,
+    pub today: String,
+    pub days: Vec<CalendarDay>,
+    pub kinds: Vec<Choice>,
+    pub outcomes: Vec<Choice>,
+    pub extra_slots: Vec<ExtraSlotLine>,
+    /// What retention left of the site's deleted bookings: talks per month, kind and status.
+    pub monthly: Vec<MonthlyLine>,
+    /// The "open an extra slot" form as typed, kept after an error.
+    pub extra_form: ExtraForm,
+    pub message: Option<String>,
+    pub errors: Vec<String>,
+}
+
+impl CalendarPage {
+    /// The query string that shows this page again (forms post to it and links keep it).
+    pub fn query(&self) -> String {
+        format!("sted={}&dag={}&visning={}", self.site.value, self.day, if self.week { "uge" } else { "dag" })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraForm {
+    pub kind: String,
+    pub date: String,
+    pub time: String,
+    pub minutes: String,
+    pub capacity: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: String,
+    pub heading: String,
+    pub entries: Vec<CalendarLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarLine {
+    pub booking_id: i64,
+    pub time: String,
+    pub kind: String,
+    pub label: String,
+    pub status: TalkStatus,
+    pub status_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthlyLine {
+    pub month: String,
+    pub kind: String,
+    pub status: String,
+    pub talks: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraSlotLine {
+    pub id: i64,
+    pub when: String,
+    pub kind: String,
+    pub seats: u32,
+}
+
+/// `/personale/aabningstider`: a site's weekly rules, closed dates, notice and horizon for one
+/// kind of talk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpeningPage {
+    pub access: StaffAccess,
+    pub sites: Vec<Choice>,
+    pub site: Choice,
+    pub kinds: Vec<Choice>,
+    pub kind: Choice,
+    pub weekdays: Vec<Choice>,
+    pub form: crate::domain::opening_form::OpeningForm,
+    pub example: bool,
+    pub message: Option<String>,
+    pub errors: Vec<String>,
+}
+
+/// `/personale/konti`: staff accounts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountsPage {
+    pub access: StaffAccess,
+    pub accounts: Vec<AccountLine>,
+    pub roles: Vec<Choice>,
+    /// The new-account form as typed (never the password).
+    pub new_username: String,
+    pub new_role: String,
+    pub message: Option<String>,
+    pub errors: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLine {
+    pub id: i64,
+    pub username: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub is_me: bool,
+}
+
+/// The result of a staff form POST, provided as context to the render of the same page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StaffPosted {
+    Start(StartPage),
+    Calendar(Gate<CalendarPage>),
+    Opening(Gate<OpeningPage>),
+    Accounts(Gate<AccountsPage>),
+}
+
+#[server]
+pub async fn get_staff_start() -> Result<StartPage, ServerFnError> {
+    let access = session::current_access().await?;
+    Ok(StartPage { access, username: String::new(), error: None })
+}
+
+#[server]
+pub async fn get_calendar(sted: Option<String>, dag: Option<String>, visning: Option<String>) -> Result<Gate<CalendarPage>, ServerFnError> {
+    let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
+    let anon = use_context::<crate::store::AnonStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    let query = logic::CalendarQuery::new(sted.as_deref(), dag.as_deref(), visning.as_deref());
+    Ok(logic::gate(&access, logic::calendar(&anon, &access, &query, None, Vec::new(), None).await))
+}
+
+#[server]
+pub async fn get_opening_hours(sted: Option<String>, samtale: Option<String>) -> Result<Gate<OpeningPage>, ServerFnError> {
+    let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
+    let anon = use_context::<crate::store::AnonStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    Ok(logic::gate(&access, logic::opening(&anon, &access, sted.as_deref(), samtale.as_deref()).await))
+}
+
+#[server]
+pub async fn get_accounts() -> Result<Gate<AccountsPage>, ServerFnError> {
+    let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
+    let staff = use_context::<crate::store::StaffStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    Ok(logic::gate(&access, logic::accounts(&staff, &access, None, Vec::new(), String::new(), String::new()).await))
+}
+
+/// The session cookie and who it belongs to (server only).
+#[cfg(feature = "ssr")]
+pub mod session {
+    use crate::domain::staff::StaffAccess;
+    use crate::store::StaffStore;
+    use leptos::prelude::*;
+
+    /// The cookie's name. Behind TLS the `__Host-` prefix makes the browser refuse it unless it
+    /// is Secure, has no Domain and has Path=/.
+    pub fn cookie_name(secure: bool) -> &'static str {
+        if secure {
+            "__Host-rmp_personale"
+        } else {
+            "rmp_personale"
+        }
+    }
+
+    /// `Set-Cookie` for a new session: HttpOnly (no script reads it), SameSite=Strict (no other
+    /// site's page sends it), Secure behind TLS, and gone when the session's 8 hours are.
+    pub fn set_cookie(value: &str, secure: bool) -> String {
+        let max_age = crate::store::SESSION_MAX.num_seconds();
+        format!(
+            "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+            cookie_name(secure),
+            if secure { "; Secure" } else { "" }
+        )
+    }
+
+    pub fn clear_cookie(secure: bool) -> String {
+        format!("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}", cookie_name(secure), if secure { "; Secure" } else { "" })
+    }
+
+    /// The session id from a `Cookie` header, under either name.
+    pub fn cookie_value(headers: &http::HeaderMap) -> Option<String> {
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == cookie_name(true) || *name == cookie_name(false))
+            .map(|(_, value)| value.to_string())
+    }
+
+    /// The signed-in member of the request being served, if its session is live.
+    pub async fn current_access() -> Result<Option<StaffAccess>, ServerFnError> {
+        let Some(parts) = use_context::<http::request::Parts>() else { return Ok(None) };
+        let Some(value) = cookie_value(&parts.headers) else { return Ok(None) };
+        let store = use_context::<StaffStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+        store.access(&value, chrono::Utc::now()).await.map_err(|e| {
+            tracing::error!("reading a staff session failed: {e}");
+            ServerFnError::new("session")
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_cookie_is_http_only_and_strict_and_secure_behind_tls() {
+            let plain = set_cookie("abc", false);
+            assert!(plain.starts_with("rmp_personale=abc;") && plain.contains("HttpOnly") && plain.contains("SameSite=Strict"));
+            assert!(!plain.contains("Secure"));
+            let tls = set_cookie("abc", true);
+            assert!(tls.starts_with("__Host-rmp_personale=abc;") && tls.ends_with("; Secure") && tls.contains("Path=/"));
+            let mut h = http::HeaderMap::new();
+            h.insert(http::header::COOKIE, "a=1; rmp_personale=xyz; b=2".parse().unwrap());
+            assert_eq!(cookie_value(&h).as_deref(), Some("xyz"));
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod logic {
+    use super::*;
+    use crate::content::{content, BookingSite};
+    use crate::domain::dates;
+    use crate::domain::kommune::Kommune;
+    use crate::domain::opening_form::{parse_extra_slot, OpeningForm, WEEKDAYS};
+    use crate::domain::staff::{normalise_username, Area, Forbidden, TalkAction, TalkOutcome};
+    use crate::store::{AccountError, AnonStore, BookError, RemoveSlot, StaffStore};
+    use crate::text::t;
+    use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+    use chrono_tz::Europe::Copenhagen;
+    use std::collections::HashMap;
+
+    pub fn gate<T>(access: &StaffAccess, result: Result<T, Forbidden>) -> Gate<T> {
+        match result {
+            Ok(page) => Gate::Open(page),
+            Err(_) => Gate::Forbidden { access: access.clone() },
+        }
+    }
+
+    /// Every treatment site with anonymous talks, once each.
+    pub fn sites() -> Vec<&'static BookingSite> {
+        let mut out: Vec<&BookingSite> = Vec::new();
+        for k in Kommune::ALL {
+            if let Some(s) = content().booking_site(k) {
+                if !out.iter().any(|o| o.id == s.id) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    fn site_choice(s: &BookingSite) -> Choice {
+        Choice { value: s.id.clone(), text: s.name.clone() }
+    }
+
+    fn find_site(id: Option<&str>) -> &'static BookingSite {
+        let all = sites();
+        id.and_then(|id| all.iter().copied().find(|s| s.id == id)).unwrap_or(all[0])
+    }
+
+    /// What the calendar is asked to show.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct CalendarQuery {
+        pub site: Option<String>,
+        pub day: Option<NaiveDate>,
+        pub week: bool,
+    }
+
+    impl CalendarQuery {
+        pub fn new(sted: Option<&str>, dag: Option<&str>, visning: Option<&str>) -> CalendarQuery {
+            CalendarQuery {
+                site: sted.map(str::to_string),
+                day: dag.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                week: visning == Some("uge"),
+            }
+        }
+
+        pub fn from_fields(f: &HashMap<String, String>) -> CalendarQuery {
+            CalendarQuery::new(f.get("sted").map(String::as_str), f.get("dag").map(String::as_str), f.get("visning").map(String::as_str))
+        }
+    }
+
+    /// The outcome as the monthly counts store it.
+    fn outcome_db(o: TalkOutcome) -> &'static str {
+        match o {
+            TalkOutcome::AdviceGiven => "advice_given",
+            TalkOutcome::ReferredAnonymous101a => "referred_anonymous_101a",
+            TalkOutcome::ReferredOtherTreatment => "referred_other_treatment",
+            TalkOutcome::NoFurtherNeed => "no_further_need",
+        }
+    }
+
+    fn status_text(status: TalkStatus, outcome: Option<TalkOutcome>) -> String {
+        match (status, outcome) {
+            (TalkStatus::Booked, _) => t::STAFF_STATUS_BOOKED.to_string(),
+            (TalkStatus::Held, Some(o)) => format!("{} ({})", t::STAFF_STATUS_HELD, t::outcome_name(o).to_lowercase()),
+            (TalkStatus::Held, None) => t::STAFF_STATUS_HELD.to_string(),
+            (TalkStatus::NoShow, _) => t::STAFF_STATUS_NO_SHOW.to_string(),
+            (TalkStatus::Cancelled, _) => t::STAFF_STATUS_CANCELLED.to_string(),
+        }
+    }
+
+    /// The calendar of a site for a day or a week (Monday to Sunday), by label.
+    pub async fn calendar(
+        anon: &AnonStore,
+        access: &StaffAccess,
+        q: &CalendarQuery,
+        message: Option<String>,
+        errors: Vec<String>,
+        extra_form: Option<ExtraForm>,
+    ) -> Result<CalendarPage, Forbidden> {
+        access.require(Area::AnonymousCalendar)?;
+        let site = find_site(q.site.as_deref());
+        let today = Utc::now().with_timezone(&Copenhagen).date_naive();
+        let day = q.day.unwrap_or(today);
+        let first = if q.week { day - Duration::days(i64::from(day.weekday().num_days_from_monday())) } else { day };
+        let span = if q.week { 7 } else { 1 };
+        let instant = |d: NaiveDate| Copenhagen.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight")).earliest().map(|t| t.with_timezone(&Utc));
+        let (from, to) = (instant(first), instant(first + Duration::days(span)));
+        let entries = match (from, to) {
+            (Some(from), Some(to)) => anon.calendar(&site.id, from, to).await.unwrap_or_else(|e| {
+                tracing::error!("reading the calendar failed: {e}");
+                Vec::new()
+            }),
+            _ => Vec::new(),
+        };
+        let kind_name = |id: &str| site.talks.iter().find(|k| k.id == id).map(|k| k.name.clone()).unwrap_or_else(|| id.to_string());
+        let days = (0..span)
+            .map(|i| {
+                let d = first + Duration::days(i);
+                CalendarDay {
+                    date: d.format("%Y-%m-%d").to_string(),
+                    heading: dates::long_date(d),
+                    entries: entries
+                        .iter()
+                        .filter(|e| e.starts_at.with_timezone(&Copenhagen).date_naive() == d)
+                        .map(|e| CalendarLine {
+                            booking_id: e.booking_id,
+                            time: dates::clock(e.starts_at),
+                            kind: kind_name(&e.talk_kind),
+                            label: e.label.clone(),
+                            status: e.status,
+                            status_text: status_text(e.status, e.outcome),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut extra_slots = Vec::new();
+        for kind in &site.talks {
+            for x in anon.extra_slots(&site.id, &kind.id).await.unwrap_or_default() {
+                let end = x.slot.starts_at + Duration::minutes(i64::from(x.slot.talk_minutes));
+                extra_slots.push(ExtraSlotLine { id: x.id, when: dates::when(x.slot.starts_at, end), kind: kind.name.clone(), seats: x.slot.capacity });
+            }
+        }
+        let monthly = anon
+            .monthly_counts()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.site == site.id)
+            .map(|c| {
+                let status = match (c.status.as_str(), TalkOutcome::ALL.into_iter().find(|o| outcome_db(*o) == c.outcome)) {
+                    ("held", o) => status_text(TalkStatus::Held, o),
+                    ("no_show", _) => status_text(TalkStatus::NoShow, None),
+                    ("cancelled", _) => status_text(TalkStatus::Cancelled, None),
+                    _ => status_text(TalkStatus::Booked, None),
+                };
+                MonthlyLine { month: c.month, kind: kind_name(&c.talk_kind), status, talks: c.talks }
+            })
+            .collect();
+        let step = Duration::days(span);
+        let heading = if q.week {
+            format!("{} {} – {}", t::STAFF_WEEK_OF, dates::long_date(first), dates::long_date(first + Duration::days(6)))
+        } else {
+            dates::long_date(first)
+        };
+        Ok(CalendarPage {
+            access: access.clone(),
+            sites: sites().into_iter().map(site_choice).collect(),
+            site: site_choice(site),
+            week: q.week,
+            day: first.format("%Y-%m-%d").to_string(),
+            heading,
+            previous: (first - step).format("%Y-%m-%d").to_string(),
+            next: (first + step).format("%Y-%m-%d").to_string(),
+            today: today.format("%Y-%m-%d").to_string(),
+            days,
+            kinds: site.talks.iter().map(|k| Choice { value: k.id.clone(), text: k.name.clone() }).collect(),
+            outcomes: TalkOutcome::ALL.into_iter().map(|o| Choice { value: o.slug().to_string(), text: t::outcome_name(o).to_string() }).collect(),
+            extra_slots,
+            monthly,
+            extra_form: extra_form.unwrap_or_else(|| ExtraForm { minutes: "60".into(), capacity: "1".into(), ..ExtraForm::default() }),
+            message,
+            errors,
+        })
+    }
+
+    /// A POST to `/personale/kalender`: mark a talk (`handling` = holdt / udeblevet / aflys /
+    /// genaabn), open an extra slot (`aabn-tid`) or remove one (`fjern-tid`).
+    pub async fn calendar_post(anon: &AnonStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<CalendarPage, Forbidden> {
+        access.require(Area::AnonymousCalendar)?;
+        let q = CalendarQuery::from_fields(f);
+        let site = find_site(q.site.as_deref());
+        let q = CalendarQuery { site: Some(site.id.clone()), ..q };
+        let handling = f.get("handling").map(String::as_str);
+        let (message, errors, extra_form) = match handling {
+            Some("aabn-tid") => {
+                let typed = ExtraForm {
+                    kind: f.get("samtale").cloned().unwrap_or_default(),
+                    date: f.get("dato").cloned().unwrap_or_default(),
+                    time: f.get("kl").cloned().unwrap_or_default(),
+                    minutes: f.get("minutter").cloned().unwrap_or_default(),
+                    capacity: f.get("pladser").cloned().unwrap_or_default(),
+                };
+                let kind = site.talks.iter().find(|k| k.id == typed.kind);
+                match (kind, parse_extra_slot(f, Utc::now())) {
+                    (None, Err(mut e)) => {
+                        e.insert(0, t::STAFF_ERR_KIND.to_string());
+                        (None, e, Some(typed))
+                    }
+                    (None, Ok(_)) => (None, vec![t::STAFF_ERR_KIND.to_string()], Some(typed)),
+                    (Some(_), Err(e)) => (None, e, Some(typed)),
+                    (Some(kind), Ok(slot)) => match anon.add_extra_slot(&site.id, &kind.id, &slot).await {
+                        Ok(true) => {
+                            let end = slot.starts_at + Duration::minutes(i64::from(slot.talk_minutes));
+                            (Some(format!("{} {}.", t::STAFF_SLOT_OPENED, dates::when(slot.starts_at, end))), Vec::new(), None)
+                        }
+                        Ok(false) => (None, vec![t::STAFF_ERR_SLOT_EXISTS.to_string()], Some(typed)),
+                        Err(e) => {
+                            tracing::error!("opening a slot failed: {e}");
+                            (None, vec![t::SERVER_ERROR.to_string()], Some(typed))
+                        }
+                    },
+                }
+            }
+            Some("fjern-tid") => match f.get("tid_id").and_then(|v| v.parse::<i64>().ok()) {
+                Some(id) => match anon.remove_extra_slot(id).await {
+                    Ok(RemoveSlot::Removed) => (Some(t::STAFF_SLOT_REMOVED.to_string()), Vec::new(), None),
+                    Ok(RemoveSlot::Booked) => (None, vec![t::STAFF_ERR_SLOT_BOOKED.to_string()], None),
+                    Ok(RemoveSlot::NotFound) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
+                    Err(e) => {
+                        tracing::error!("removing a slot failed: {e}");
+                        (None, vec![t::SERVER_ERROR.to_string()], None)
+                    }
+                },
+                None => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
+            },
+            _ => {
+                let booking = f.get("booking").and_then(|v| v.parse::<i64>().ok());
+                match (booking, TalkAction::parse(handling, f.get("udfald").map(String::as_str))) {
+                    (None, _) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
+                    (_, Err(e)) => (None, vec![e.to_string()], None),
+                    (Some(id), Ok(action)) => {
+                        let (status, outcome) = action.status();
+                        match anon.set_status(&site.id, id, status, outcome).await {
+                            Ok(true) => (Some(t::staff_marked(action).to_string()), Vec::new(), None),
+                            Ok(false) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
+                            Err(BookError::Full) => (None, vec![t::STAFF_ERR_SEAT_TAKEN.to_string()], None),
+                            Err(e) => {
+                                tracing::error!("marking a talk failed: {e}");
+                                (None, vec![t::SERVER_ERROR.to_string()], None)
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        calendar(anon, access, &q, message, errors, extra_form).await
+    }
+
+    fn weekday_choices() -> Vec<Choice> {
+        WEEKDAYS.iter().map(|(d, v)| Choice { value: v.to_string(), text: capitalise(dates::weekday_name(*d)) }).collect()
+    }
+
+    fn capitalise(s: &str) -> String {
+        let mut c = s.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    }
+
+    /// The opening hours of a site's kind of talk, as the admin's form.
+    pub async fn opening(anon: &AnonStore, access: &StaffAccess, sted: Option<&str>, samtale: Option<&str>) -> Result<OpeningPage, Forbidden> {
+        access.require(Area::Administration)?;
+        let site = find_site(sted);
+        let kind = samtale.and_then(|s| site.talks.iter().find(|k| k.id == s)).unwrap_or(&site.talks[0]);
+        let hours = crate::api::anonymous::logic::hours_for(anon, site, kind).await;
+        Ok(opening_page(access, site, kind, OpeningForm::from_hours(&hours), None, Vec::new()))
+    }
+
+    fn opening_page(
+        access: &StaffAccess,
+        site: &BookingSite,
+        kind: &crate::content::TalkKind,
+        form: OpeningForm,
+        message: Option<String>,
+        errors: Vec<String>,
+    ) -> OpeningPage {
+        OpeningPage {
+            access: access.clone(),
+            sites: sites().into_iter().map(site_choice).collect(),
+            site: site_choice(site),
+            kinds: site.talks.iter().map(|k| Choice { value: k.id.clone(), text: k.name.clone() }).collect(),
+            kind: Choice { value: kind.id.clone(), text: kind.name.clone() },
+            weekdays: weekday_choices(),
+            form,
+            example: site.example,
+            message,
+            errors,
+        }
+    }
+
+    /// A POST to `/personale/aabningstider`: saves the form, or shows it again with its errors.
+    pub async fn opening_post(anon: &AnonStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<OpeningPage, Forbidden> {
+        access.require(Area::Administration)?;
+        let site = find_site(f.get("sted").map(String::as_str));
+        let Some(kind) = f.get("samtale").and_then(|s| site.talks.iter().find(|k| &k.id == s)) else {
+            let mut page = opening(anon, access, Some(&site.id), None).await?;
+            page.errors = vec![t::STAFF_ERR_KIND.to_string()];
+            return Ok(page);
+        };
+        let form = OpeningForm::from_fields(f);
+        match form.parse() {
+            Err(errors) => Ok(opening_page(access, site, kind, form, None, errors)),
+            Ok(hours) => match anon.save_opening_hours(&site.id, &kind.id, &hours).await {
+                Ok(()) => Ok(opening_page(access, site, kind, OpeningForm::from_hours(&hours), Some(t::STAFF_HOURS_SAVED.to_string()), Vec::new())),
+                Err(e) => {
+                    tracing::error!("saving opening hours failed: {e}");
+                    Ok(opening_page(access, site, kind, form, None, vec![t::SERVER_ERROR.to_string()]))
+                }
+            },
+        }
+    }
+
+    /// The list of staff accounts.
+    pub async fn accounts(
+        staff: &StaffStore,
+        access: &StaffAccess,
+        message: Option<String>,
+        errors: Vec<String>,
+        new_username: String,
+        new_role: String,
+    ) -> Result<AccountsPage, Forbidden> {
+        access.require(Area::Administration)?;
+        let list = staff.accounts().await.unwrap_or_else(|e| {
+            tracing::error!("reading accounts failed: {e}");
+            Vec::new()
+        });
+        Ok(AccountsPage {
+            access: access.clone(),
+            accounts: list
+                .into_iter()
+                .map(|a| AccountLine { is_me: a.id == access.account_id, id: a.id, username: a.username, role: a.role, disabled: a.disabled })
+                .collect(),
+            roles: Role::ALL.into_iter().map(|r| Choice { value: r.slug().to_string(), text: t::role_name(r).to_string() }).collect(),
+            new_username,
+            new_role,
+            message,
+            errors,
+        })
+    }
+
+    /// A POST to `/personale/konti`: `handling` = opret (username, role, password), deaktiver /
+    /// aktiver (konto), ny-kode (konto, password).
+    pub async fn accounts_post(staff: &StaffStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<AccountsPage, Forbidden> {
+        access.require(Area::Administration)?;
+        let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+        let account = get("konto").parse::<i64>().ok();
+        let ok = |m: String| (Some(m), Vec::new(), String::new(), String::new());
+        let err = |e: &str| (None, vec![e.to_string()], String::new(), String::new());
+        let (message, errors, new_username, new_role) = match get("handling") {
+            "opret" => {
+                let typed_user = get("brugernavn").trim().to_string();
+                let typed_role = get("rolle").to_string();
+                match Role::from_slug(&typed_role) {
+                    None => (None, vec![t::STAFF_ERR_ROLE.to_string()], typed_user, typed_role),
+                    Some(role) => match staff.create_account(&typed_user, get("adgangskode"), role).await {
+                        Ok(_) => ok(format!("{} {}.", t::STAFF_ACCOUNT_CREATED, normalise_username(&typed_user).unwrap_or_default())),
+                        Err(AccountError::Invalid(e)) => (None, vec![e.to_string()], typed_user, typed_role),
+                        Err(AccountError::Taken) => (None, vec![t::STAFF_ERR_TAKEN.to_string()], typed_user, typed_role),
+                        Err(AccountError::Store(e)) => {
+                            tracing::error!("creating an account failed: {e}");
+                            (None, vec![t::SERVER_ERROR.to_string()], typed_user, typed_role)
+                        }
+                    },
+                }
+            }
+            "deaktiver" if account == Some(access.account_id) => err(t::STAFF_ERR_SELF),
+            action @ ("deaktiver" | "aktiver") => match account {
+                None => err(t::STAFF_ERR_NO_SUCH),
+                Some(id) => {
+                    let disable = action == "deaktiver";
+                    let last_admin = disable
+                        && staff.accounts().await.unwrap_or_default().iter().any(|a| a.id == id && a.role == Role::Admin)
+                        && staff.enabled_admins().await.unwrap_or(0) <= 1;
+                    if last_admin {
+                        err(t::STAFF_ERR_LAST_ADMIN)
+                    } else {
+                        match staff.set_disabled(id, disable).await {
+                            Ok(true) => ok(if disable { t::STAFF_ACCOUNT_DISABLED } else { t::STAFF_ACCOUNT_ENABLED }.to_string()),
+                            Ok(false) => err(t::STAFF_ERR_NO_SUCH),
+                            Err(e) => {
+                                tracing::error!("changing an account failed: {e}");
+                                err(t::SERVER_ERROR)
+                            }
+                        }
+                    }
+                }
+            },
+            "ny-kode" => match account {
+                None => err(t::STAFF_ERR_NO_SUCH),
+                Some(id) => match staff.set_password(id, get("adgangskode")).await {
+                    Ok(true) => ok(t::STAFF_PASSWORD_SET.to_string()),
+                    Ok(false) => err(t::STAFF_ERR_NO_SUCH),
+                    Err(AccountError::Invalid(e)) => err(e),
+                    Err(e) => {
+                        tracing::error!("setting a password failed: {e}");
+                        err(t::SERVER_ERROR)
+                    }
+                },
+            },
+            _ => err(t::STAFF_ERR_ACTION),
+        };
+        accounts(staff, access, message, errors, new_username, new_role).await
+    }
+}

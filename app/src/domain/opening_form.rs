@@ -1,0 +1,298 @@
+//! The staff forms that change opening hours, parsed into `slots` types with a Danish error per
+//! bad field: the admin's weekly rules, closed dates, notice and horizon, and the counsellor's
+//! one-off extra slot.
+
+//!
+//! The form types are in the browser too (pages render them); the parsing is server only.
+
+#[cfg(feature = "ssr")]
+use super::slots::{ExtraSlot, OpeningHours, WeeklyRule};
+#[cfg(feature = "ssr")]
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+#[cfg(feature = "ssr")]
+use chrono_tz::Europe::Copenhagen;
+#[cfg(feature = "ssr")]
+use std::collections::HashMap;
+
+/// The weekdays in the order and with the values the form uses.
+#[cfg(feature = "ssr")]
+pub const WEEKDAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mon, "man"),
+    (Weekday::Tue, "tir"),
+    (Weekday::Wed, "ons"),
+    (Weekday::Thu, "tor"),
+    (Weekday::Fri, "fre"),
+    (Weekday::Sat, "loer"),
+    (Weekday::Sun, "soen"),
+];
+
+#[cfg(feature = "ssr")]
+pub fn weekday_value(w: Weekday) -> &'static str {
+    WEEKDAYS.iter().find(|(d, _)| *d == w).map(|(_, v)| *v).unwrap_or("man")
+}
+
+/// One row of the weekly-rules table as typed (`regel{i}_dag`, `_fra`, `_til`, `_min`, `_pladser`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RuleRow {
+    pub weekday: String,
+    pub from: String,
+    pub to: String,
+    pub minutes: String,
+    pub capacity: String,
+}
+
+/// The whole opening-hours form as typed, to show it again with its errors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OpeningForm {
+    pub rules: Vec<RuleRow>,
+    /// One date per line.
+    pub closed: String,
+    pub notice_hours: String,
+    pub horizon_days: String,
+}
+
+/// Blank rows offered under the existing rules, so a rule can be added without JavaScript.
+pub const BLANK_ROWS: usize = 2;
+/// At most this many rule rows are read from a form.
+pub const MAX_ROWS: usize = 40;
+
+#[cfg(feature = "ssr")]
+impl OpeningForm {
+    pub fn from_hours(h: &OpeningHours) -> OpeningForm {
+        let mut rules: Vec<RuleRow> = h
+            .rules
+            .iter()
+            .map(|r| RuleRow {
+                weekday: weekday_value(r.weekday).to_string(),
+                from: r.from.format("%H:%M").to_string(),
+                to: r.to.format("%H:%M").to_string(),
+                minutes: r.talk_minutes.to_string(),
+                capacity: r.capacity.to_string(),
+            })
+            .collect();
+        rules.extend(std::iter::repeat_with(RuleRow::default).take(BLANK_ROWS));
+        let mut closed: Vec<NaiveDate> = h.closed.clone();
+        closed.sort();
+        OpeningForm {
+            rules,
+            closed: closed.iter().map(|d| d.format("%d.%m.%Y").to_string()).collect::<Vec<_>>().join("\n"),
+            notice_hours: h.min_notice_hours.to_string(),
+            horizon_days: h.horizon_days.to_string(),
+        }
+    }
+
+    pub fn from_fields(f: &HashMap<String, String>) -> OpeningForm {
+        let get = |k: &str| f.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+        let rows = (0..MAX_ROWS)
+            .take_while(|i| f.contains_key(&format!("regel{i}_dag")))
+            .map(|i| RuleRow {
+                weekday: get(&format!("regel{i}_dag")),
+                from: get(&format!("regel{i}_fra")),
+                to: get(&format!("regel{i}_til")),
+                minutes: get(&format!("regel{i}_min")),
+                capacity: get(&format!("regel{i}_pladser")),
+            })
+            .collect();
+        OpeningForm { rules: rows, closed: get("lukket"), notice_hours: get("varsel"), horizon_days: get("horisont") }
+    }
+
+    /// The hours the form describes, or every error found (each naming its row or field). A row
+    /// with no times is an empty row and is skipped (that is how a rule is removed).
+    pub fn parse(&self) -> Result<OpeningHours, Vec<String>> {
+        let mut errors = Vec::new();
+        let mut rules = Vec::new();
+        for (i, row) in self.rules.iter().enumerate() {
+            if row.from.is_empty() && row.to.is_empty() {
+                continue;
+            }
+            let n = i + 1;
+            let weekday = WEEKDAYS.iter().find(|(_, v)| *v == row.weekday).map(|(d, _)| *d);
+            let from = parse_time(&row.from);
+            let to = parse_time(&row.to);
+            let minutes = row.minutes.parse::<u32>().ok().filter(|m| (5..=480).contains(m));
+            let capacity = row.capacity.parse::<u32>().ok().filter(|c| (1..=20).contains(c));
+            if weekday.is_none() {
+                errors.push(format!("Regel {n}: vælg en ugedag."));
+            }
+            if from.is_none() || to.is_none() {
+                errors.push(format!("Regel {n}: skriv fra og til som klokkeslæt, fx 09:00 og 14:00."));
+            }
+            if let (Some(f), Some(t)) = (from, to) {
+                if f >= t {
+                    errors.push(format!("Regel {n}: »til« skal ligge efter »fra«."));
+                }
+            }
+            if minutes.is_none() {
+                errors.push(format!("Regel {n}: en samtale skal vare 5–480 minutter."));
+            }
+            if capacity.is_none() {
+                errors.push(format!("Regel {n}: antal pladser skal være 1–20."));
+            }
+            if let (Some(weekday), Some(from), Some(to), Some(talk_minutes), Some(capacity)) = (weekday, from, to, minutes, capacity) {
+                if from < to {
+                    rules.push(WeeklyRule { weekday, from, to, talk_minutes, capacity });
+                }
+            }
+        }
+        let mut closed = Vec::new();
+        for line in self.closed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match parse_any_date(line) {
+                Some(d) => closed.push(d),
+                None => errors.push(format!("Lukkedagen »{}« er ikke en dato. Skriv fx 24.12.2026.", shorten(line))),
+            }
+        }
+        closed.sort();
+        closed.dedup();
+        let notice = self.notice_hours.parse::<u32>().ok().filter(|h| *h <= 24 * 14);
+        if notice.is_none() {
+            errors.push("Varslet skal være et helt antal timer fra 0 til 336.".to_string());
+        }
+        let horizon = self.horizon_days.parse::<u32>().ok().filter(|d| (1..=366).contains(d));
+        if horizon.is_none() {
+            errors.push("Hvor langt frem der kan bookes skal være 1–366 dage.".to_string());
+        }
+        match (errors.is_empty(), notice, horizon) {
+            (true, Some(min_notice_hours), Some(horizon_days)) => Ok(OpeningHours { rules, closed, min_notice_hours, horizon_days, extra: Vec::new() }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+/// The counsellor's "open an extra slot" form: `dato`, `kl`, `minutter`, `pladser`.
+pub fn parse_extra_slot(f: &HashMap<String, String>, now: DateTime<Utc>) -> Result<ExtraSlot, Vec<String>> {
+    let get = |k: &str| f.get(k).map(|v| v.trim()).unwrap_or("");
+    let mut errors = Vec::new();
+    let date = parse_any_date(get("dato"));
+    if date.is_none() {
+        errors.push("Skriv datoen, fx 7.12.2026.".to_string());
+    }
+    let time = parse_time(get("kl"));
+    if time.is_none() {
+        errors.push("Skriv klokkeslættet, fx 16:00.".to_string());
+    }
+    let minutes = get("minutter").parse::<u32>().ok().filter(|m| (5..=480).contains(m));
+    if minutes.is_none() {
+        errors.push("En samtale skal vare 5–480 minutter.".to_string());
+    }
+    let capacity = get("pladser").parse::<u32>().ok().filter(|c| (1..=20).contains(c));
+    if capacity.is_none() {
+        errors.push("Antal pladser skal være 1–20.".to_string());
+    }
+    let starts_at = date.zip(time).and_then(|(d, t)| Copenhagen.from_local_datetime(&d.and_time(t)).earliest()).map(|t| t.with_timezone(&Utc));
+    if date.is_some() && time.is_some() && starts_at.is_none() {
+        errors.push("Det klokkeslæt findes ikke den dag (sommertid). Vælg et andet.".to_string());
+    }
+    if starts_at.is_some_and(|s| s <= now) {
+        errors.push("Tiden er allerede gået. Vælg en tid i fremtiden.".to_string());
+    }
+    match (errors.is_empty(), starts_at, minutes, capacity) {
+        (true, Some(starts_at), Some(talk_minutes), Some(capacity)) => Ok(ExtraSlot { starts_at, talk_minutes, capacity }),
+        _ => Err(errors),
+    }
+}
+
+/// "9:00", "09:00", "09.00" and "0900" are all nine o'clock.
+#[cfg(feature = "ssr")]
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    let (h, m) = match s.split_once([':', '.']) {
+        Some((h, m)) => (h, m),
+        None if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) => s.split_at(2),
+        None => return None,
+    };
+    if m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// A date as the calculator reads them (7.12.2026, 2026-12-07, …), in the past or the future.
+#[cfg(feature = "ssr")]
+fn parse_any_date(s: &str) -> Option<NaiveDate> {
+    let no_limit = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid date");
+    super::deadlines::parse_date(s, no_limit).ok()
+}
+
+#[cfg(feature = "ssr")]
+fn shorten(s: &str) -> String {
+    s.chars().take(30).collect()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn hours_survive_a_round_trip_through_the_form() {
+        let h = OpeningHours {
+            rules: vec![WeeklyRule {
+                weekday: Weekday::Tue,
+                from: NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+                to: NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+                talk_minutes: 60,
+                capacity: 2,
+            }],
+            closed: vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()],
+            min_notice_hours: 12,
+            horizon_days: 28,
+            extra: vec![],
+        };
+        let form = OpeningForm::from_hours(&h);
+        assert_eq!(form.rules.len(), 1 + BLANK_ROWS);
+        assert_eq!(form.parse(), Ok(h));
+    }
+
+    #[test]
+    fn a_typed_form_is_parsed_and_empty_rows_are_skipped() {
+        let f = fields(&[
+            ("regel0_dag", "man"), ("regel0_fra", "9.00"), ("regel0_til", "1200"), ("regel0_min", "30"), ("regel0_pladser", "1"),
+            ("regel1_dag", "man"), ("regel1_fra", ""), ("regel1_til", ""), ("regel1_min", ""), ("regel1_pladser", ""),
+            ("lukket", "24.12.2026\n\n2026-12-25\n"), ("varsel", "24"), ("horisont", "28"),
+        ]);
+        let h = OpeningForm::from_fields(&f).parse().unwrap();
+        assert_eq!(h.rules.len(), 1);
+        assert_eq!(h.rules[0].talk_minutes, 30);
+        assert_eq!(h.closed.len(), 2);
+        assert_eq!((h.min_notice_hours, h.horizon_days), (24, 28));
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_danish_error() {
+        let f = fields(&[
+            ("regel0_dag", "xyz"), ("regel0_fra", "14:00"), ("regel0_til", "09:00"), ("regel0_min", "0"), ("regel0_pladser", "99"),
+            ("lukket", "juleaften"), ("varsel", "-1"), ("horisont", "0"),
+        ]);
+        let errors = OpeningForm::from_fields(&f).parse().unwrap_err();
+        assert_eq!(errors.len(), 7, "{errors:?}");
+        assert!(errors.iter().all(|e| e.ends_with('.')));
+        assert!(errors[0].starts_with("Regel 1: vælg en ugedag"));
+        assert!(errors.iter().any(|e| e.contains("»juleaften«")));
+    }
+
+    #[test]
+    fn an_extra_slot_is_a_copenhagen_wall_clock_time_in_the_future() {
+        let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().with_timezone(&Utc);
+        let ok = parse_extra_slot(&fields(&[("dato", "3.12.2026"), ("kl", "18:00"), ("minutter", "45"), ("pladser", "1")]), now).unwrap();
+        assert_eq!(ok.starts_at.to_rfc3339(), "2026-12-03T17:00:00+00:00", "18:00 in winter is 17:00 UTC");
+        assert_eq!(ok.talk_minutes, 45);
+        let past = parse_extra_slot(&fields(&[("dato", "1.12.2026"), ("kl", "08:00"), ("minutter", "45"), ("pladser", "1")]), now);
+        assert!(past.unwrap_err()[0].contains("allerede gået"));
+        let gap = parse_extra_slot(&fields(&[("dato", "28.3.2027"), ("kl", "02:30"), ("minutter", "45"), ("pladser", "1")]), now);
+        assert!(gap.unwrap_err()[0].contains("sommertid"));
+        assert_eq!(parse_extra_slot(&fields(&[]), now).unwrap_err().len(), 4);
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time("0930"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("9:5"), None);
+        assert_eq!(parse_time("ni"), None);
+    }
+}

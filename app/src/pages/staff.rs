@@ -1,0 +1,634 @@
+//! `/personale/*`: the staff pages. Every form is a plain POST carrying the session's CSRF token,
+//! so everything works without JavaScript; the server checks the token before anything changes.
+
+use crate::api::staff::{
+    get_accounts, get_calendar, get_opening_hours, get_staff_start, AccountsPage, CalendarPage, Choice, Gate, OpeningPage, StaffPosted,
+    StartPage,
+};
+use crate::components::{Layout, ServerErrorPage};
+use crate::domain::staff::{Role, StaffAccess, TalkStatus};
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+fn posted() -> Option<StaffPosted> {
+    use_context::<StaffPosted>()
+}
+
+/// Title, robots and frame shared by the staff pages.
+#[component]
+fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
+    view! {
+        <Title text=format!("{title} – {}", t::STAFF_PORTAL)/>
+        <Meta name="robots" content="noindex, nofollow"/>
+        <Layout staff=true>
+            {access.map(|a| view! { <StaffBar access=a/> })}
+            <h1>{title}</h1>
+            {children()}
+        </Layout>
+    }
+}
+
+/// Who is signed in, the pages of their role, and sign-out.
+#[component]
+fn StaffBar(access: StaffAccess) -> impl IntoView {
+    let links: Vec<(&str, &str)> = match access.role {
+        Role::AnonymousCounsellor => vec![("/personale/kalender", t::STAFF_NAV_CALENDAR)],
+        Role::CaseWorker => vec![("/personale/sager", t::STAFF_NAV_CASES)],
+        Role::Admin => vec![("/personale/aabningstider", t::STAFF_NAV_HOURS), ("/personale/konti", t::STAFF_NAV_ACCOUNTS)],
+    };
+    view! {
+        <nav class="staff-bar" aria-label=t::STAFF_NAV_LABEL>
+            <p>
+                {t::STAFF_SIGNED_IN_AS} " " <strong>{access.username.clone()}</strong>
+                " (" {t::role_name(access.role)} ")"
+            </p>
+            <ul class="unstyled-list inline-list">
+                <li><a href="/personale">{t::STAFF_NAV_START}</a></li>
+                {links.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+            </ul>
+            <form method="post" action="/personale/log-ud">
+                <input type="hidden" name="csrf" value=access.csrf.clone()/>
+                <button type="submit" class="button button-secondary">{t::STAFF_SIGN_OUT}</button>
+            </form>
+        </nav>
+    }
+}
+
+fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
+    view! {
+        {message.map(|m| view! {
+            <div class="alert alert-success" role="status"><p class="alert-text">{m}</p></div>
+        })}
+        {(!errors.is_empty()).then(|| view! {
+            <div class="alert alert-error" role="alert">
+                <h2 class="alert-heading h5">{t::STAFF_ERRORS_HEADING}</h2>
+                <ul class="alert-text">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        })}
+    }
+}
+
+/// A page whose data may be refused: signed out → the sign-in link; wrong role → forbidden.
+fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T) -> AnyView) -> AnyView {
+    match gate {
+        Gate::Open(page) => open(page),
+        Gate::SignedOut => view! {
+            <StaffFrame title=title.to_string() access=None>
+                <p>{t::STAFF_SIGN_IN_FIRST}</p>
+                <p><a href="/personale" class="button button-primary">{t::STAFF_SIGN_IN}</a></p>
+            </StaffFrame>
+        }
+        .into_any(),
+        Gate::Forbidden { access } => view! {
+            <StaffFrame title=t::STAFF_FORBIDDEN_TITLE.to_string() access=Some(access)>
+                <div class="alert alert-warning" role="alert"><p class="alert-text">{t::STAFF_FORBIDDEN}</p></div>
+            </StaffFrame>
+        }
+        .into_any(),
+    }
+}
+
+/// `/personale`: sign in, or the start page of the member's role.
+#[component]
+pub fn StaffStartPage() -> impl IntoView {
+    let posted = posted().and_then(|p| match p {
+        StaffPosted::Start(s) => Some(s),
+        _ => None,
+    });
+    let page = Resource::new(
+        || (),
+        move |_| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(p) => Ok(p),
+                    None => get_staff_start().await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <Start p/> }.into_any(),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Start(p: StartPage) -> impl IntoView {
+    match p.access {
+        Some(access) => {
+            let text = match access.role {
+                Role::AnonymousCounsellor => t::STAFF_START_COUNSELLOR,
+                Role::CaseWorker => t::STAFF_START_CASE_WORKER,
+                Role::Admin => t::STAFF_START_ADMIN,
+            };
+            view! {
+                <StaffFrame title=t::STAFF_PORTAL.to_string() access=Some(access)>
+                    <p class="font-lead">{text}</p>
+                </StaffFrame>
+            }
+            .into_any()
+        }
+        None => view! {
+            <StaffFrame title=t::STAFF_SIGN_IN.to_string() access=None>
+                <p>{t::STAFF_SIGN_IN_LEAD}</p>
+                {p.error.map(|e| view! {
+                    <div class="alert alert-error" role="alert" id="log-ind-fejl"><p class="alert-text">{e}</p></div>
+                })}
+                <form method="post" action="/personale/log-ind" class="staff-form">
+                    <div class="form-group">
+                        <label class="form-label" for="brugernavn">{t::STAFF_USERNAME}</label>
+                        <input class="form-input" type="text" id="brugernavn" name="brugernavn" value=p.username
+                            autocomplete="username" autocapitalize="none" spellcheck="false" required/>
+                    </div>
+                    <div class="form-group">
+                        <label class="form-label" for="adgangskode">{t::STAFF_PASSWORD}</label>
+                        <input class="form-input" type="password" id="adgangskode" name="adgangskode"
+                            autocomplete="current-password" required/>
+                    </div>
+                    <button type="submit" class="button button-primary">{t::STAFF_SIGN_IN}</button>
+                </form>
+                <p class="form-hint">{t::STAFF_NO_ACCOUNT}</p>
+            </StaffFrame>
+        }
+        .into_any(),
+    }
+}
+
+/// `/personale/kalender?sted=&dag=&visning=dag|uge`
+#[component]
+pub fn StaffCalendarPage() -> impl IntoView {
+    let query = use_query_map();
+    let posted = posted().and_then(|p| match p {
+        StaffPosted::Calendar(c) => Some(c),
+        _ => None,
+    });
+    let page = Resource::new(
+        move || {
+            let q = query.read();
+            (q.get("sted"), q.get("dag"), q.get("visning"))
+        },
+        move |(sted, dag, visning)| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(p) => Ok(p),
+                    None => get_calendar(sted, dag, visning).await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(gate) => gated(t::STAFF_CALENDAR_TITLE, gate, |p| view! { <Calendar p/> }.into_any()),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn options(choices: &[Choice], selected: &str) -> impl IntoView {
+    choices
+        .iter()
+        .map(|c| view! { <option value=c.value.clone() selected=c.value == selected>{c.text.clone()}</option> })
+        .collect_view()
+}
+
+#[component]
+fn Calendar(p: CalendarPage) -> impl IntoView {
+    let action = format!("/personale/kalender?{}", p.query());
+    let view_name = if p.week { "uge" } else { "dag" };
+    let link = |day: &str, visning: &str| format!("/personale/kalender?sted={}&dag={day}&visning={visning}", p.site.value);
+    let (previous, next, today) = (link(&p.previous, view_name), link(&p.next, view_name), link(&p.today, view_name));
+    let (as_day, as_week) = (link(&p.day, "dag"), link(&p.day, "uge"));
+    let csrf = p.access.csrf.clone();
+    let hidden = {
+        let (csrf, site, day) = (csrf.clone(), p.site.value.clone(), p.day.clone());
+        move || {
+            view! {
+                <input type="hidden" name="csrf" value=csrf.clone()/>
+                <input type="hidden" name="sted" value=site.clone()/>
+                <input type="hidden" name="dag" value=day.clone()/>
+                <input type="hidden" name="visning" value=view_name/>
+            }
+        }
+    };
+    let outcomes = p.outcomes.clone();
+    let days = p.days.clone();
+    let x = p.extra_form.clone();
+    view! {
+        <StaffFrame title=format!("{} – {}", t::STAFF_CALENDAR_TITLE, p.site.text) access=Some(p.access.clone())>
+            {alerts(p.message.clone(), p.errors.clone())}
+            <form method="get" action="/personale/kalender" class="staff-filter">
+                <div class="form-group">
+                    <label class="form-label" for="sted">{t::STAFF_SITE}</label>
+                    <select class="form-select" id="sted" name="sted">{options(&p.sites, &p.site.value)}</select>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="dag">{t::STAFF_DAY}</label>
+                    <input class="form-input" type="date" id="dag" name="dag" value=p.day.clone()/>
+                </div>
+                <input type="hidden" name="visning" value=view_name/>
+                <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
+            </form>
+            <nav aria-label=t::STAFF_CALENDAR_NAV>
+                <ul class="unstyled-list inline-list">
+                    <li><a href=previous>{if p.week { t::STAFF_PREV_WEEK } else { t::STAFF_PREV_DAY }}</a></li>
+                    <li><a href=today>{t::STAFF_TODAY}</a></li>
+                    <li><a href=next>{if p.week { t::STAFF_NEXT_WEEK } else { t::STAFF_NEXT_DAY }}</a></li>
+                    <li>
+                        {if p.week {
+                            view! { <a href=as_day>{t::STAFF_AS_DAY}</a> }.into_any()
+                        } else {
+                            view! { <a href=as_week>{t::STAFF_AS_WEEK}</a> }.into_any()
+                        }}
+                    </li>
+                </ul>
+            </nav>
+            <h2>{p.heading.clone()}</h2>
+            <p class="form-hint">{t::STAFF_LABEL_HINT}</p>
+            {days
+                .into_iter()
+                .map(|d| {
+                    let hidden = hidden.clone();
+                    let outcomes = outcomes.clone();
+                    let action = action.clone();
+                    view! {
+                        <section class="staff-day" aria-labelledby=format!("dag-{}", d.date)>
+                            <h3 id=format!("dag-{}", d.date)>{d.heading.clone()}</h3>
+                            {if d.entries.is_empty() {
+                                view! { <p>{t::STAFF_NO_BOOKINGS}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="unstyled-list staff-bookings">
+                                        {d.entries
+                                            .into_iter()
+                                            .map(|e| {
+                                                let hidden = hidden.clone();
+                                                let outcome_id = format!("udfald-{}", e.booking_id);
+                                                let booked = e.status == TalkStatus::Booked;
+                                                view! {
+                                                    <li class="staff-booking" data-label=e.label.clone()>
+                                                        <p>
+                                                            <strong>{e.time.clone()}</strong> " · " {e.kind.clone()} " · "
+                                                            <span class="staff-label">{e.label.clone()}</span> " · "
+                                                            <span class="staff-status">{e.status_text.clone()}</span>
+                                                        </p>
+                                                        {if booked {
+                                                            view! {
+                                                                <form method="post" action=action.clone() class="staff-actions">
+                                                                    {hidden()}
+                                                                    <input type="hidden" name="booking" value=e.booking_id.to_string()/>
+                                                                    <label class="form-label" for=outcome_id.clone()>
+                                                                        {format!("{} {}", t::STAFF_OUTCOME_FOR, e.label)}
+                                                                    </label>
+                                                                    <select class="form-select" id=outcome_id name="udfald">
+                                                                        <option value="">{t::STAFF_CHOOSE_OUTCOME}</option>
+                                                                        {options(&outcomes, "")}
+                                                                    </select>
+                                                                    <button type="submit" name="handling" value="holdt" class="button button-primary">{t::STAFF_MARK_HELD}</button>
+                                                                    <button type="submit" name="handling" value="udeblevet" class="button button-secondary">{t::STAFF_MARK_NO_SHOW}</button>
+                                                                    <button type="submit" name="handling" value="aflys" class="button button-secondary">{t::STAFF_MARK_CANCEL}</button>
+                                                                </form>
+                                                            }
+                                                            .into_any()
+                                                        } else {
+                                                            view! {
+                                                                <form method="post" action=action.clone() class="staff-actions">
+                                                                    {hidden()}
+                                                                    <input type="hidden" name="booking" value=e.booking_id.to_string()/>
+                                                                    <button type="submit" name="handling" value="genaabn" class="button button-tertiary">
+                                                                        {format!("{} {}", t::STAFF_REOPEN, e.label)}
+                                                                    </button>
+                                                                </form>
+                                                            }
+                                                            .into_any()
+                                                        }}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            }}
+                        </section>
+                    }
+                })
+                .collect_view()}
+            <h2 id="ekstra-tider">{t::STAFF_EXTRA_HEADING}</h2>
+            <p>{t::STAFF_EXTRA_LEAD}</p>
+            <form method="post" action=action.clone() class="staff-form">
+                {hidden()}
+                <input type="hidden" name="handling" value="aabn-tid"/>
+                <div class="form-group">
+                    <label class="form-label" for="samtale">{t::STAFF_KIND}</label>
+                    <select class="form-select" id="samtale" name="samtale">{options(&p.kinds, &x.kind)}</select>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="dato">{t::STAFF_DATE}</label>
+                    <span class="form-hint" id="dato-hint">{t::STAFF_DATE_HINT}</span>
+                    <input class="form-input" type="text" inputmode="numeric" id="dato" name="dato" value=x.date aria-describedby="dato-hint"/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="kl">{t::STAFF_TIME}</label>
+                    <span class="form-hint" id="kl-hint">{t::STAFF_TIME_HINT}</span>
+                    <input class="form-input" type="text" inputmode="numeric" id="kl" name="kl" value=x.time aria-describedby="kl-hint"/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="minutter">{t::STAFF_MINUTES}</label>
+                    <input class="form-input input-width-xs" type="number" min="5" max="480" id="minutter" name="minutter" value=x.minutes/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="pladser">{t::STAFF_SEATS}</label>
+                    <input class="form-input input-width-xs" type="number" min="1" max="20" id="pladser" name="pladser" value=x.capacity/>
+                </div>
+                <button type="submit" class="button button-primary">{t::STAFF_OPEN_SLOT}</button>
+            </form>
+            {if p.extra_slots.is_empty() {
+                view! { <p>{t::STAFF_NO_EXTRA}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="unstyled-list">
+                        {p.extra_slots
+                            .iter()
+                            .map(|s| {
+                                let hidden = hidden.clone();
+                                view! {
+                                    <li>
+                                        <form method="post" action=action.clone() class="staff-actions">
+                                            {hidden()}
+                                            <input type="hidden" name="handling" value="fjern-tid"/>
+                                            <input type="hidden" name="tid_id" value=s.id.to_string()/>
+                                            {format!("{} · {} · {} {}", s.when, s.kind, s.seats, t::STAFF_SEATS_SHORT)} " "
+                                            <button type="submit" class="button button-tertiary">{format!("{} {}", t::STAFF_REMOVE_SLOT, s.when)}</button>
+                                        </form>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <h2 id="statistik">{t::STAFF_MONTHLY_HEADING}</h2>
+            <p>{t::STAFF_MONTHLY_LEAD}</p>
+            {if p.monthly.is_empty() {
+                view! { <p>{t::STAFF_MONTHLY_NONE}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table table--compact">
+                        <caption class="sr-only">{t::STAFF_MONTHLY_HEADING}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t::STAFF_MONTH}</th>
+                                <th scope="col">{t::STAFF_KIND}</th>
+                                <th scope="col">{t::STAFF_STATE}</th>
+                                <th scope="col">{t::STAFF_TALKS}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {p.monthly
+                                .iter()
+                                .map(|m| view! {
+                                    <tr>
+                                        <td>{m.month.clone()}</td>
+                                        <td>{m.kind.clone()}</td>
+                                        <td>{m.status.clone()}</td>
+                                        <td>{m.talks}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </StaffFrame>
+    }
+}
+
+/// `/personale/aabningstider?sted=&samtale=`
+#[component]
+pub fn StaffOpeningPage() -> impl IntoView {
+    let query = use_query_map();
+    let posted = posted().and_then(|p| match p {
+        StaffPosted::Opening(o) => Some(o),
+        _ => None,
+    });
+    let page = Resource::new(
+        move || {
+            let q = query.read();
+            (q.get("sted"), q.get("samtale"))
+        },
+        move |(sted, samtale)| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(p) => Ok(p),
+                    None => get_opening_hours(sted, samtale).await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(gate) => gated(t::STAFF_HOURS_TITLE, gate, |p| view! { <Opening p/> }.into_any()),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Opening(p: OpeningPage) -> impl IntoView {
+    let action = format!("/personale/aabningstider?sted={}&samtale={}", p.site.value, p.kind.value);
+    let weekdays = p.weekdays.clone();
+    view! {
+        <StaffFrame title=format!("{} – {}", t::STAFF_HOURS_TITLE, p.site.text) access=Some(p.access.clone())>
+            {alerts(p.message.clone(), p.errors.clone())}
+            {p.example.then(|| view! { <p class="form-hint">{t::STAFF_HOURS_EXAMPLE}</p> })}
+            <form method="get" action="/personale/aabningstider" class="staff-filter">
+                <div class="form-group">
+                    <label class="form-label" for="sted">{t::STAFF_SITE}</label>
+                    <select class="form-select" id="sted" name="sted">{options(&p.sites, &p.site.value)}</select>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="vis-samtale">{t::STAFF_KIND}</label>
+                    <select class="form-select" id="vis-samtale" name="samtale">{options(&p.kinds, &p.kind.value)}</select>
+                </div>
+                <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
+            </form>
+            <h2>{p.kind.text.clone()}</h2>
+            <form method="post" action=action class="staff-form">
+                <input type="hidden" name="csrf" value=p.access.csrf.clone()/>
+                <input type="hidden" name="sted" value=p.site.value.clone()/>
+                <input type="hidden" name="samtale" value=p.kind.value.clone()/>
+                <fieldset>
+                    <legend class="h3">{t::STAFF_WEEKLY_RULES}</legend>
+                    <p class="form-hint">{t::STAFF_WEEKLY_HINT}</p>
+                    {p.form
+                        .rules
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| {
+                            let id = |f: &str| format!("regel{i}_{f}");
+                            view! {
+                                <fieldset class="staff-rule">
+                                    <legend>{format!("{} {}", t::STAFF_RULE, i + 1)}</legend>
+                                    <label class="form-label" for=id("dag")>{t::STAFF_WEEKDAY}</label>
+                                    <select class="form-select" id=id("dag") name=id("dag")>{options(&weekdays, &r.weekday)}</select>
+                                    <label class="form-label" for=id("fra")>{t::STAFF_FROM}</label>
+                                    <input class="form-input input-width-xs" type="text" inputmode="numeric" id=id("fra") name=id("fra") value=r.from.clone()/>
+                                    <label class="form-label" for=id("til")>{t::STAFF_TO}</label>
+                                    <input class="form-input input-width-xs" type="text" inputmode="numeric" id=id("til") name=id("til") value=r.to.clone()/>
+                                    <label class="form-label" for=id("min")>{t::STAFF_MINUTES}</label>
+                                    <input class="form-input input-width-xs" type="number" min="5" max="480" id=id("min") name=id("min") value=r.minutes.clone()/>
+                                    <label class="form-label" for=id("pladser")>{t::STAFF_SEATS}</label>
+                                    <input class="form-input input-width-xs" type="number" min="1" max="20" id=id("pladser") name=id("pladser") value=r.capacity.clone()/>
+                                </fieldset>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="form-group">
+                    <label class="form-label" for="lukket">{t::STAFF_CLOSED}</label>
+                    <span class="form-hint" id="lukket-hint">{t::STAFF_CLOSED_HINT}</span>
+                    <textarea class="form-input" id="lukket" name="lukket" rows="5" aria-describedby="lukket-hint">{p.form.closed.clone()}</textarea>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="varsel">{t::STAFF_NOTICE}</label>
+                    <input class="form-input input-width-xs" type="number" min="0" max="336" id="varsel" name="varsel" value=p.form.notice_hours.clone()/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="horisont">{t::STAFF_HORIZON}</label>
+                    <input class="form-input input-width-xs" type="number" min="1" max="366" id="horisont" name="horisont" value=p.form.horizon_days.clone()/>
+                </div>
+                <button type="submit" class="button button-primary">{t::STAFF_SAVE_HOURS}</button>
+            </form>
+        </StaffFrame>
+    }
+}
+
+/// `/personale/konti`
+#[component]
+pub fn StaffAccountsPage() -> impl IntoView {
+    let posted = posted().and_then(|p| match p {
+        StaffPosted::Accounts(a) => Some(a),
+        _ => None,
+    });
+    let page = Resource::new(
+        || (),
+        move |_| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(p) => Ok(p),
+                    None => get_accounts().await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(gate) => gated(t::STAFF_ACCOUNTS_TITLE, gate, |p| view! { <Accounts p/> }.into_any()),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Accounts(p: AccountsPage) -> impl IntoView {
+    let csrf = p.access.csrf.clone();
+    view! {
+        <StaffFrame title=t::STAFF_ACCOUNTS_TITLE.to_string() access=Some(p.access.clone())>
+            {alerts(p.message.clone(), p.errors.clone())}
+            <table class="table table--compact">
+                <caption class="sr-only">{t::STAFF_ACCOUNTS_TITLE}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t::STAFF_USERNAME}</th>
+                        <th scope="col">{t::STAFF_ROLE}</th>
+                        <th scope="col">{t::STAFF_STATE}</th>
+                        <th scope="col">{t::STAFF_ACTIONS}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {p.accounts
+                        .iter()
+                        .map(|a| {
+                            let pw_id = format!("ny-kode-{}", a.id);
+                            view! {
+                                <tr>
+                                    <td>{a.username.clone()}</td>
+                                    <td>{t::role_name(a.role)}</td>
+                                    <td>{if a.disabled { t::STAFF_DISABLED } else { t::STAFF_ENABLED }}</td>
+                                    <td>
+                                        {(!a.is_me).then(|| view! {
+                                            <form method="post" action="/personale/konti" class="staff-actions">
+                                                <input type="hidden" name="csrf" value=csrf.clone()/>
+                                                <input type="hidden" name="konto" value=a.id.to_string()/>
+                                                <button type="submit" name="handling" value=if a.disabled { "aktiver" } else { "deaktiver" }
+                                                    class="button button-secondary">
+                                                    {format!("{} {}", if a.disabled { t::STAFF_ENABLE } else { t::STAFF_DISABLE }, a.username)}
+                                                </button>
+                                            </form>
+                                        })}
+                                        <form method="post" action="/personale/konti" class="staff-actions">
+                                            <input type="hidden" name="csrf" value=csrf.clone()/>
+                                            <input type="hidden" name="konto" value=a.id.to_string()/>
+                                            <input type="hidden" name="handling" value="ny-kode"/>
+                                            <label class="form-label" for=pw_id.clone()>{format!("{} {}", t::STAFF_NEW_PASSWORD_FOR, a.username)}</label>
+                                            <input class="form-input" type="password" id=pw_id name="adgangskode" autocomplete="new-password" minlength="12"/>
+                                            <button type="submit" class="button button-tertiary">{t::STAFF_SET_PASSWORD}</button>
+                                        </form>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <h2>{t::STAFF_NEW_ACCOUNT}</h2>
+            <form method="post" action="/personale/konti" class="staff-form">
+                <input type="hidden" name="csrf" value=csrf.clone()/>
+                <input type="hidden" name="handling" value="opret"/>
+                <div class="form-group">
+                    <label class="form-label" for="ny-brugernavn">{t::STAFF_USERNAME}</label>
+                    <span class="form-hint" id="ny-brugernavn-hint">{t::STAFF_USERNAME_HINT}</span>
+                    <input class="form-input" type="text" id="ny-brugernavn" name="brugernavn" value=p.new_username.clone()
+                        autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="ny-brugernavn-hint"/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="ny-rolle">{t::STAFF_ROLE}</label>
+                    <select class="form-select" id="ny-rolle" name="rolle">{options(&p.roles, &p.new_role)}</select>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="ny-adgangskode">{t::STAFF_FIRST_PASSWORD}</label>
+                    <span class="form-hint" id="ny-adgangskode-hint">{t::STAFF_PASSWORD_HINT}</span>
+                    <input class="form-input" type="password" id="ny-adgangskode" name="adgangskode" autocomplete="new-password"
+                        minlength="12" aria-describedby="ny-adgangskode-hint"/>
+                </div>
+                <button type="submit" class="button button-primary">{t::STAFF_CREATE_ACCOUNT}</button>
+            </form>
+        </StaffFrame>
+    }
+}

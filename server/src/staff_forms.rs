@@ -1,0 +1,250 @@
+//! The staff side's form POSTs (`/personale/...`). Before anything changes, each checks:
+//! 1. the session cookie names a live session (else: the sign-in page);
+//! 2. the request comes from this site (`Origin`, or `Sec-Fetch-Site`, where the browser sends
+//!    them) and carries the session's CSRF token (synchronizer-token pattern), compared in
+//!    constant time (else: 403 and nothing changes).
+//!
+//! The role check is not here: it is in `app::api::staff::logic`, which every path goes through.
+
+use crate::throttle::GuessLimit;
+use crate::{render_page, Stores};
+use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
+use app::api::staff::{logic, StaffPosted, StartPage};
+use app::domain::staff::StaffAccess;
+use app::text::t;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use leptos::prelude::LeptosOptions;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use subtle::ConstantTimeEq;
+
+const MAX_FORM_BYTES: usize = 32 * 1024;
+
+pub const ENV_SIGN_IN_ATTEMPTS_PER_HOUR: &str = "RMP_SIGN_IN_ATTEMPTS_PER_HOUR";
+/// Sign-in attempts per client address an hour; a username gets a third of it.
+pub const DEFAULT_SIGN_IN_ATTEMPTS_PER_HOUR: u32 = 30;
+
+/// Throttles sign-in by client and by username (in memory, keyed hashes only: see throttle.rs).
+pub struct SignInLimit {
+    by_client: GuessLimit,
+    by_user: GuessLimit,
+}
+
+impl SignInLimit {
+    pub fn new(per_hour: u32) -> SignInLimit {
+        SignInLimit { by_client: GuessLimit::new(per_hour), by_user: GuessLimit::new((per_hour / 3).max(1)) }
+    }
+
+    fn allow(&self, client: std::net::IpAddr, username: &str) -> bool {
+        // Both are counted, so a guesser cannot spread over usernames or addresses.
+        let client_ok = self.by_client.allow(client);
+        let user_ok = self.by_user.allow_key(&username.trim().to_lowercase());
+        client_ok && user_ok
+    }
+
+    pub fn forget_idle(&self) {
+        self.by_client.forget_idle();
+        self.by_user.forget_idle();
+    }
+}
+
+#[derive(Clone)]
+pub struct StaffFormState {
+    pub options: LeptosOptions,
+    pub stores: Stores,
+    pub sign_ins: Arc<SignInLimit>,
+    pub secure_cookies: bool,
+}
+
+pub fn routes(state: StaffFormState) -> Router {
+    Router::new()
+        .route("/personale/log-ind", post(sign_in))
+        .route("/personale/log-ud", post(sign_out))
+        .route("/personale/kalender", post(calendar))
+        .route("/personale/aabningstider", post(opening))
+        .route("/personale/konti", post(accounts))
+        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .with_state(state)
+}
+
+type Fields = Result<Form<HashMap<String, String>>, FormRejection>;
+
+fn fields(form: Fields) -> HashMap<String, String> {
+    form.map(|Form(f)| f).unwrap_or_default()
+}
+
+/// Whether the browser says the request comes from a page of this site. Browsers send `Origin`
+/// on every POST, but as `null` when the page's referrer policy is `no-referrer` (ours is), so
+/// `Sec-Fetch-Site` (sent by every current browser) decides then; where neither says anything,
+/// the CSRF token alone decides.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).filter(|o| *o != "null");
+    if let Some(origin) = origin {
+        let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+        return origin_host.is_some() && origin_host == host;
+    }
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        Some(site) => site == "same-origin" || site == "none",
+        None => true,
+    }
+}
+
+fn token_matches(sent: Option<&String>, expected: &str) -> bool {
+    sent.is_some_and(|s| s.len() == expected.len() && bool::from(s.as_bytes().ct_eq(expected.as_bytes())))
+}
+
+fn start_uri() -> Uri {
+    Uri::from_static("/personale")
+}
+
+async fn start_page(state: &StaffFormState, access: Option<StaffAccess>, error: &str, status: StatusCode) -> Response {
+    let page = StartPage { access, username: String::new(), error: Some(error.to_string()) };
+    let mut res = render_page(&state.options, &state.stores, StaffPosted::Start(page), start_uri()).await;
+    *res.status_mut() = status;
+    res
+}
+
+/// The signed-in member of a staff POST whose origin and CSRF token check out, or the response
+/// that refuses it.
+async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
+    let access = match cookie_value(headers) {
+        Some(v) => state.stores.staff.access(&v, chrono::Utc::now()).await.unwrap_or_else(|e| {
+            tracing::error!("reading a staff session failed: {e}");
+            None
+        }),
+        None => None,
+    };
+    let Some(access) = access else {
+        return Err(start_page(state, None, t::STAFF_SIGN_IN_FIRST, StatusCode::UNAUTHORIZED).await);
+    };
+    if !same_origin(headers) || !token_matches(form.get("csrf"), &access.csrf) {
+        tracing::warn!("a staff form was refused: origin or CSRF token did not match");
+        return Err(start_page(state, Some(access), t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await);
+    }
+    Ok(access)
+}
+
+fn see_other(location: &'static str, cookie: String) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string()), (header::SET_COOKIE, cookie)]).into_response()
+}
+
+async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>, headers: HeaderMap, form: Fields) -> Response {
+    let form = fields(form);
+    let username = form.get("brugernavn").cloned().unwrap_or_default();
+    let refuse = |error: &str, status: StatusCode| {
+        let page = StartPage { access: None, username: username.trim().chars().take(40).collect(), error: Some(error.to_string()) };
+        let state = state.clone();
+        async move {
+            let mut res = render_page(&state.options, &state.stores, StaffPosted::Start(page), start_uri()).await;
+            *res.status_mut() = status;
+            res
+        }
+    };
+    if !same_origin(&headers) {
+        return refuse(t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await;
+    }
+    if !state.sign_ins.allow(peer_for_rate_limit.ip(), &username) {
+        return refuse(t::STAFF_SIGN_IN_THROTTLED, StatusCode::TOO_MANY_REQUESTS).await;
+    }
+    let password = form.get("adgangskode").map(String::as_str).unwrap_or("");
+    match state.stores.staff.sign_in(&username, password, chrono::Utc::now()).await {
+        Ok(Some(session)) => {
+            tracing::info!(role = session.access.role.slug(), "staff signed in");
+            see_other("/personale", set_cookie(&session.cookie_value, state.secure_cookies))
+        }
+        Ok(None) => {
+            tracing::info!("a staff sign-in was refused");
+            refuse(t::STAFF_SIGN_IN_WRONG, StatusCode::UNAUTHORIZED).await
+        }
+        Err(e) => {
+            tracing::error!("sign-in failed: {e}");
+            refuse(t::SERVER_ERROR, StatusCode::INTERNAL_SERVER_ERROR).await
+        }
+    }
+}
+
+async fn sign_out(State(state): State<StaffFormState>, headers: HeaderMap, form: Fields) -> Response {
+    let form = fields(form);
+    match checked(&state, &headers, &form).await {
+        Ok(_) => {
+            if let Some(v) = cookie_value(&headers) {
+                if let Err(e) = state.stores.staff.sign_out(&v).await {
+                    tracing::error!("sign-out failed: {e}");
+                }
+            }
+            see_other("/personale", clear_cookie(state.secure_cookies))
+        }
+        Err(refused) => refused,
+    }
+}
+
+async fn calendar(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+    let form = fields(form);
+    let access = match checked(&state, &headers, &form).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    let page = logic::gate(&access, logic::calendar_post(&state.stores.anon, &access, &form).await);
+    render_page(&state.options, &state.stores, StaffPosted::Calendar(page), uri).await
+}
+
+async fn opening(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+    let form = fields(form);
+    let access = match checked(&state, &headers, &form).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    let page = logic::gate(&access, logic::opening_post(&state.stores.anon, &access, &form).await);
+    render_page(&state.options, &state.stores, StaffPosted::Opening(page), uri).await
+}
+
+async fn accounts(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+    let form = fields(form);
+    let access = match checked(&state, &headers, &form).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    let page = logic::gate(&access, logic::accounts_post(&state.stores.staff, &access, &form).await);
+    render_page(&state.options, &state.stores, StaffPosted::Accounts(page), uri).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn only_this_sites_pages_may_post() {
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://portal.dk")])));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://evil.example")])));
+        // Our own forms under `Referrer-Policy: no-referrer`: Origin is "null", Sec-Fetch-Site tells.
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "same-origin")])));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "cross-site")])));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "cross-site")])));
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "same-origin")])));
+        assert!(same_origin(&headers(&[("host", "portal.dk")])), "no header: the CSRF token decides");
+    }
+
+    #[test]
+    fn the_csrf_token_must_match_exactly() {
+        let expected = "a".repeat(64);
+        assert!(token_matches(Some(&"a".repeat(64)), &expected));
+        assert!(!token_matches(Some(&"a".repeat(63)), &expected));
+        assert!(!token_matches(Some(&format!("{}b", "a".repeat(63))), &expected));
+        assert!(!token_matches(None, &expected));
+    }
+}
