@@ -61,18 +61,40 @@ read -r p f < <(node -e '
   } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
 passed=$((passed + p)); failed=$((failed + f))
 
-# 4. The server's log after the whole run: no token (grouped or not) and no client address.
+# 4. The server's log after the whole run: no token (grouped or not), no client address, and
+#    nothing of the people in the identified-request tests (end2end/tests/identified-test-data.json):
+#    no name or part of one, phone number (as typed or as digits), e-mail or reference number.
 #    The one address allowed is the server's own listen line.
 echo "== log check"
 kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
-if grep -qE '[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}|\b[0-9A-HJKMNP-TV-Z]{18}\b' "$LOGS/server.log"; then
+PERSONAL="$LOGS/personal-test-data.txt"
+node -e '
+  const { people } = require(process.argv[1]);
+  const out = new Set();
+  for (const p of people) {
+    out.add(p.name); out.add(p.email); out.add(p.phone);
+    for (const part of p.name.split(/[ -]/)) if (part.length > 3) out.add(part);
+    const digits = p.phone.replace(/^\+45/, "").replace(/\D/g, "");
+    out.add(digits);
+    out.add(digits.replace(/(..)(?=.)/g, "$1 "));
+  }
+  console.log([...out].join("\n"));' "$ROOT/end2end/tests/identified-test-data.json" > "$PERSONAL"
+if [ ! -s "$PERSONAL" ]; then
+  echo "FAIL: could not read the identified test data"; failed=$((failed + 1))
+elif grep -qF -f "$PERSONAL" "$LOGS/server.log"; then
+  echo "FAIL: a name, phone number or e-mail from the identified-request tests is in the server log"; failed=$((failed + 1))
+elif grep -qE '\bH-[2-9A-GJKMNP-TV-Y]{3}-[2-9A-GJKMNP-TV-Y]{3}\b' "$LOGS/server.log"; then
+  echo "FAIL: a request reference number is in the server log"; failed=$((failed + 1))
+elif ! grep -q 'route=/{kommune}/henvendelse' "$LOGS/server.log"; then
+  echo "FAIL: the server log does not show the identified-request tests (nothing to check)"; failed=$((failed + 1))
+elif grep -qE '[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}-[0-9A-Za-z]{3}|\b[0-9A-HJKMNP-TV-Z]{18}\b' "$LOGS/server.log"; then
   echo "FAIL: a token-like string is in the server log"; failed=$((failed + 1))
 elif grep -vE "(running at|kører på) http://127\.0\.0\.1:$PORT" "$LOGS/server.log" | grep -qE '([0-9]{1,3}\.){3}[0-9]{1,3}|::1'; then
   echo "FAIL: a client address is in the server log"; failed=$((failed + 1))
 elif ! grep -q 'route=/min-aftale' "$LOGS/server.log"; then
   echo "FAIL: the server log does not show the end-to-end run (nothing to check)"; failed=$((failed + 1))
 else
-  echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token and no client address"; passed=$((passed + 1))
+  echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token, no client address and nothing of the test people ($(wc -l < "$PERSONAL") strings)"; passed=$((passed + 1))
 fi
 
 echo "$passed passed, $failed failed"

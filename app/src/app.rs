@@ -1,7 +1,7 @@
 use crate::components::install_shift_exit;
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
-    CounsellingPageView, NotFound, RelativesPageView, StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
+    CounsellingPageView, NotFound, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
 #[cfg(feature = "ssr")]
 use crate::text::t;
@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/paaroerende") view=RelativesPageView ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/henvendelse") view=RequestPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/raadgivning") view=CounsellingPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder") view=RightsOverviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder/guide") view=RightsGuidePage ssr=SsrMode::Async/>

@@ -1,13 +1,39 @@
-//! The anonymous store and the case store are apart from the first line of SQL
-//! (SEL § 101a stk. 7). These tests read the real schemas after all migrations.
+//! The anonymous store, the case store and the staff store are apart (SEL § 101a stk. 7), and
+//! these tests fail if that breaks:
+//!
+//! 1. Schemas, read from the migrated files: no table or index in two stores; no column name in
+//!    two stores except a short list of plain attributes; no id column or foreign key that points
+//!    at another store's table; no personal-data column in the anonymous store, no anonymous-
+//!    looking column in the case store, no staff credential outside the staff store.
+//! 2. Raw files: after booking anonymously and filing an identified request with the same data
+//!    directory, the case store's bytes (database, WAL, shared memory) hold no token, token hash or
+//!    label, and the anonymous store's bytes hold no name, phone, e-mail or reference.
+//! 3. Code: the case store's methods need a `CaseKey`, which only `api::cases` can make (a
+//!    compile-time boundary, proved by the `compile_fail` doctest on `CaseKey`); the sources are
+//!    read to prove the anonymous side never names the case side and the other way round, and no
+//!    function or SQL statement spans both.
 
-use app::store::{AnonStore, CaseStore, TableSchema, TokenSecret};
+use app::api::anonymous::logic::{book_page, book_post};
+use app::api::anonymous::{BookPage, BookStep};
+use app::api::cases::logic::{blank_request_page, submit_request};
+use app::api::cases::RequestStep;
+use app::domain::token::Token;
+use app::store::{AnonStore, CaseStore, StaffStore, TableSchema, TokenSecret};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-async fn open_both() -> (tempfile::TempDir, AnonStore, CaseStore) {
+async fn open_all() -> (tempfile::TempDir, AnonStore, CaseStore, StaffStore) {
     let dir = tempfile::tempdir().unwrap();
     let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
     let case = CaseStore::open(dir.path()).await.unwrap();
-    (dir, anon, case)
+    let staff = StaffStore::open(dir.path()).await.unwrap();
+    (dir, anon, case, staff)
+}
+
+async fn schemas() -> (tempfile::TempDir, [(&'static str, Vec<TableSchema>); 3]) {
+    let (dir, anon, case, staff) = open_all().await;
+    let s = [("anonymous", anon.schema().await.unwrap()), ("case", case.schema().await.unwrap()), ("staff", staff.schema().await.unwrap())];
+    (dir, s)
 }
 
 /// Words that name personal data or free text. A column in the anonymous store whose name
@@ -16,6 +42,7 @@ const PERSONAL: &[&str] = &[
     "name", "navn", "phone", "telefon", "tlf", "mobile", "email", "mail", "cpr", "ssn", "birth", "address",
     "adresse", "street", "zip", "postnr", "ip", "user_agent", "useragent", "agent", "browser", "note", "notes",
     "comment", "kommentar", "remark", "text", "description", "message", "free", "plain_token", "token_plain",
+    "reference", "contact",
 ];
 
 fn words(column: &str) -> Vec<String> {
@@ -27,72 +54,133 @@ fn looks_personal(column: &str) -> Option<&'static str> {
     PERSONAL.iter().copied().find(|p| if p.contains('_') { c.contains(p) } else { words(&c).iter().any(|w| w == p) })
 }
 
-/// Names in the case store that would point at anonymous data.
+/// Names in the case store (or the staff store) that would point at anonymous data.
 fn looks_anonymous(name: &str) -> bool {
     let n = name.to_lowercase();
-    ["token", "hmac", "anon", "label", "holder", "booking"].iter().any(|w| n.contains(w))
+    ["token", "hmac", "anon", "label", "holder", "booking", "slot", "seat"].iter().any(|w| n.contains(w))
 }
+
+/// Names outside the staff store that would hold a staff credential or point at an account.
+fn looks_like_staff_credential(name: &str) -> bool {
+    let n = name.to_lowercase();
+    ["password", "session", "csrf", "account", "cookie"].iter().any(|w| n.contains(w))
+}
+
+/// Column names that may appear in more than one store: plain attributes every table of its
+/// kind has, which carry no value from another store. Anything else in two stores fails.
+const SHARED_ATTRIBUTES: &[&str] = &["id", "kommune", "status"];
 
 #[test]
 fn the_word_lists_catch_what_they_should() {
     // Guard the guards: these would all be breaches.
-    for c in ["contact_name", "phone", "email", "cpr", "ip", "user_agent", "note", "free_text", "kommentar", "plain_token"] {
+    for c in ["contact_name", "phone", "email", "cpr", "ip", "user_agent", "note", "free_text", "kommentar", "plain_token", "reference"] {
         assert!(looks_personal(c).is_some(), "{c}");
     }
     for c in ["token_hmac", "kommune", "talk_kind", "starts_at", "seat", "status", "outcome", "label", "site"] {
         assert!(looks_personal(c).is_none(), "{c}");
     }
-    for n in ["token_hash", "anon_booking_id", "label", "holder_id"] {
+    for n in ["token_hash", "anon_booking_id", "label", "holder_id", "slot"] {
         assert!(looks_anonymous(n), "{n}");
     }
+    for n in ["reference", "contact_phone", "staff_user", "request_id"] {
+        assert!(!looks_anonymous(n), "{n}");
+    }
+    for n in ["password_hash", "session_id", "staff_account_id", "csrf"] {
+        assert!(looks_like_staff_credential(n), "{n}");
+    }
+    assert!(!looks_like_staff_credential("staff_user"));
 }
 
 #[tokio::test]
 async fn no_table_index_or_file_is_shared() {
-    let (dir, anon, case) = open_both().await;
-    let a = anon.schema().await.unwrap();
-    let c = case.schema().await.unwrap();
-    assert!(!a.is_empty() && !c.is_empty(), "both stores have tables after migration");
-    for t in &a {
-        assert!(c.iter().all(|u| u.table != t.table), "table {} is in both stores", t.table);
-        for i in &t.indexes {
-            assert!(c.iter().all(|u| !u.indexes.contains(i)), "index {i} is in both stores");
+    let (dir, stores) = schemas().await;
+    for (name, tables) in &stores {
+        assert!(!tables.is_empty(), "{name} has tables after migration");
+    }
+    for (i, (a_name, a)) in stores.iter().enumerate() {
+        for (b_name, b) in stores.iter().skip(i + 1) {
+            for t in a {
+                assert!(b.iter().all(|u| u.table != t.table), "table {} is in the {a_name} and the {b_name} store", t.table);
+                for idx in &t.indexes {
+                    assert!(b.iter().all(|u| !u.indexes.contains(idx)), "index {idx} is in the {a_name} and the {b_name} store");
+                }
+            }
         }
     }
-    assert_ne!(AnonStore::FILE_NAME, CaseStore::FILE_NAME);
-    assert!(dir.path().join(AnonStore::FILE_NAME).exists());
-    assert!(dir.path().join(CaseStore::FILE_NAME).exists());
+    let files = [AnonStore::FILE_NAME, CaseStore::FILE_NAME, StaffStore::FILE_NAME];
+    for f in files {
+        assert!(dir.path().join(f).exists(), "{f}");
+        assert_eq!(files.iter().filter(|g| **g == f).count(), 1, "{f} is one store's file");
+    }
+}
+
+#[tokio::test]
+async fn no_column_is_shared_except_plain_attributes() {
+    let (_dir, stores) = schemas().await;
+    let columns = |tables: &[TableSchema]| -> std::collections::BTreeSet<String> { tables.iter().flat_map(|t| t.columns.clone()).collect() };
+    for (i, (a_name, a)) in stores.iter().enumerate() {
+        for (b_name, b) in stores.iter().skip(i + 1) {
+            let shared: Vec<String> = columns(a).intersection(&columns(b)).filter(|c| !SHARED_ATTRIBUTES.contains(&c.as_str())).cloned().collect();
+            assert!(shared.is_empty(), "columns in both the {a_name} and the {b_name} store: {shared:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn no_id_or_foreign_key_points_at_another_store() {
+    let (_dir, stores) = schemas().await;
+    for (name, tables) in &stores {
+        let own: Vec<&str> = tables.iter().map(|t| t.table.as_str()).collect();
+        for t in tables {
+            for target in &t.foreign_tables {
+                assert!(own.contains(&target.as_str()), "{name}: {}.* refers to {target}, not a table of this store", t.table);
+            }
+            // An `x_id` column names one of this store's own tables, and none of another's.
+            for c in t.columns.iter().filter(|c| c.ends_with("_id")) {
+                let stem = c.trim_end_matches("_id");
+                assert!(own.iter().any(|o| o.contains(stem)), "{name}: {}.{c} names no table of this store", t.table);
+                for (other, other_tables) in stores.iter().filter(|(n, _)| n != name) {
+                    assert!(other_tables.iter().all(|o| !o.table.contains(stem)), "{name}: {}.{c} could point into the {other} store", t.table);
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]
 async fn anonymous_store_has_no_column_named_like_personal_data() {
-    let (_dir, anon, _case) = open_both().await;
+    let (_dir, [(_, anon), _, _]) = schemas().await;
     let offending: Vec<String> = anon
-        .schema()
-        .await
-        .unwrap()
         .iter()
-        .flat_map(|t: &TableSchema| {
-            t.columns.iter().filter_map(move |c| looks_personal(c).map(|w| format!("{}.{c} ({w})", t.table)))
-        })
+        .flat_map(|t| t.columns.iter().filter_map(move |c| looks_personal(c).map(|w| format!("{}.{c} ({w})", t.table))))
         .collect();
     assert!(offending.is_empty(), "personal-data columns in the anonymous store: {offending:?}");
 }
 
 #[tokio::test]
-async fn case_store_holds_no_token_or_anonymous_id() {
-    let (_dir, _anon, case) = open_both().await;
-    for t in case.schema().await.unwrap() {
-        assert!(!looks_anonymous(&t.table), "case store table {}", t.table);
+async fn case_and_staff_stores_hold_no_token_or_anonymous_id() {
+    let (_dir, [_, (_, case), (_, staff)]) = schemas().await;
+    for t in case.iter().chain(&staff) {
+        assert!(!looks_anonymous(&t.table), "table {}", t.table);
         for c in &t.columns {
-            assert!(!looks_anonymous(c), "case store column {}.{c}", t.table);
+            assert!(!looks_anonymous(c), "column {}.{c}", t.table);
         }
     }
 }
 
 #[tokio::test]
-async fn both_stores_run_wal_with_foreign_keys_and_a_busy_timeout() {
-    let (_dir, anon, case) = open_both().await;
+async fn staff_credentials_stay_in_the_staff_store() {
+    let (_dir, [(_, anon), (_, case), _]) = schemas().await;
+    for t in anon.iter().chain(&case) {
+        for c in &t.columns {
+            assert!(!looks_like_staff_credential(c), "column {}.{c}", t.table);
+        }
+    }
+}
+
+#[tokio::test]
+async fn all_stores_run_wal_with_foreign_keys_and_a_busy_timeout() {
+    let (_dir, anon, case, _staff) = open_all().await;
     for (journal, fk, busy) in [anon.pragmas().await.unwrap(), case.pragmas().await.unwrap()] {
         assert_eq!(journal.to_lowercase(), "wal");
         assert_eq!(fk, 1);
@@ -106,7 +194,212 @@ async fn reopening_runs_no_migration_twice() {
     for _ in 0..2 {
         let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
         let case = CaseStore::open(dir.path()).await.unwrap();
+        let staff = StaffStore::open(dir.path()).await.unwrap();
         anon.close().await;
         case.close().await;
+        staff.close().await;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The raw files
+// ---------------------------------------------------------------------------------------------
+
+/// Every byte of a store: the database file, its write-ahead log (where recent commits live until
+/// a checkpoint) and its shared-memory index.
+fn raw(dir: &Path, file: &str) -> Vec<u8> {
+    ["", "-wal", "-shm", "-journal"].iter().flat_map(|s| std::fs::read(dir.join(format!("{file}{s}"))).unwrap_or_default()).collect()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// Books the first free clarifying talk in `kommune` and returns (token, label).
+async fn book_anonymously(anon: &AnonStore, kommune: &str) -> (String, String) {
+    let page: BookPage = book_page(anon, kommune, Some("fremmoede"), BookStep::Choose { error: None }).await.unwrap();
+    let time = page.days[0].slots[0].value.clone();
+    let booked = book_post(anon, kommune, &form(&[("samtale", "fremmoede"), ("tid", &time), ("trin", "book")])).await.unwrap();
+    let BookStep::Receipt { token, label, .. } = booked.step else { panic!("{:?}", booked.step) };
+    (token, label)
+}
+
+#[tokio::test]
+async fn the_case_store_files_hold_no_token_or_label_and_the_anonymous_files_no_identity() {
+    let (dir, anon, case, staff) = open_all().await;
+    // The same person, in the same data directory: two anonymous bookings, then a request.
+    let mut anonymous = vec![book_anonymously(&anon, "odsherred").await, book_anonymously(&anon, "ishoj").await];
+    anonymous.push(book_anonymously(&anon, "thisted").await);
+    let skema = match blank_request_page(&case, "odsherred").unwrap().step {
+        RequestStep::Form { skema, .. } => skema,
+        _ => unreachable!(),
+    };
+    let (name, phone, email) = ("Birthe Kragelund", "28 91 73 46", "birthe.kragelund@example.dk");
+    let filed = submit_request(
+        &case,
+        "odsherred",
+        &form(&[("skema", &skema), ("navn", name), ("telefon", phone), ("email", email), ("rusmiddel", "begge"), ("samtykke", "ja")]),
+    )
+    .await
+    .unwrap();
+    let RequestStep::Receipt { reference, .. } = filed.step else { panic!("{:?}", filed.step) };
+
+    let case_bytes = raw(dir.path(), CaseStore::FILE_NAME);
+    let anon_bytes = raw(dir.path(), AnonStore::FILE_NAME);
+    let staff_bytes = raw(dir.path(), StaffStore::FILE_NAME);
+    // The scan sees what each store holds (else a passing test would prove nothing).
+    assert!(find(&case_bytes, name.as_bytes()) && find(&case_bytes, reference.as_bytes()));
+    for (token, label) in &anonymous {
+        assert!(find(&anon_bytes, label.as_bytes()), "the anonymous store holds the label {label}");
+        let parsed = Token::parse(token).unwrap();
+        assert!(find(&anon_bytes, &anon.token_hmac(parsed.canonical())), "the anonymous store holds the token's HMAC");
+    }
+
+    for (token, label) in &anonymous {
+        let parsed = Token::parse(token).unwrap();
+        let hmac = anon.token_hmac(parsed.canonical());
+        let lower = parsed.canonical().to_lowercase();
+        let forms: [&[u8]; 5] = [token.as_bytes(), parsed.canonical().as_bytes(), lower.as_bytes(), &hmac, label.as_bytes()];
+        for (what, bytes) in [("case", &case_bytes), ("staff", &staff_bytes)] {
+            for f in forms {
+                assert!(!find(bytes, f), "the {what} store's files hold a token, its hash or the label {label:?}");
+            }
+        }
+        assert!(!find(&anon_bytes, token.as_bytes()) && !find(&anon_bytes, parsed.canonical().as_bytes()), "no plain token anywhere");
+    }
+    for (what, needle) in [("name", name), ("surname", "Kragelund"), ("phone", "28917346"), ("phone as typed", phone), ("e-mail", email), ("reference", &reference)] {
+        assert!(!find(&anon_bytes, needle.as_bytes()), "the anonymous store's files hold the {what}");
+        assert!(!find(&staff_bytes, needle.as_bytes()), "the staff store's files hold the {what}");
+    }
+    drop(staff);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. The code
+// ---------------------------------------------------------------------------------------------
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// Every Rust source file of the app and the server (not tests), as (path from the root, text).
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for d in ["app/src", "server/src", "server/examples"] {
+        walk(&root().join(d), &mut files);
+    }
+    files.sort();
+    let all: Vec<(String, String)> = files
+        .into_iter()
+        .map(|p| (p.strip_prefix(root()).unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    assert!(all.len() > 30, "the walk found the sources: {}", all.len());
+    all
+}
+
+/// The source without `//` comments, so a comment that names the other side is no breach.
+fn code(text: &str) -> String {
+    text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+}
+
+/// The files that make up each side. A file here may not name anything of the other side.
+const ANONYMOUS_SIDE: &[&str] = &[
+    "app/src/api/anonymous.rs",
+    "app/src/store/anon.rs",
+    "app/src/pages/book.rs",
+    "app/src/pages/relatives.rs",
+    "app/src/pages/manage.rs",
+    "app/src/domain/token.rs",
+    "app/src/domain/label.rs",
+    "app/src/domain/slots.rs",
+    "server/src/anonymous_forms.rs",
+    "server/src/throttle.rs",
+];
+const CASE_SIDE: &[&str] = &[
+    "app/src/api/cases.rs",
+    "app/src/store/case.rs",
+    "app/src/pages/request.rs",
+    "app/src/domain/request.rs",
+    "server/src/case_forms.rs",
+];
+/// Names of the anonymous side that the case side may not use, and the other way round.
+const ANONYMOUS_NAMES: &[&str] = &["AnonStore", "TokenSecret", "token_hmac", "domain::token", "api::anonymous", "anon_holder", "anon_booking", "BookError", "SlotRef", "NewHolder", "stores.anon"];
+const CASE_NAMES: &[&str] = &["CaseStore", "CaseKey", "api::cases", "domain::request", "treatment_request", "NewRequest", "StoredRequest", "stores.case"];
+
+#[test]
+fn each_side_never_names_the_other() {
+    let all = sources();
+    for side in [ANONYMOUS_SIDE, CASE_SIDE] {
+        for f in side {
+            assert!(all.iter().any(|(p, _)| p == f), "{f} exists (update the lists if it moved)");
+        }
+    }
+    for (path, text) in &all {
+        let code = code(text);
+        let forbidden = if ANONYMOUS_SIDE.contains(&path.as_str()) {
+            CASE_NAMES
+        } else if CASE_SIDE.contains(&path.as_str()) {
+            ANONYMOUS_NAMES
+        } else {
+            continue;
+        };
+        for name in forbidden {
+            assert!(!code.contains(name), "{path} names {name}, from the other side");
+        }
+    }
+}
+
+#[test]
+fn the_case_store_is_named_only_where_it_is_opened_or_used() {
+    // Opened and handed over by the server; used by api::cases (the only maker of a CaseKey).
+    const ALLOWED: &[&str] = &[
+        "app/src/store/mod.rs",
+        "app/src/store/case.rs",
+        "app/src/api/cases.rs",
+        "server/src/lib.rs",
+        "server/src/main.rs",
+        "server/src/case_forms.rs",
+    ];
+    for (path, text) in sources() {
+        let code = code(&text);
+        if !ALLOWED.contains(&path.as_str()) {
+            assert!(!code.contains("CaseStore"), "{path} names the case store");
+        }
+        if path != "app/src/api/cases.rs" {
+            assert!(!code.contains("CaseKey(") && !code.contains("CaseKey {"), "{path} makes a CaseKey");
+        }
+    }
+}
+
+#[test]
+fn no_function_or_statement_spans_both_stores() {
+    for (path, text) in sources() {
+        let code = code(&text);
+        // A function whose signature takes both stores.
+        for chunk in code.split("fn ").skip(1) {
+            let signature = chunk.split('{').next().unwrap_or("");
+            assert!(
+                !(signature.contains("AnonStore") && signature.contains("CaseStore")),
+                "{path}: fn {} takes both stores",
+                signature.split('(').next().unwrap_or("")
+            );
+        }
+        // SQL that names tables of both, or attaches another database file.
+        assert!(!(code.contains("anon_") && code.contains("treatment_request")), "{path} has SQL for both stores");
+        assert!(!code.to_uppercase().contains("ATTACH DATABASE") && !code.contains("ATTACH '"), "{path} attaches a database");
     }
 }

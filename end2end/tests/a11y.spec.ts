@@ -19,6 +19,8 @@ const PAGES = [
   ...KOMMUNER.map((k) => `/${k.slug}`),
   "/ishoj/paaroerende",
   "/thisted/paaroerende",
+  "/ishoj/henvendelse",
+  "/thisted/henvendelse",
   "/ishoj/rettigheder",
   "/odsherred/rettigheder/klage",
   "/thisted/rettigheder/guide",

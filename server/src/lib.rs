@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod anonymous_forms;
+pub mod case_forms;
 pub mod config;
 pub mod exports;
 pub mod staff_forms;
@@ -101,6 +102,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         sign_ins: limits.sign_ins,
         secure_cookies: limits.secure_cookies,
     });
+    let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone());
 
     let context = {
         let stores = stores.clone();
@@ -115,6 +117,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos_options)
         .merge(forms)
+        .merge(case_forms)
         .merge(staff_forms)
         .merge(exports::routes())
         .merge(static_files);

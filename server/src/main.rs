@@ -36,7 +36,9 @@ async fn run() -> Result<(), String> {
     app::content::Content::parse().map_err(|e| format!("content files: {e}"))?;
 
     let anon = AnonStore::open(&config.data_dir, config.token_secret.clone()).await.map_err(|e| e.to_string())?;
-    let case = CaseStore::open(&config.data_dir).await.map_err(|e| e.to_string())?;
+    let retention_days = server::case_forms::retention_days_from_env()?;
+    let case = CaseStore::open(&config.data_dir).await.map_err(|e| e.to_string())?.with_retention_days(retention_days);
+    server::case_forms::spawn_retention_purge(case.clone());
     let staff = StaffStore::open(&config.data_dir).await.map_err(|e| e.to_string())?;
     seed_opening_hours(&anon).await?;
     if staff.enabled_admins().await.map_err(|e| e.to_string())? == 0 {

@@ -23,5 +23,8 @@ pub mod compare;
 pub mod catalogue;
 /// Staff roles and the areas they may enter.
 pub mod staff;
+/// Identified requests for treatment: form rules, reference numbers, the guarantee clock.
+#[cfg(feature = "ssr")]
+pub mod request;
 /// The staff forms for opening hours (types everywhere, parsing on the server).
 pub mod opening_form;

@@ -70,6 +70,11 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 <p><a href=format!("/{}/rettigheder", kommune.slug())>{t::RIGHTS_LINK}</a></p>
                 <p><a href=format!("/{}/rettigheder/guide", kommune.slug())>{t::RIGHTS_GUIDE_LINK}</a></p>
             </section>
+            <section aria-labelledby="request">
+                <h2 id="request">{t::REQ_KOMMUNE_HEADING}</h2>
+                <p>{t::REQ_KOMMUNE_TEXT}</p>
+                <p><a href=format!("/{}/henvendelse", kommune.slug())>{t::REQ_KOMMUNE_LINK}</a></p>
+            </section>
             <section aria-labelledby="anonymity">
                 <h2 id="anonymity">{t::ANONYMITY_HEADING}</h2>
                 <p>

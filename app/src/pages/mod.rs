@@ -10,6 +10,7 @@ mod not_found;
 mod standards;
 mod catalogue;
 mod compare;
+mod request;
 /// The staff pages render on the server only: they load no script (see `app::shell`), so the
 /// browser's WASM carries none of their code and stays small for citizens.
 #[cfg(feature = "ssr")]
@@ -39,4 +40,5 @@ pub use relatives::{CounsellingPageView, RelativesPageView};
 pub use standards::{StandardPage, StandardsPage};
 pub use catalogue::CataloguePageView;
 pub use compare::ComparePageView;
+pub use request::RequestPageView;
 pub use staff::{StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage};

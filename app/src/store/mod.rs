@@ -21,6 +21,6 @@ pub use anon::{
     AnonStore, BookError, Booked, BookingView, CalendarEntry, ExtraSlotView, HolderTalks, MonthlyCount, NewHolder, Purged, RemoveSlot, SlotRef,
     TokenSecret,
 };
-pub use case::CaseStore;
+pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM, DEFAULT_RETENTION_DAYS};
 pub use staff::{AccountError, AccountView, NewSession, StaffStore, SESSION_IDLE, SESSION_MAX};
 pub use sqlite::{StoreError, TableSchema};

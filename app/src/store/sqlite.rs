@@ -1,4 +1,4 @@
-//! How both stores open their SQLite file: WAL, foreign keys on, a busy timeout, and their own
+//! How the stores open their SQLite file: WAL, foreign keys on, a busy timeout, and their own
 //! migrations run at open. PostgreSQL later means another implementation of this module.
 
 use sqlx::migrate::Migrator;
@@ -22,6 +22,8 @@ pub struct TableSchema {
     pub table: String,
     pub columns: Vec<String>,
     pub indexes: Vec<String>,
+    /// The tables this table's foreign keys point at.
+    pub foreign_tables: Vec<String>,
 }
 
 pub(super) async fn open(path: &Path, migrator: &Migrator) -> Result<SqlitePool, StoreError> {
@@ -33,6 +35,9 @@ pub(super) async fn open(path: &Path, migrator: &Migrator) -> Result<SqlitePool,
         // last commits. A booking is confirmed only after its commit returned.
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
+        // Deleted rows are overwritten with zeros, not left in free pages: a cancelled booking or
+        // a case deleted on the person's request is gone from the file, not just unlinked.
+        .pragma("secure_delete", "ON")
         .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
@@ -64,10 +69,15 @@ pub(super) async fn schema(pool: &SqlitePool) -> Result<Vec<TableSchema>, StoreE
             .bind(&table)
             .fetch_all(pool)
             .await?;
+        let foreign: Vec<(String,)> = sqlx::query_as("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?) ORDER BY 1")
+            .bind(&table)
+            .fetch_all(pool)
+            .await?;
         out.push(TableSchema {
             table,
             columns: columns.into_iter().map(|c| c.0).collect(),
             indexes: indexes.into_iter().map(|c| c.0).collect(),
+            foreign_tables: foreign.into_iter().map(|c| c.0).collect(),
         });
     }
     Ok(out)

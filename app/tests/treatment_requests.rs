@@ -1,0 +1,334 @@
+//! Identified requests for treatment through the page logic and the case worker's functions:
+//! one form makes one request however often it is posted, Danish errors per field, the guarantee
+//! date by the municipality's rule, the case worker's list, status history, export, deletion on
+//! request and the retention purge.
+
+use app::api::cases::logic::{
+    blank_request_page, change_status, delete_request, export_request, list_requests, purge_expired, request_detail,
+    start_guarantee_clock, submit_request, submit_request_at, CaseError,
+};
+use app::api::cases::{RequestPage, RequestStep};
+use app::domain::dates::long_date;
+use app::domain::deadlines::{last_day, today_in_copenhagen};
+use app::domain::request::Status;
+use app::domain::staff::{Role, StaffAccess};
+use app::store::CaseStore;
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashMap;
+
+async fn store() -> (tempfile::TempDir, CaseStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CaseStore::open(dir.path()).await.unwrap();
+    (dir, store)
+}
+
+fn case_worker() -> StaffAccess {
+    StaffAccess { account_id: 3, username: "sagsbeh.mette".into(), role: Role::CaseWorker, csrf: "c".repeat(64) }
+}
+
+fn skema_of(p: &RequestPage) -> String {
+    match &p.step {
+        RequestStep::Form { skema, .. } => skema.clone(),
+        other => panic!("not a form: {other:?}"),
+    }
+}
+
+fn receipt_of(p: &RequestPage) -> (String, bool) {
+    match &p.step {
+        RequestStep::Receipt { reference, again, .. } => (reference.clone(), *again),
+        other => panic!("not a receipt: {other:?}"),
+    }
+}
+
+/// A complete form for `kommune` with a fresh nonce from the page.
+fn filled(store: &CaseStore, kommune: &str, name: &str) -> HashMap<String, String> {
+    let skema = skema_of(&blank_request_page(store, kommune).unwrap());
+    [("skema", skema.as_str()), ("navn", name), ("telefon", "+45 28 91 73 46"), ("rusmiddel", "begge"), ("samtykke", "ja"), ("tid-formiddag", "ja")]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn days_ago(n: i64) -> DateTime<Utc> {
+    Utc::now() - Duration::days(n)
+}
+
+#[tokio::test]
+async fn one_form_files_one_request_however_often_it_is_posted() {
+    let (_dir, store) = store().await;
+    let form = filled(&store, "ishoj", "Birthe Kragelund");
+    let first = submit_request(&store, "ishoj", &form).await.unwrap();
+    let (reference, again) = receipt_of(&first);
+    assert!(!again);
+    assert!(app::domain::request::Reference::parse(&reference).is_some_and(|r| r.display() == reference), "{reference}");
+
+    // A reload or a second click posts the same form: the same receipt, said to be a repeat.
+    let second = submit_request(&store, "ishoj", &form).await.unwrap();
+    assert_eq!(receipt_of(&second), (reference.clone(), true));
+
+    // Two posts of one form at the same instant (a double click) still make one request.
+    let form2 = filled(&store, "ishoj", "Anden Person");
+    let (a, b) = tokio::join!(submit_request(&store, "ishoj", &form2), submit_request(&store, "ishoj", &form2));
+    let (ra, rb) = (receipt_of(&a.unwrap()), receipt_of(&b.unwrap()));
+    assert_eq!(ra.0, rb.0);
+    assert!(ra.1 != rb.1, "one of the two filed it, the other found it");
+    assert_ne!(ra.0, reference, "a new form is a new request");
+
+    let listed = list_requests(&store, &case_worker(), Utc::now()).await.unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+}
+
+#[tokio::test]
+async fn the_receipt_gives_the_guarantee_date_where_the_clock_starts_at_contact() {
+    let (_dir, store) = store().await;
+    let now = Utc::now();
+    let page = submit_request_at(&store, "vallensbaek", &filled(&store, "vallensbaek", "Ib Holm"), now).await.unwrap();
+    receipt_of(&page);
+    let expected = long_date(last_day(today_in_copenhagen(now), 14));
+    let g = &page.guarantee;
+    assert_eq!(g.date_sentence.as_deref(), Some(format!("Behandlingen skal være sat i gang senest {expected}.").as_str()));
+    assert!(g.not_yet.is_none());
+    let explained = g.explained.as_ref().unwrap();
+    assert_eq!((explained.source.doc_id.as_str(), explained.source.section.as_str()), ("ishoj-vallensbaek-2020", "Behandlingsgaranti"));
+    // The law's rules carry their paragraph.
+    let laws: Vec<&str> = g.law.iter().filter_map(|f| f.source.law.as_deref()).collect();
+    assert_eq!(laws, ["Sundhedsloven § 141, stk. 2", "Serviceloven § 101, stk. 4"]);
+    assert!(g.other_site.as_ref().unwrap().text.contains("fraveget"));
+    assert!(page.consent.starts_with("Vallensbæk Kommune er dataansvarlig"), "{}", page.consent);
+    assert!(page.consent.contains("365 dage"));
+
+    // Before sending, the page says which day it would be if sent today.
+    let form = blank_request_page(&store, "ishoj").unwrap();
+    assert!(form.guarantee.date_sentence.unwrap().starts_with("Sender du henvendelsen i dag"));
+}
+
+#[tokio::test]
+async fn where_the_clock_starts_later_the_page_says_so_and_why() {
+    let (_dir, store) = store().await;
+    let odsherred = submit_request(&store, "odsherred", &filled(&store, "odsherred", "Ida Lund")).await.unwrap();
+    receipt_of(&odsherred);
+    let g = &odsherred.guarantee;
+    assert_eq!(g.date_sentence, None);
+    assert!(g.not_yet.as_ref().unwrap().contains("møder op"));
+    let explained = g.explained.as_ref().unwrap();
+    assert!(explained.text.contains("personligt møder op"), "{}", explained.text);
+    assert_eq!((explained.source.doc_id.as_str(), explained.source.section.as_str()), ("odsherred-2025", "Behandlingsgaranti"));
+
+    let thisted = blank_request_page(&store, "thisted").unwrap();
+    assert_eq!(thisted.guarantee.date_sentence, None);
+    assert!(thisted.guarantee.not_yet.as_ref().unwrap().contains("ansøgning"));
+    assert!(thisted.scope_notice.as_ref().unwrap().text.contains("kun om behandling for stoffer"));
+    assert!(thisted.guarantee.other_site.as_ref().unwrap().text.contains("gælder fristen på 14 dage ikke"));
+    assert!(blank_request_page(&store, "ishoj").unwrap().scope_notice.is_none());
+    assert!(blank_request_page(&store, "koebenhavn").is_none());
+}
+
+#[tokio::test]
+async fn refused_fields_get_danish_messages_and_the_form_keeps_its_nonce_and_values() {
+    let (_dir, store) = store().await;
+    let skema = skema_of(&blank_request_page(&store, "ishoj").unwrap());
+    let form: HashMap<String, String> = [("skema", skema.as_str()), ("navn", "  "), ("email", "birthe@"), ("tid-eftermiddag", "ja")]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let page = submit_request(&store, "ishoj", &form).await.unwrap();
+    let RequestStep::Form { skema: kept, values, errors, form_error } = page.step else { panic!("{:?}", page.step) };
+    assert_eq!(kept, skema, "fixing the errors and sending again is still the same form");
+    assert!(values.afternoon && !values.morning && values.email == "birthe@");
+    assert_eq!(form_error, None);
+    let by_field: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect();
+    assert_eq!(
+        by_field,
+        [
+            ("navn", "Skriv dit navn."),
+            ("email", "Skriv en e-mailadresse som fx navn@eksempel.dk."),
+            ("rusmiddel", "Vælg, hvad du vil have behandling for."),
+            ("samtykke", "Sæt kryds ved samtykke, så vi må gemme dine oplysninger og kontakte dig."),
+        ]
+    );
+    assert!(list_requests(&store, &case_worker(), Utc::now()).await.unwrap().is_empty(), "nothing stored");
+}
+
+#[tokio::test]
+async fn a_form_without_its_nonce_is_shown_again_and_nothing_is_stored() {
+    let (_dir, store) = store().await;
+    let mut form = filled(&store, "ishoj", "Birthe Kragelund");
+    for bad in ["", "not-a-nonce", "ABCDEF0123456789ABCDEF0123456789"] {
+        form.insert("skema".into(), bad.into());
+        let page = submit_request(&store, "ishoj", &form).await.unwrap();
+        let RequestStep::Form { skema, values, form_error, .. } = page.step else { panic!() };
+        assert!(form_error.is_some());
+        assert_eq!(skema.len(), 32, "a fresh nonce to send with");
+        assert_eq!(values.name, "Birthe Kragelund");
+    }
+    form.remove("skema");
+    assert!(matches!(submit_request(&store, "ishoj", &form).await.unwrap().step, RequestStep::Form { .. }));
+    assert!(list_requests(&store, &case_worker(), Utc::now()).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_case_workers_list_puts_overdue_requests_first() {
+    let (_dir, store) = store().await;
+    let cw = case_worker();
+    // Received 20 days ago in Ishøj: 6 days overdue. 10 days ago: 4 days left. Odsherred: no
+    // date until attendance. A closed one last.
+    for (kommune, name, age) in [("ishoj", "Fire Dage", 10), ("odsherred", "Ingen Dato", 3), ("ishoj", "Seks Over", 20), ("vallensbaek", "Lukket Sag", 30)] {
+        submit_request_at(&store, kommune, &filled(&store, kommune, name), days_ago(age)).await.unwrap();
+    }
+    let all = list_requests(&store, &cw, Utc::now()).await.unwrap();
+    let closed = all.iter().find(|l| l.name == "Lukket Sag").unwrap().id;
+    change_status(&store, &cw, closed, Status::Closed, Utc::now()).await.unwrap();
+
+    let list = list_requests(&store, &cw, Utc::now()).await.unwrap();
+    let names: Vec<&str> = list.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Seks Over", "Fire Dage", "Ingen Dato", "Lukket Sag"]);
+    assert!(list[0].overdue);
+    assert_eq!(list[0].days_left, Some(-6));
+    assert!(list[0].clock.starts_with("Overskredet med 6 dage"), "{}", list[0].clock);
+    assert_eq!(list[1].days_left, Some(4));
+    assert_eq!(list[2].clock, "Ingen dato endnu: fristen regnes fra personligt fremmøde");
+    assert_eq!((list[3].status.as_str(), list[3].status_label.as_str()), ("closed", "Afsluttet"));
+    assert_eq!(list[1].contact, "28 91 73 46");
+    assert_eq!(list[1].substance, "Alkohol og andre rusmidler");
+    assert_eq!(list[1].times, "formiddag");
+}
+
+#[tokio::test]
+async fn every_change_is_recorded_with_who_and_when_and_choosing_another_site_lifts_the_deadline() {
+    let (_dir, store) = store().await;
+    let cw = case_worker();
+    submit_request_at(&store, "ishoj", &filled(&store, "ishoj", "Birthe Kragelund"), days_ago(20)).await.unwrap();
+    let id = list_requests(&store, &cw, Utc::now()).await.unwrap()[0].id;
+    change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
+    let same = change_status(&store, &cw, id, Status::Contacted, Utc::now()).await;
+    assert!(matches!(same, Err(CaseError::Refused(m)) if m.contains("allerede")));
+    change_status(&store, &cw, id, Status::ChoseOtherSite, Utc::now()).await.unwrap();
+
+    let d = request_detail(&store, &cw, id, Utc::now()).await.unwrap().unwrap();
+    assert!(!d.line.overdue, "the deadline no longer runs");
+    assert_eq!(d.line.clock, "Fristen kan fraviges: borgeren har valgt et andet behandlingssted");
+    let history: Vec<(&str, &str)> = d.history.iter().map(|e| (e.who.as_str(), e.what.as_str())).collect();
+    assert_eq!(
+        history,
+        [
+            ("Borgeren via portalen", "Henvendelsen modtaget"),
+            ("sagsbeh.mette", "Status ændret fra »Ny« til »Kontaktet«"),
+            ("sagsbeh.mette", "Status ændret fra »Kontaktet« til »Valgt andet behandlingssted«"),
+        ]
+    );
+    assert!(d.history.iter().all(|e| e.at.contains(" kl. ")));
+    assert!(matches!(change_status(&store, &cw, 999, Status::Closed, Utc::now()).await, Err(CaseError::Refused(_))));
+}
+
+#[tokio::test]
+async fn where_the_clock_starts_at_attendance_the_case_worker_records_the_day() {
+    let (_dir, store) = store().await;
+    let cw = case_worker();
+    submit_request_at(&store, "odsherred", &filled(&store, "odsherred", "Ida Lund"), days_ago(5)).await.unwrap();
+    submit_request(&store, "ishoj", &filled(&store, "ishoj", "Birthe Kragelund")).await.unwrap();
+    let list = list_requests(&store, &cw, Utc::now()).await.unwrap();
+    let odsherred = list.iter().find(|l| l.kommune == "odsherred").unwrap().id;
+    let ishoj = list.iter().find(|l| l.kommune == "ishoj").unwrap().id;
+    assert!(request_detail(&store, &cw, odsherred, Utc::now()).await.unwrap().unwrap().may_start_clock);
+    assert!(!request_detail(&store, &cw, ishoj, Utc::now()).await.unwrap().unwrap().may_start_clock);
+
+    let attended = today_in_copenhagen(days_ago(2));
+    let until = start_guarantee_clock(&store, &cw, odsherred, attended, Utc::now()).await.unwrap();
+    assert_eq!(until, last_day(attended, 14));
+    let d = request_detail(&store, &cw, odsherred, Utc::now()).await.unwrap().unwrap();
+    assert_eq!(d.line.days_left, Some(12));
+    assert_eq!(d.history.last().unwrap().what, format!("Fristen regnes fra {}", long_date(attended)));
+
+    // Refused: from contact (Ishøj), before the request arrived, in the future.
+    assert!(matches!(start_guarantee_clock(&store, &cw, ishoj, attended, Utc::now()).await, Err(CaseError::Refused(_))));
+    assert!(matches!(start_guarantee_clock(&store, &cw, odsherred, today_in_copenhagen(days_ago(9)), Utc::now()).await, Err(CaseError::Refused(_))));
+    let tomorrow = today_in_copenhagen(Utc::now() + Duration::days(1));
+    assert!(matches!(start_guarantee_clock(&store, &cw, odsherred, tomorrow, Utc::now()).await, Err(CaseError::Refused(_))));
+}
+
+#[tokio::test]
+async fn the_export_holds_the_request_and_its_whole_history() {
+    let (_dir, store) = store().await;
+    let cw = case_worker();
+    let page = submit_request(&store, "thisted", &filled(&store, "thisted", "Åse Østergård")).await.unwrap();
+    let (reference, _) = receipt_of(&page);
+    let id = app::api::cases::logic::find_by_reference(&store, &cw, &reference.to_lowercase()).await.unwrap().unwrap();
+    change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
+    let (file, body) = export_request(&store, &cw, id, Utc::now()).await.unwrap();
+    assert_eq!(file, format!("indsigt-{reference}.txt"));
+    for expected in [
+        "Indsigt: henvendelse om behandling",
+        &format!("Referencenummer: {reference}"),
+        "Kommune: Thisted Kommune",
+        "Navn: Åse Østergård",
+        "Telefon: 28 91 73 46",
+        "E-mail: ikke oplyst",
+        "Kontakt helst: formiddag",
+        "Behandling for: Alkohol og andre rusmidler",
+        "Status: Kontaktet",
+        "Behandling senest: ikke oplyst",
+        "Borgeren via portalen – Henvendelsen modtaget",
+        "sagsbeh.mette – Status ændret fra »Ny« til »Kontaktet«",
+        "sagsbeh.mette – Udtræk til indsigt hentet",
+    ] {
+        assert!(body.contains(expected), "missing {expected:?} in\n{body}");
+    }
+    assert!(matches!(export_request(&store, &cw, 999, Utc::now()).await, Err(CaseError::Refused(_))));
+}
+
+/// The raw bytes of a store's files (the database, its write-ahead log and shared memory).
+fn raw(dir: &std::path::Path, file: &str) -> Vec<u8> {
+    ["", "-wal", "-shm"].iter().flat_map(|suffix| std::fs::read(dir.join(format!("{file}{suffix}"))).unwrap_or_default()).collect()
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[tokio::test]
+async fn deleting_on_request_leaves_nothing_of_the_person_in_the_files() {
+    let (dir, store) = store().await;
+    let cw = case_worker();
+    let page = submit_request(&store, "ishoj", &filled(&store, "ishoj", "Gudrun Slettesen")).await.unwrap();
+    let (reference, _) = receipt_of(&page);
+    submit_request(&store, "ishoj", &filled(&store, "ishoj", "Bliver Tilbage")).await.unwrap();
+    let id = app::api::cases::logic::find_by_reference(&store, &cw, &reference).await.unwrap().unwrap();
+    change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
+    assert!(contains(&raw(dir.path(), CaseStore::FILE_NAME), "Gudrun Slettesen"), "the scan sees the stored name");
+
+    delete_request(&store, &cw, id, Utc::now()).await.unwrap();
+    assert!(request_detail(&store, &cw, id, Utc::now()).await.unwrap().is_none());
+    assert!(matches!(delete_request(&store, &cw, id, Utc::now()).await, Err(CaseError::Refused(_))));
+    let names: Vec<String> = list_requests(&store, &cw, Utc::now()).await.unwrap().into_iter().map(|l| l.name).collect();
+    assert_eq!(names, ["Bliver Tilbage"]);
+    let bytes = raw(dir.path(), CaseStore::FILE_NAME);
+    assert!(!contains(&bytes, "Gudrun Slettesen"), "the name is overwritten, not only unlinked");
+    assert!(!contains(&bytes, &reference));
+    assert!(contains(&bytes, "Bliver Tilbage"));
+}
+
+#[tokio::test]
+async fn closed_requests_are_deleted_when_their_retention_period_has_run_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CaseStore::open(dir.path()).await.unwrap().with_retention_days(30);
+    let cw = case_worker();
+    for (name, age) in [("Lukket For Laenge Siden", 60), ("Lukket For Nylig", 60), ("Valgte Andet Sted", 60), ("Stadig Aaben", 60)] {
+        submit_request_at(&store, "ishoj", &filled(&store, "ishoj", name), days_ago(age)).await.unwrap();
+    }
+    let id_of = |list: &[app::api::cases::CaseLine], name: &str| list.iter().find(|l| l.name == name).unwrap().id;
+    let list = list_requests(&store, &cw, Utc::now()).await.unwrap();
+    change_status(&store, &cw, id_of(&list, "Lukket For Laenge Siden"), Status::Closed, days_ago(31)).await.unwrap();
+    change_status(&store, &cw, id_of(&list, "Valgte Andet Sted"), Status::ChoseOtherSite, days_ago(45)).await.unwrap();
+    change_status(&store, &cw, id_of(&list, "Lukket For Nylig"), Status::Closed, days_ago(29)).await.unwrap();
+
+    assert_eq!(purge_expired(&store, Utc::now()).await.unwrap(), 2);
+    let left: Vec<String> = list_requests(&store, &cw, Utc::now()).await.unwrap().into_iter().map(|l| l.name).collect();
+    assert_eq!(left, ["Stadig Aaben", "Lukket For Nylig"]);
+    assert_eq!(purge_expired(&store, Utc::now()).await.unwrap(), 0);
+    assert!(!contains(&raw(dir.path(), CaseStore::FILE_NAME), "Lukket For Laenge Siden"));
+
+    // Reopening a closed request stops its retention clock.
+    let id = id_of(&list, "Lukket For Nylig");
+    change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
+    assert_eq!(purge_expired(&store, Utc::now() + Duration::days(400)).await.unwrap(), 0);
+}
