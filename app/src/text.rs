@@ -156,9 +156,8 @@ pub mod da {
     pub const COUNSELLING_LEAD: &str = "Vil du tale om dit forbrug af alkohol eller stoffer over nogle samtaler, uden at sige, hvem du er? Et anonymt rådgivningsforløb er et lille antal samtaler på den samme kode. Du skal ikke oplyse navn, telefonnummer eller CPR-nummer.";
     pub const COUNSELLING_RULES_HEADING: &str = "Det tilbyder kommunen";
     pub const COUNSELLING_UNKNOWN_CODE: &str = "Vi kan ikke finde et anonymt rådgivningsforløb i denne kommune med den kode. Tjek, at du har skrevet den rigtigt.";
-    pub fn counselling_book_link(max: u32) -> String {
-        format!("Book et anonymt rådgivningsforløb (op til {max} samtaler)")
-    }
+    /// No number in the link: the cap is shown, cited, on the page it leads to.
+    pub const COUNSELLING_BOOK_LINK: &str = "Book et anonymt rådgivningsforløb";
     pub fn counselling_quota_reached(max: u32) -> String {
         format!("Du kan ikke booke flere anonyme samtaler på denne kode: kommunens rådgivningsforløb er op til {max} samtaler.")
     }

@@ -2,6 +2,7 @@ import { test } from "@playwright/test";
 import { KOMMUNER, expectNoAxeViolations, jsEnabled, open } from "./helpers";
 
 const PAGES = [
+  "/odsherred/raadgivning",
   "/",
   "/tilgaengelighed",
   "/findes-ikke",

@@ -72,7 +72,7 @@ test("Thisted's standard names no anonymous talks for relatives: the page says s
 test("a citizen books an anonymous counselling series in Odsherred: one token, the count shown, the cap cited", async ({ page, context }, info) => {
   const seen = watch(page);
   await open(page, info, "/odsherred");
-  await page.getByRole("link", { name: "Book et anonymt rådgivningsforløb (op til 5 samtaler)" }).click();
+  await page.getByRole("link", { name: "Book et anonymt rådgivningsforløb", exact: true }).click();
   await expect(page).toHaveURL(/\/odsherred\/raadgivning$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anonymt rådgivningsforløb");
   await expect(page.locator(".fact", { hasText: "1–5 anonyme rådgivende samtaler" }).first()).toBeVisible();

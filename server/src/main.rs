@@ -116,7 +116,7 @@ fn spawn_retention(anon: AnonStore, days: u32, months: u32) {
         loop {
             every.tick().await;
             match anon.purge(chrono::Utc::now(), days, months).await {
-                Ok(p) if p.bookings + p.holders > 0 => tracing::info!(bookings = p.bookings, tokens = p.holders, "retention purge"),
+                Ok(p) if p.bookings + p.holders > 0 => tracing::info!(bookings = p.bookings, holders = p.holders, "retention purge"),
                 Ok(_) => {}
                 Err(e) => tracing::error!("retention purge failed: {e}"),
             }

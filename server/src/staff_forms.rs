@@ -125,7 +125,7 @@ async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &HashMap<Str
         return Err(start_page(state, None, t::STAFF_SIGN_IN_FIRST, StatusCode::UNAUTHORIZED).await);
     };
     if !same_origin(headers) || !token_matches(form.get("csrf"), &access.csrf) {
-        tracing::warn!("a staff form was refused: origin or CSRF token did not match");
+        tracing::warn!("a staff form was refused: origin or CSRF check failed");
         return Err(start_page(state, Some(access), t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await);
     }
     Ok(access)
@@ -185,34 +185,41 @@ async fn sign_out(State(state): State<StaffFormState>, headers: HeaderMap, form:
     }
 }
 
-async fn calendar(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+/// The staff forms that change something, each run through [`staff_post`].
+#[derive(Clone, Copy)]
+enum StaffForm {
+    Calendar,
+    Opening,
+    Accounts,
+}
+
+/// Checks session, origin and CSRF token, runs the form's step (which checks the role) and
+/// renders the same page with the result.
+async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: Fields, which: StaffForm) -> Response {
     let form = fields(form);
     let access = match checked(&state, &headers, &form).await {
         Ok(a) => a,
         Err(refused) => return refused,
     };
-    let page = logic::gate(&access, logic::calendar_post(&state.stores.anon, &access, &form).await);
-    render_page(&state.options, &state.stores, StaffPosted::Calendar(page), uri).await
+    let (anon, staff) = (&state.stores.anon, &state.stores.staff);
+    let posted = match which {
+        StaffForm::Calendar => StaffPosted::Calendar(logic::gate(&access, logic::calendar_post(anon, &access, &form).await)),
+        StaffForm::Opening => StaffPosted::Opening(logic::gate(&access, logic::opening_post(anon, &access, &form).await)),
+        StaffForm::Accounts => StaffPosted::Accounts(logic::gate(&access, logic::accounts_post(staff, &access, &form).await)),
+    };
+    render_page(&state.options, &state.stores, posted, uri).await
+}
+
+async fn calendar(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+    staff_post(state, headers, uri, form, StaffForm::Calendar).await
 }
 
 async fn opening(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
-    let form = fields(form);
-    let access = match checked(&state, &headers, &form).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    let page = logic::gate(&access, logic::opening_post(&state.stores.anon, &access, &form).await);
-    render_page(&state.options, &state.stores, StaffPosted::Opening(page), uri).await
+    staff_post(state, headers, uri, form, StaffForm::Opening).await
 }
 
 async fn accounts(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
-    let form = fields(form);
-    let access = match checked(&state, &headers, &form).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    let page = logic::gate(&access, logic::accounts_post(&state.stores.staff, &access, &form).await);
-    render_page(&state.options, &state.stores, StaffPosted::Accounts(page), uri).await
+    staff_post(state, headers, uri, form, StaffForm::Accounts).await
 }
 
 #[cfg(test)]

@@ -80,8 +80,8 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 <p>
                     <a class="button button-primary" href=format!("/{}/book", kommune.slug())>{t::KOMMUNE_BOOK_LINK}</a>
                 </p>
-                {p.counselling_max.map(|max| view! {
-                    <p><a href=format!("/{}/raadgivning", kommune.slug())>{t::counselling_book_link(max)}</a></p>
+                {p.counselling_max.map(|_| view! {
+                    <p><a href=format!("/{}/raadgivning", kommune.slug())>{t::COUNSELLING_BOOK_LINK}</a></p>
                 })}
                 <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
                 {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}

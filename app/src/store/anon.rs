@@ -195,26 +195,20 @@ impl AnonStore {
     /// Stores the content file's hours for a site's kind of talk unless the store has some
     /// already: the content only seeds a new database.
     pub async fn seed_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours) -> Result<(), StoreError> {
-        sqlx::query("INSERT OR IGNORE INTO anon_opening_hours (site, talk_kind, rules_json, updated_day) VALUES (?, ?, ?, date('now'))")
-            .bind(site)
-            .bind(talk_kind)
-            .bind(hours_json(hours))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.write_opening_hours(site, talk_kind, hours, "DO NOTHING").await
     }
 
     /// Replaces the weekly rules, closed dates, notice and horizon (not the extra slots).
     pub async fn save_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours) -> Result<(), StoreError> {
-        sqlx::query(
+        self.write_opening_hours(site, talk_kind, hours, "DO UPDATE SET rules_json = excluded.rules_json, updated_day = excluded.updated_day").await
+    }
+
+    async fn write_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours, on_conflict: &'static str) -> Result<(), StoreError> {
+        let sql = format!(
             "INSERT INTO anon_opening_hours (site, talk_kind, rules_json, updated_day) VALUES (?, ?, ?, date('now')) \
-             ON CONFLICT (site, talk_kind) DO UPDATE SET rules_json = excluded.rules_json, updated_day = excluded.updated_day",
-        )
-        .bind(site)
-        .bind(talk_kind)
-        .bind(hours_json(hours))
-        .execute(&self.pool)
-        .await?;
+             ON CONFLICT (site, talk_kind) {on_conflict}"
+        );
+        sqlx::query(&sql).bind(site).bind(talk_kind).bind(hours_json(hours)).execute(&self.pool).await?;
         Ok(())
     }
 
