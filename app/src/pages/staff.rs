@@ -18,7 +18,7 @@ fn posted() -> Option<StaffPosted> {
 
 /// Title, robots and frame shared by the staff pages.
 #[component]
-fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
+pub(crate) fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
     view! {
         <Title text=format!("{title} – {}", t::STAFF_PORTAL)/>
         <Meta name="robots" content="noindex, nofollow"/>
@@ -56,7 +56,7 @@ fn StaffBar(access: StaffAccess) -> impl IntoView {
     }
 }
 
-fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
+pub(crate) fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
     view! {
         {message.map(|m| view! {
             <div class="alert alert-success" role="status"><p class="alert-text">{m}</p></div>
@@ -71,7 +71,7 @@ fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
 }
 
 /// A page whose data may be refused: signed out → the sign-in link; wrong role → forbidden.
-fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T) -> AnyView) -> AnyView {
+pub(crate) fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T) -> AnyView) -> AnyView {
     match gate {
         Gate::Open(page) => open(page),
         Gate::SignedOut => view! {
