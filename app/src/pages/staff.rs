@@ -35,8 +35,7 @@ pub(crate) fn StaffFrame(title: String, access: Option<StaffAccess>, children: C
 fn StaffBar(access: StaffAccess) -> impl IntoView {
     let links: Vec<(&str, &str)> = match access.role {
         Role::AnonymousCounsellor => vec![("/personale/kalender", t::STAFF_NAV_CALENDAR)],
-        // The case worker's pages (issue 7) are not built yet: no link to a page that does not exist.
-        Role::CaseWorker => vec![],
+        Role::CaseWorker => vec![("/personale/sager", t::STAFF_NAV_CASES)],
         Role::Admin => vec![("/personale/aabningstider", t::STAFF_NAV_HOURS), ("/personale/konti", t::STAFF_NAV_ACCOUNTS)],
     };
     view! {
