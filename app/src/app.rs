@@ -1,7 +1,7 @@
 use crate::components::install_shift_exit;
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
-    CounsellingPageView, NotFound, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
+    CounsellingPageView, NotFound, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCasesPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
 #[cfg(feature = "ssr")]
 use crate::text::t;
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personale/kalender") view=StaffCalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/aabningstider") view=StaffOpeningPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/konti") view=StaffAccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/sager") view=StaffCasesPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/paaroerende") view=RelativesPageView ssr=SsrMode::Async/>

@@ -893,6 +893,46 @@ pub mod da {
     pub const CASE_EXPORT_MADE: &str = "Udtrukket";
     pub const CASE_EXPORT_NOT_GIVEN: &str = "ikke oplyst";
     pub const CASE_EXPORT_FILE_PREFIX: &str = "indsigt";
+
+    // The case worker's page /personale/sager (issue 7).
+    pub const CASES_TITLE: &str = "Henvendelser om behandling";
+    pub const CASES_LEAD: &str = "De identificerede henvendelser om behandling. Overskredne frister står øverst, derefter dem med færrest dage tilbage. Hver ændring gemmes med dit brugernavn og tidspunktet.";
+    pub const CASES_LIST_HEADING: &str = "Alle henvendelser";
+    pub const CASES_NONE: &str = "Der er ingen henvendelser.";
+    pub const CASES_FIND_LABEL: &str = "Find en henvendelse ud fra referencenummeret";
+    pub const CASES_FIND_HINT: &str = "Fx H-4K7-Q9M. Store og små bogstaver er lige gode.";
+    pub const CASES_FIND: &str = "Find";
+    pub const CASES_NOT_FOUND: &str = "Ingen henvendelse har det referencenummer. Den kan være slettet.";
+    pub const CASES_OPEN: &str = "Åbn";
+    pub fn cases_detail_heading(reference: &str) -> String {
+        format!("Henvendelse {reference}")
+    }
+    pub const CASES_DEADLINE: &str = "Behandlingsgaranti";
+    pub const CASES_STATUS_LABEL: &str = "Ny status";
+    pub const CASES_STATUS_SUBMIT: &str = "Gem status";
+    pub const CASES_ERR_NO_STATUS: &str = "Vælg en status.";
+    pub fn cases_status_changed(label: &str) -> String {
+        format!("Status er ændret til »{label}«.")
+    }
+    pub const CASES_CLOCK_LABEL: &str = "Dagen for fremmøde eller ansøgning";
+    pub fn cases_clock_hint(days: u32) -> String {
+        format!("Kommunen regner de {days} dage fra denne dag. Skriv datoen som dag.måned.år, fx 2.11.2026.")
+    }
+    pub const CASES_CLOCK_SUBMIT: &str = "Gem dagen";
+    pub fn cases_clock_started(from: &str, until: &str) -> String {
+        format!("Fristen regnes fra {from}. Behandlingen skal være sat i gang senest {until}.")
+    }
+    pub const CASES_EXPORT: &str = "Hent udtræk til indsigt (tekstfil)";
+    pub const CASES_DELETE: &str = "Slet henvendelsen";
+    pub const CASES_DELETE_QUESTION: &str = "Vil du slette henvendelsen og hele dens historik? Det kan ikke fortrydes. Gør det kun, når personen selv har bedt om det.";
+    pub const CASES_DELETE_YES: &str = "Ja, slet henvendelsen";
+    pub const CASES_DELETE_NO: &str = "Nej, behold den";
+    pub const CASES_DELETED: &str = "Henvendelsen og dens historik er slettet.";
+    pub const CASES_HISTORY: &str = "Historik";
+    pub const CASES_BACK: &str = "Tilbage til listen";
+    pub fn cases_retention(days: u32) -> String {
+        format!("Afsluttede henvendelser, og henvendelser hvor personen har valgt et andet behandlingssted, slettes automatisk {days} dage efter.")
+    }
 }
 
 pub use da as t;

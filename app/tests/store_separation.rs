@@ -333,6 +333,7 @@ const CASE_SIDE: &[&str] = &[
     "app/src/api/cases.rs",
     "app/src/store/case.rs",
     "app/src/pages/request.rs",
+    "app/src/pages/staff_cases.rs",
     "app/src/domain/request.rs",
     "server/src/case_forms.rs",
 ];

@@ -332,3 +332,58 @@ async fn closed_requests_are_deleted_when_their_retention_period_has_run_out() {
     change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
     assert_eq!(purge_expired(&store, Utc::now() + Duration::days(400)).await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn the_case_workers_page_finds_changes_exports_and_deletes() {
+    use app::api::cases::logic::{cases_page, cases_post, CasesPost};
+    let (_dir, store) = store().await;
+    let cw = case_worker();
+    let page = submit_request_at(&store, "odsherred", &filled(&store, "odsherred", "Ida Lund"), days_ago(3)).await.unwrap();
+    let (reference, _) = receipt_of(&page);
+    let post = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<HashMap<String, String>>();
+    let page_of = |p: CasesPost| match p {
+        CasesPost::Page(p) => p,
+        CasesPost::File { .. } => panic!("a file"),
+    };
+
+    let listed = cases_page(&store, &cw, None, Utc::now()).await.unwrap();
+    assert_eq!(listed.lines.len(), 1);
+    assert!(listed.open.is_none());
+    assert_eq!(listed.retention_days, 365);
+
+    // Find by the reference as a person reads it out, loosely typed.
+    let found = page_of(cases_post(&store, &cw, &post(&[("handling", "find"), ("reference", &reference.to_lowercase().replace('-', " "))]), Utc::now()).await.unwrap());
+    let opened = found.open.expect("found and opened");
+    assert_eq!(opened.line.name, "Ida Lund");
+    assert!(opened.may_start_clock, "Odsherred counts from attendance");
+    let id = opened.line.id.to_string();
+    let missing = page_of(cases_post(&store, &cw, &post(&[("handling", "find"), ("reference", "H-2222-22")]), Utc::now()).await.unwrap());
+    assert_eq!(missing.errors, [t_not_found()]);
+
+    let changed = page_of(cases_post(&store, &cw, &post(&[("handling", "status"), ("sag", &id), ("status", "contacted")]), Utc::now()).await.unwrap());
+    assert_eq!(changed.message.as_deref(), Some("Status er ændret til »Kontaktet«."));
+    let bad_date = page_of(cases_post(&store, &cw, &post(&[("handling", "frist"), ("sag", &id), ("dato", "i går")]), Utc::now()).await.unwrap());
+    assert_eq!(bad_date.errors, ["Skriv datoen som dag.måned.år, fx 2.11.2026."]);
+    let today = today_in_copenhagen(Utc::now());
+    let clock = page_of(cases_post(&store, &cw, &post(&[("handling", "frist"), ("sag", &id), ("dato", &today.format("%d.%m.%Y").to_string())]), Utc::now()).await.unwrap());
+    assert!(clock.message.as_deref().unwrap().contains(&long_date(last_day(today, 14))), "{:?}", clock.message);
+    assert_eq!(clock.open.unwrap().line.days_left, Some(14));
+
+    let CasesPost::File { name, body } = cases_post(&store, &cw, &post(&[("handling", "eksport"), ("sag", &id)]), Utc::now()).await.unwrap() else {
+        panic!("no file")
+    };
+    assert_eq!(name, format!("indsigt-{reference}.txt"));
+    assert!(body.contains("Navn: Ida Lund"));
+
+    let ask = page_of(cases_post(&store, &cw, &post(&[("handling", "slet-spoerg"), ("sag", &id)]), Utc::now()).await.unwrap());
+    assert!(ask.confirm_delete);
+    let deleted = page_of(cases_post(&store, &cw, &post(&[("handling", "slet"), ("sag", &id)]), Utc::now()).await.unwrap());
+    assert_eq!(deleted.message.as_deref(), Some("Henvendelsen og dens historik er slettet."));
+    assert!(deleted.lines.is_empty() && deleted.open.is_none());
+    let gone = cases_page(&store, &cw, Some(opened.line.id), Utc::now()).await.unwrap();
+    assert_eq!(gone.errors, ["Henvendelsen findes ikke. Den kan være slettet."]);
+}
+
+fn t_not_found() -> &'static str {
+    app::text::t::CASES_NOT_FOUND
+}

@@ -1,22 +1,33 @@
-//! The identified side's form POST, `/{kommune}/henvendelse`, and the case store's retention
-//! purge. The handler runs `app::api::cases::logic` and renders the same page with the result,
-//! like `anonymous_forms` does, so the form works without JavaScript and nothing the person
-//! typed goes into a URL or a redirect. This module holds only the case store: the anonymous
-//! store is not in its state and not in the context it renders with.
+//! The identified side's form POSTs and the case store's retention purge:
+//!
+//! - `/{kommune}/henvendelse`, the person's request for treatment;
+//! - `/personale/sager`, the case worker's actions, after the same checks as every staff POST
+//!   (a live session, a same-site origin, the session's CSRF token); the role is checked in
+//!   `app::api::cases::logic`.
+//!
+//! Each runs `app::api::cases::logic` and renders the same page with the result, like
+//! `anonymous_forms` does, so the forms work without JavaScript and nothing typed goes into a URL
+//! or a redirect. This module holds only the case store and, for sessions, the staff store: the
+//! anonymous store is not in its state and not in the context it renders with.
 
-use app::api::cases::{logic, Posted};
+use app::api::cases::{logic, CasesPosted, Posted};
+use app::api::staff::session::cookie_value;
+use app::api::staff::{Gate, StaffPosted, StartPage};
 use app::app::shell;
-use app::store::CaseStore;
+use app::domain::staff::StaffAccess;
+use app::store::{CaseStore, StaffStore};
+use app::text::t;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{Method, Request, Uri};
-use axum::response::Response;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 use leptos::prelude::*;
 use std::collections::HashMap;
+use subtle::ConstantTimeEq;
 
-/// The request form is a handful of short fields; anything bigger is refused before parsing.
+/// The forms here are a handful of short fields; anything bigger is refused before parsing.
 const MAX_FORM_BYTES: usize = 16 * 1024;
 
 /// Days a request is kept after its final status.
@@ -26,34 +37,90 @@ pub const ENV_RETENTION_DAYS: &str = "RMP_CASE_RETENTION_DAYS";
 pub struct CaseFormState {
     pub options: LeptosOptions,
     pub case: CaseStore,
+    pub staff: StaffStore,
 }
 
-pub fn routes(options: LeptosOptions, case: CaseStore) -> Router {
+pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore) -> Router {
     Router::new()
         .route("/{kommune}/henvendelse", post(request))
+        .route("/personale/sager", post(staff_cases))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
-        .with_state(CaseFormState { options, case })
+        .with_state(CaseFormState { options, case, staff })
 }
 
-async fn request(
-    State(state): State<CaseFormState>,
-    Path(kommune): Path<String>,
-    uri: Uri,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
-) -> Response {
-    // A malformed body is an empty form: the page then says, in Danish, what is missing.
-    let form = form.map(|Form(f)| f).unwrap_or_default();
-    let page = logic::submit_request(&state.case, &kommune, &form).await;
+type Fields = Result<Form<HashMap<String, String>>, FormRejection>;
+
+/// A malformed body is an empty form: the page then says, in Danish, what is missing.
+fn fields(form: Fields) -> HashMap<String, String> {
+    form.map(|Form(f)| f).unwrap_or_default()
+}
+
+async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>, uri: Uri, form: Fields) -> Response {
+    let page = logic::submit_request(&state.case, &kommune, &fields(form)).await;
     render(&state, Posted::Request(page), uri).await
 }
 
-/// Renders the page at `uri` as for a GET, with the result in context.
-async fn render(state: &CaseFormState, posted: Posted, uri: Uri) -> Response {
-    let case = state.case.clone();
+/// The signed-in member of a staff POST whose origin and CSRF token check out, or the response
+/// that refuses it (the same checks as `staff_forms`).
+async fn staff_access(state: &CaseFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
+    let access = match cookie_value(headers) {
+        Some(v) => state.staff.access(&v, chrono::Utc::now()).await.unwrap_or_else(|e| {
+            tracing::error!("reading a staff session failed: {e}");
+            None
+        }),
+        None => None,
+    };
+    let refuse = |access: Option<StaffAccess>, error: &str, status: StatusCode| {
+        let page = StartPage { access, username: String::new(), error: Some(error.to_string()) };
+        async move {
+            let mut res = render(state, StaffPosted::Start(page), Uri::from_static("/personale")).await;
+            *res.status_mut() = status;
+            res
+        }
+    };
+    let Some(access) = access else {
+        return Err(refuse(None, t::STAFF_SIGN_IN_FIRST, StatusCode::UNAUTHORIZED).await);
+    };
+    let csrf_ok = form.get("csrf").is_some_and(|s| s.len() == access.csrf.len() && bool::from(s.as_bytes().ct_eq(access.csrf.as_bytes())));
+    if !crate::staff_forms::same_origin(headers) || !csrf_ok {
+        tracing::warn!("a staff form was refused: origin or CSRF token did not match");
+        return Err(refuse(Some(access), t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await);
+    }
+    Ok(access)
+}
+
+async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+    let form = fields(form);
+    let access = match staff_access(&state, &headers, &form).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    let gate = match logic::cases_post(&state.case, &access, &form, chrono::Utc::now()).await {
+        Ok(logic::CasesPost::File { name, body }) => {
+            return (
+                [
+                    (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                ],
+                body,
+            )
+                .into_response();
+        }
+        Ok(logic::CasesPost::Page(page)) => Gate::Open(page),
+        Err(_) => Gate::Forbidden { access },
+    };
+    render(&state, CasesPosted(gate), uri).await
+}
+
+/// Renders the page at `uri` as for a GET, with the result in context, and only the case and
+/// staff stores.
+async fn render<P: Clone + Send + Sync + 'static>(state: &CaseFormState, posted: P, uri: Uri) -> Response {
+    let (case, staff) = (state.case.clone(), state.staff.clone());
     let options = state.options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(case.clone());
+            provide_context(staff.clone());
             provide_context(posted.clone());
         },
         move || shell(options.clone()),

@@ -102,7 +102,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         sign_ins: limits.sign_ins,
         secure_cookies: limits.secure_cookies,
     });
-    let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone());
+    let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone(), stores.staff.clone());
 
     let context = {
         let stores = stores.clone();

@@ -148,6 +148,47 @@ pub struct CaseEvent {
     pub what: String,
 }
 
+/// `/personale/sager`: the case worker's page — the list, one request opened, and the result of
+/// the last action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CasesPage {
+    pub access: crate::domain::staff::StaffAccess,
+    pub lines: Vec<CaseLine>,
+    pub open: Option<CaseDetail>,
+    /// The opened request's "delete?" question is being asked.
+    pub confirm_delete: bool,
+    pub statuses: Vec<StatusChoice>,
+    /// The municipality's days for the guarantee, for the opened request's clock-start hint.
+    pub guarantee_days: u32,
+    pub retention_days: u32,
+    /// A reference typed into the search that found nothing, shown again.
+    pub reference_typed: String,
+    pub message: Option<String>,
+    pub errors: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChoice {
+    pub value: String,
+    pub text: String,
+}
+
+/// The result of a POST to `/personale/sager`, provided as context to the render of the page.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CasesPosted(pub crate::api::staff::Gate<CasesPage>);
+
+/// The case worker's page for the signed-in member (a plain async function: staff pages render
+/// on the server only and load no script).
+#[cfg(feature = "ssr")]
+pub async fn get_cases_page(sag: Option<String>) -> Result<crate::api::staff::Gate<CasesPage>, ServerFnError> {
+    use crate::api::staff::{logic::gate, session, Gate};
+    let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
+    let store = use_context::<crate::store::CaseStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    let open = sag.and_then(|s| s.parse::<i64>().ok());
+    Ok(gate(&access, logic::cases_page(&store, &access, open, chrono::Utc::now()).await))
+}
+
 /// The request page for `kommune` with a fresh form, or `None` for an unknown municipality.
 /// Reads no case: only the municipality's rules and the store's retention period.
 #[server]
@@ -163,7 +204,7 @@ pub mod logic {
     use super::*;
     use crate::content::{content, Citation};
     use crate::domain::dates::{clock, long_date};
-    use crate::domain::deadlines::{last_day, today_in_copenhagen, ClockStart};
+    use crate::domain::deadlines::{last_day, parse_date, today_in_copenhagen, ClockStart, DateError};
     use crate::domain::kommune::Kommune;
     use crate::domain::request::{display_phone, guarantee_until, validate, Clock, ContactTime, FormNonce, Status, Substance};
     use crate::domain::rights::Topic;
@@ -571,6 +612,142 @@ pub mod logic {
             Ok(())
         } else {
             Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST))
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The case worker's page, /personale/sager (the form POST comes through server::case_forms,
+    // which has checked the session and its CSRF token).
+    // ---------------------------------------------------------------------------------------
+
+    /// What a POST to `/personale/sager` answers: the page, or the export file.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum CasesPost {
+        Page(CasesPage),
+        File { name: String, body: String },
+    }
+
+    fn refusal(e: CaseError) -> String {
+        match e {
+            CaseError::Refused(m) => m.to_string(),
+            CaseError::Forbidden(_) => t::STAFF_FORBIDDEN.to_string(),
+            CaseError::Store(e) => {
+                tracing::error!("the case store failed: {e}");
+                t::SERVER_ERROR.to_string()
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn build_page(
+        store: &CaseStore,
+        access: &StaffAccess,
+        open: Option<i64>,
+        confirm_delete: bool,
+        message: Option<String>,
+        mut errors: Vec<String>,
+        reference_typed: String,
+        now: DateTime<Utc>,
+    ) -> CasesPage {
+        let lines = list_requests(store, access, now).await.unwrap_or_else(|e| {
+            errors.push(refusal(e));
+            Vec::new()
+        });
+        let open = match open {
+            Some(id) => match request_detail(store, access, id, now).await {
+                Ok(Some(d)) => Some(d),
+                Ok(None) => {
+                    errors.push(t::CASE_ERR_NO_SUCH_REQUEST.to_string());
+                    None
+                }
+                Err(e) => {
+                    errors.push(refusal(e));
+                    None
+                }
+            },
+            None => None,
+        };
+        let guarantee_days = open
+            .as_ref()
+            .and_then(|d| Kommune::from_slug(&d.line.kommune))
+            .and_then(|k| content().kommune_rights(k).guarantee.as_ref().map(|g| g.days))
+            .unwrap_or(14);
+        CasesPage {
+            access: access.clone(),
+            lines,
+            confirm_delete: confirm_delete && open.is_some(),
+            open,
+            statuses: Status::ALL.into_iter().map(|s| StatusChoice { value: s.slug().to_string(), text: s.label().to_string() }).collect(),
+            guarantee_days,
+            retention_days: store.retention_days(),
+            reference_typed,
+            message,
+            errors,
+        }
+    }
+
+    /// The page: every request, and `open` with its history.
+    pub async fn cases_page(store: &CaseStore, access: &StaffAccess, open: Option<i64>, now: DateTime<Utc>) -> Result<CasesPage, Forbidden> {
+        access.require(Area::Cases)?;
+        Ok(build_page(store, access, open, false, None, Vec::new(), String::new(), now).await)
+    }
+
+    /// A POST to `/personale/sager`: `handling` is `find` (field `reference`), `status` (`sag`,
+    /// `status`), `frist` (`sag`, `dato`), `eksport` (`sag`), `slet-spoerg` or `slet` (`sag`).
+    pub async fn cases_post(store: &CaseStore, access: &StaffAccess, f: &HashMap<String, String>, now: DateTime<Utc>) -> Result<CasesPost, Forbidden> {
+        access.require(Area::Cases)?;
+        let id = f.get("sag").and_then(|v| v.trim().parse::<i64>().ok());
+        let page = |open: Option<i64>, confirm: bool, message: Option<String>, errors: Vec<String>, typed: String| async move {
+            CasesPost::Page(build_page(store, access, open, confirm, message, errors, typed, now).await)
+        };
+        Ok(match (f.get("handling").map(String::as_str), id) {
+            (Some("find"), _) => {
+                let typed: String = f.get("reference").map(|r| r.trim().chars().take(20).collect()).unwrap_or_default();
+                match find_by_reference(store, access, &typed).await {
+                    Ok(Some(found)) => page(Some(found), false, None, Vec::new(), String::new()).await,
+                    Ok(None) => page(None, false, None, vec![t::CASES_NOT_FOUND.to_string()], typed).await,
+                    Err(e) => page(None, false, None, vec![refusal(e)], typed).await,
+                }
+            }
+            (Some("status"), Some(id)) => match f.get("status").and_then(|s| Status::from_slug(s)) {
+                None => page(Some(id), false, None, vec![t::CASES_ERR_NO_STATUS.to_string()], String::new()).await,
+                Some(to) => match change_status(store, access, id, to, now).await {
+                    Ok(()) => page(Some(id), false, Some(t::cases_status_changed(to.label())), Vec::new(), String::new()).await,
+                    Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
+                },
+            },
+            (Some("frist"), Some(id)) => {
+                let typed = f.get("dato").map(String::as_str).unwrap_or("");
+                match parse_date(typed, today_in_copenhagen(now)) {
+                    Err(e) => page(Some(id), false, None, vec![date_error(e).to_string()], String::new()).await,
+                    Ok(from) => match start_guarantee_clock(store, access, id, from, now).await {
+                        Ok(until) => {
+                            let message = t::cases_clock_started(&long_date(from), &long_date(until));
+                            page(Some(id), false, Some(message), Vec::new(), String::new()).await
+                        }
+                        Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
+                    },
+                }
+            }
+            (Some("eksport"), Some(id)) => match export_request(store, access, id, now).await {
+                Ok((name, body)) => CasesPost::File { name, body },
+                Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
+            },
+            (Some("slet-spoerg"), Some(id)) => page(Some(id), true, None, Vec::new(), String::new()).await,
+            (Some("slet"), Some(id)) => match delete_request(store, access, id, now).await {
+                Ok(()) => page(None, false, Some(t::CASES_DELETED.to_string()), Vec::new(), String::new()).await,
+                Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
+            },
+            (_, open) => page(open, false, None, Vec::new(), String::new()).await,
+        })
+    }
+
+    fn date_error(e: DateError) -> &'static str {
+        match e {
+            DateError::Malformed => t::ERR_DATE_MALFORMED,
+            DateError::NoSuchDay => t::ERR_DATE_NO_SUCH_DAY,
+            DateError::InTheFuture => t::ERR_DATE_FUTURE,
+            DateError::TooOld => t::ERR_DATE_TOO_OLD,
         }
     }
 

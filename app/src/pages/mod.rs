@@ -11,6 +11,16 @@ mod standards;
 mod catalogue;
 mod compare;
 mod request;
+/// The case worker's page, server-rendered only like the other staff pages.
+#[cfg(feature = "ssr")]
+mod staff_cases;
+#[cfg(not(feature = "ssr"))]
+mod staff_cases {
+    use leptos::prelude::*;
+
+    #[component]
+    pub fn StaffCasesPage() -> impl IntoView {}
+}
 /// The staff pages render on the server only: they load no script (see `app::shell`), so the
 /// browser's WASM carries none of their code and stays small for citizens.
 #[cfg(feature = "ssr")]
@@ -41,4 +51,5 @@ pub use standards::{StandardPage, StandardsPage};
 pub use catalogue::CataloguePageView;
 pub use compare::ComparePageView;
 pub use request::RequestPageView;
+pub use staff_cases::StaffCasesPage;
 pub use staff::{StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage};

@@ -18,7 +18,7 @@ fn posted() -> Option<StaffPosted> {
 
 /// Title, robots and frame shared by the staff pages.
 #[component]
-fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
+pub(crate) fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
     view! {
         <Title text=format!("{title} – {}", t::STAFF_PORTAL)/>
         <Meta name="robots" content="noindex, nofollow"/>
@@ -35,8 +35,7 @@ fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) ->
 fn StaffBar(access: StaffAccess) -> impl IntoView {
     let links: Vec<(&str, &str)> = match access.role {
         Role::AnonymousCounsellor => vec![("/personale/kalender", t::STAFF_NAV_CALENDAR)],
-        // The case worker's pages (issue 7) are not built yet: no link to a page that does not exist.
-        Role::CaseWorker => vec![],
+        Role::CaseWorker => vec![("/personale/sager", t::STAFF_NAV_CASES)],
         Role::Admin => vec![("/personale/aabningstider", t::STAFF_NAV_HOURS), ("/personale/konti", t::STAFF_NAV_ACCOUNTS)],
     };
     view! {
@@ -57,7 +56,7 @@ fn StaffBar(access: StaffAccess) -> impl IntoView {
     }
 }
 
-fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
+pub(crate) fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
     view! {
         {message.map(|m| view! {
             <div class="alert alert-success" role="status"><p class="alert-text">{m}</p></div>
@@ -72,7 +71,7 @@ fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
 }
 
 /// A page whose data may be refused: signed out → the sign-in link; wrong role → forbidden.
-fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T) -> AnyView) -> AnyView {
+pub(crate) fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T) -> AnyView) -> AnyView {
     match gate {
         Gate::Open(page) => open(page),
         Gate::SignedOut => view! {

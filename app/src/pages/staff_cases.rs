@@ -1,0 +1,188 @@
+//! `/personale/sager`: the case worker's requests for treatment. Server-rendered only (no
+//! script, like every staff page); every action is a POST carrying the session's CSRF token,
+//! checked by `server::case_forms` before `api::cases::logic` runs it.
+
+use crate::api::cases::{get_cases_page, CaseDetail, CaseLine, CasesPage, CasesPosted};
+use crate::components::ServerErrorPage;
+use crate::pages::staff::{alerts, gated, StaffFrame};
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/personale/sager?sag=ID`
+#[component]
+pub fn StaffCasesPage() -> impl IntoView {
+    let query = use_query_map();
+    let posted = use_context::<CasesPosted>().map(|CasesPosted(gate)| gate);
+    let page = Resource::new(
+        move || query.read().get("sag"),
+        move |sag| {
+            let posted = posted.clone();
+            async move {
+                match posted {
+                    Some(gate) => Ok(gate),
+                    None => get_cases_page(sag).await,
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(gate) => gated(t::CASES_TITLE, gate, |p| view! { <Cases p/> }.into_any()),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Cases(p: CasesPage) -> impl IntoView {
+    let csrf = p.access.csrf.clone();
+    let count = p.lines.len();
+    let has_find_error = !p.reference_typed.is_empty();
+    view! {
+        <StaffFrame title=t::CASES_TITLE.to_string() access=Some(p.access.clone())>
+            {alerts(p.message.clone(), p.errors.clone())}
+            <p class="font-lead">{t::CASES_LEAD}</p>
+            {p.open.clone().map(|d| view! { <Detail d p=p.clone()/> })}
+            <form method="post" action="/personale/sager" class="staff-filter">
+                <input type="hidden" name="csrf" value=csrf.clone()/>
+                <input type="hidden" name="handling" value="find"/>
+                <div class="form-group">
+                    <label class="form-label" for="reference">{t::CASES_FIND_LABEL}</label>
+                    <span class="form-hint" id="reference-hint">{t::CASES_FIND_HINT}</span>
+                    <input class="form-input input-width-s" type="text" id="reference" name="reference" value=p.reference_typed.clone()
+                        autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20"
+                        aria-invalid=has_find_error.then_some("true") aria-describedby="reference-hint"/>
+                </div>
+                <button type="submit" class="button button-secondary">{t::CASES_FIND}</button>
+            </form>
+            <h2 id="sager">{t::CASES_LIST_HEADING} " (" {count} ")"</h2>
+            {if p.lines.is_empty() {
+                view! { <p>{t::CASES_NONE}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="unstyled-list case-lines" aria-labelledby="sager">
+                        {p.lines.iter().cloned().map(|l| view! { <Line l/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <p class="form-hint">{t::cases_retention(p.retention_days)}</p>
+        </StaffFrame>
+    }
+}
+
+#[component]
+fn Line(l: CaseLine) -> impl IntoView {
+    view! {
+        <li class=if l.overdue { "case-line overdue" } else { "case-line" } data-reference=l.reference.clone()>
+            <p>
+                <a href=format!("/personale/sager?sag={}", l.id)>
+                    <span class="sr-only">{t::CASES_OPEN} " "</span>
+                    <strong class="case-reference">{l.reference.clone()}</strong>
+                </a>
+                " · " {l.name.clone()} " · " {l.kommune_name.clone()}
+            </p>
+            <p>
+                <span class="case-status">{l.status_label.clone()}</span> " · "
+                <span class="case-clock">{l.clock.clone()}</span>
+            </p>
+            <p class="form-hint">{t::CASE_EXPORT_RECEIVED} " " {l.received.clone()} " · " {l.substance.clone()}</p>
+        </li>
+    }
+}
+
+#[component]
+fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
+    let csrf = p.access.csrf.clone();
+    let id = d.line.id.to_string();
+    let action = format!("/personale/sager?sag={}", d.line.id);
+    let hidden = {
+        let (csrf, id) = (csrf.clone(), id.clone());
+        move |handling: &'static str| {
+            view! {
+                <input type="hidden" name="csrf" value=csrf.clone()/>
+                <input type="hidden" name="sag" value=id.clone()/>
+                <input type="hidden" name="handling" value=handling/>
+            }
+        }
+    };
+    let none = || t::CASE_EXPORT_NOT_GIVEN.to_string();
+    let current = d.line.status.clone();
+    let status_options = p
+        .statuses
+        .iter()
+        .map(|s| view! { <option value=s.value.clone() selected=s.value == current>{s.text.clone()}</option> })
+        .collect_view();
+    let delete = if p.confirm_delete {
+        view! {
+            <div class="alert alert-warning" role="alert" id="slet-spoergsmaal">
+                <p class="alert-text">{t::CASES_DELETE_QUESTION}</p>
+                <form method="post" action=action.clone() class="inline-form">
+                    {hidden("slet")}
+                    <button type="submit" class="button button-primary">{t::CASES_DELETE_YES}</button>
+                </form>
+                <a href=action.clone() class="button button-secondary">{t::CASES_DELETE_NO}</a>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <form method="post" action=action.clone() class="inline-form">
+                {hidden("slet-spoerg")}
+                <button type="submit" class="button button-tertiary">{t::CASES_DELETE}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="case-detail" aria-labelledby="sag-heading">
+            <h2 id="sag-heading">{t::cases_detail_heading(&d.line.reference)}</h2>
+            <dl class="booking-summary">
+                <dt>{t::CASE_EXPORT_NAME}</dt><dd id="sag-navn">{d.line.name.clone()}</dd>
+                <dt>{t::CASE_EXPORT_PHONE}</dt><dd>{d.phone.clone().unwrap_or_else(none)}</dd>
+                <dt>{t::CASE_EXPORT_EMAIL}</dt><dd>{d.email.clone().unwrap_or_else(none)}</dd>
+                <dt>{t::CASE_EXPORT_TIMES}</dt><dd>{if d.line.times.is_empty() { none() } else { d.line.times.clone() }}</dd>
+                <dt>{t::CASE_EXPORT_KOMMUNE}</dt><dd>{d.line.kommune_name.clone()}</dd>
+                <dt>{t::CASE_EXPORT_RECEIVED}</dt><dd>{d.line.received.clone()}</dd>
+                <dt>{t::CASE_EXPORT_SUBSTANCE}</dt><dd>{d.line.substance.clone()}</dd>
+                <dt>{t::CASE_EXPORT_STATUS}</dt><dd id="sag-status">{d.line.status_label.clone()}</dd>
+                <dt>{t::CASES_DEADLINE}</dt><dd id="sag-frist">{d.line.clock.clone()}</dd>
+            </dl>
+            <form method="post" action=action.clone() class="staff-actions">
+                {hidden("status")}
+                <div class="form-group">
+                    <label class="form-label" for="status">{t::CASES_STATUS_LABEL}</label>
+                    <select class="form-select" id="status" name="status">{status_options}</select>
+                </div>
+                <button type="submit" class="button button-primary">{t::CASES_STATUS_SUBMIT}</button>
+            </form>
+            {d.may_start_clock.then(|| view! {
+                <form method="post" action=action.clone() class="staff-actions">
+                    {hidden("frist")}
+                    <div class="form-group">
+                        <label class="form-label" for="dato">{t::CASES_CLOCK_LABEL}</label>
+                        <span class="form-hint" id="dato-hint">{t::cases_clock_hint(p.guarantee_days)}</span>
+                        <input class="form-input input-width-s" type="text" id="dato" name="dato" inputmode="numeric"
+                            autocomplete="off" maxlength="10" aria-describedby="dato-hint"/>
+                    </div>
+                    <button type="submit" class="button button-secondary">{t::CASES_CLOCK_SUBMIT}</button>
+                </form>
+            })}
+            <form method="post" action=action.clone() class="inline-form">
+                {hidden("eksport")}
+                <button type="submit" class="button button-secondary">{t::CASES_EXPORT}</button>
+            </form>
+            {delete}
+            <h3>{t::CASES_HISTORY}</h3>
+            <ol class="case-history">
+                {d.history.iter().map(|e| view! { <li>{e.at.clone()} " – " {e.who.clone()} " – " {e.what.clone()}</li> }).collect_view()}
+            </ol>
+            <p><a href="/personale/sager">{t::CASES_BACK}</a></p>
+        </section>
+    }
+}
