@@ -3,15 +3,14 @@
 //! without JavaScript and the token never appears in a URL or a redirect.
 
 use crate::throttle::GuessLimit;
-use crate::Stores;
+use crate::{form_fields, FormBody, Stores};
 use app::api::anonymous::{logic, ManageStep, Posted, Series};
 use app::text::t;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Form, Router};
+use axum::Router;
 use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -38,18 +37,13 @@ pub fn routes(state: FormState) -> Router {
         .with_state(state)
 }
 
-/// A malformed body is treated as an empty form: the page then says, in Danish, what is missing.
-fn fields(form: Result<Form<HashMap<String, String>>, FormRejection>) -> HashMap<String, String> {
-    form.map(|Form(f)| f).unwrap_or_default()
-}
-
 async fn book(
     State(state): State<FormState>,
     Path(kommune): Path<String>,
     uri: Uri,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: FormBody,
 ) -> Response {
-    let page = logic::book_post(&state.stores.anon, &kommune, &fields(form)).await;
+    let page = logic::book_post(&state.stores.anon, &kommune, &form_fields(form)).await;
     render(&state, Posted::Book(page), uri).await
 }
 
@@ -59,9 +53,9 @@ async fn relatives(
     ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
     Path(kommune): Path<String>,
     uri: Uri,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: FormBody,
 ) -> Response {
-    let page = series(&state, Series::Relatives, peer_for_rate_limit, &kommune, fields(form)).await;
+    let page = series(&state, Series::Relatives, peer_for_rate_limit, &kommune, form_fields(form)).await;
     render(&state, Posted::Relatives(page), uri).await
 }
 
@@ -71,9 +65,9 @@ async fn counselling(
     ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
     Path(kommune): Path<String>,
     uri: Uri,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: FormBody,
 ) -> Response {
-    let page = series(&state, Series::Counselling, peer_for_rate_limit, &kommune, fields(form)).await;
+    let page = series(&state, Series::Counselling, peer_for_rate_limit, &kommune, form_fields(form)).await;
     render(&state, Posted::Counselling(page), uri).await
 }
 
@@ -92,11 +86,11 @@ async fn manage(
     State(state): State<FormState>,
     ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
     uri: Uri,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: FormBody,
 ) -> Response {
     // Throttle before any token work (rate limit per client, in memory only).
     let step = if state.guesses.allow(peer_for_rate_limit.ip()) {
-        logic::manage_post(&state.stores.anon, &fields(form)).await
+        logic::manage_post(&state.stores.anon, &form_fields(form)).await
     } else {
         ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) }
     };
@@ -108,14 +102,14 @@ async fn manage(
 async fn calendar(
     State(state): State<FormState>,
     ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: FormBody,
 ) -> Response {
     let manage_uri = Uri::from_static("/min-aftale");
     if !state.guesses.allow(peer_for_rate_limit.ip()) {
         let step = ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) };
         return render(&state, Posted::Manage(step), manage_uri).await;
     }
-    match logic::calendar_post(&state.stores.anon, &fields(form)).await {
+    match logic::calendar_post(&state.stores.anon, &form_fields(form)).await {
         Ok((file_name, body)) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),

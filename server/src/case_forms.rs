@@ -10,22 +10,17 @@
 //! or a redirect. This module holds only the case store and, for sessions, the staff store: the
 //! anonymous store is not in its state and not in the context it renders with.
 
+use crate::staff_forms::signed_in_member;
+use crate::{form_fields, FormBody};
 use app::api::cases::{logic, CasesPosted, Posted};
-use app::api::staff::session::cookie_value;
-use app::api::staff::{Gate, StaffPosted, StartPage};
-use app::app::shell;
-use app::domain::staff::StaffAccess;
+use app::api::staff::Gate;
 use app::store::{CaseStore, StaffStore};
-use app::text::t;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{header, HeaderMap, Method, Request, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Form, Router};
+use axum::Router;
 use leptos::prelude::*;
-use std::collections::HashMap;
-use subtle::ConstantTimeEq;
 
 /// The forms here are a handful of short fields; anything bigger is refused before parsing.
 const MAX_FORM_BYTES: usize = 16 * 1024;
@@ -48,52 +43,21 @@ pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore) -> Rou
         .with_state(CaseFormState { options, case, staff })
 }
 
-type Fields = Result<Form<HashMap<String, String>>, FormRejection>;
-
-/// A malformed body is an empty form: the page then says, in Danish, what is missing.
-fn fields(form: Fields) -> HashMap<String, String> {
-    form.map(|Form(f)| f).unwrap_or_default()
-}
-
-async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>, uri: Uri, form: Fields) -> Response {
-    let page = logic::submit_request(&state.case, &kommune, &fields(form)).await;
+async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>, uri: Uri, form: FormBody) -> Response {
+    let page = logic::submit_request(&state.case, &kommune, &form_fields(form)).await;
     render(&state, Posted::Request(page), uri).await
 }
 
-/// The signed-in member of a staff POST whose origin and CSRF token check out, or the response
-/// that refuses it (the same checks as `staff_forms`).
-async fn staff_access(state: &CaseFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
-    let access = match cookie_value(headers) {
-        Some(v) => state.staff.access(&v, chrono::Utc::now()).await.unwrap_or_else(|e| {
-            tracing::error!("reading a staff session failed: {e}");
-            None
-        }),
-        None => None,
-    };
-    let refuse = |access: Option<StaffAccess>, error: &str, status: StatusCode| {
-        let page = StartPage { access, username: String::new(), error: Some(error.to_string()) };
-        async move {
-            let mut res = render(state, StaffPosted::Start(page), Uri::from_static("/personale")).await;
-            *res.status_mut() = status;
-            res
-        }
-    };
-    let Some(access) = access else {
-        return Err(refuse(None, t::STAFF_SIGN_IN_FIRST, StatusCode::UNAUTHORIZED).await);
-    };
-    let csrf_ok = form.get("csrf").is_some_and(|s| s.len() == access.csrf.len() && bool::from(s.as_bytes().ct_eq(access.csrf.as_bytes())));
-    if !crate::staff_forms::same_origin(headers) || !csrf_ok {
-        tracing::warn!("a staff form was refused: origin or CSRF token did not match");
-        return Err(refuse(Some(access), t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await);
-    }
-    Ok(access)
-}
-
-async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
-    let form = fields(form);
-    let access = match staff_access(&state, &headers, &form).await {
+async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
+    let form = form_fields(form);
+    let access = match signed_in_member(&state.staff, &headers, &form).await {
         Ok(a) => a,
-        Err(refused) => return refused,
+        Err(refusal) => {
+            let (page, status, uri) = refusal.page();
+            let mut res = render(&state, page, uri).await;
+            *res.status_mut() = status;
+            return res;
+        }
     };
     let gate = match logic::cases_post(&state.case, &access, &form, chrono::Utc::now()).await {
         Ok(logic::CasesPost::File { name, body }) => {
@@ -116,17 +80,11 @@ async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri
 /// staff stores.
 async fn render<P: Clone + Send + Sync + 'static>(state: &CaseFormState, posted: P, uri: Uri) -> Response {
     let (case, staff) = (state.case.clone(), state.staff.clone());
-    let options = state.options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(case.clone());
-            provide_context(staff.clone());
-            provide_context(posted.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let request = Request::builder().method(Method::GET).uri(uri).body(axum::body::Body::empty()).expect("a valid request");
-    handler(request).await
+    let provide = move || {
+        provide_context(case.clone());
+        provide_context(staff.clone());
+    };
+    crate::render_with_context(&state.options, provide, posted, uri).await
 }
 
 /// `RMP_CASE_RETENTION_DAYS`, or the default (a year, see the README).

@@ -44,14 +44,33 @@ impl Stores {
     }
 }
 
+/// A form body as submitted; a malformed one (not `application/x-www-form-urlencoded`, bad
+/// encoding) is a rejection, which [`form_fields`] turns into an empty form.
+pub type FormBody = Result<axum::Form<std::collections::HashMap<String, String>>, axum::extract::rejection::FormRejection>;
+
+/// The submitted fields. A malformed body is an empty form: the page then says, in Danish, what
+/// is missing, instead of a bare 4xx from the extractor.
+pub fn form_fields(form: FormBody) -> std::collections::HashMap<String, String> {
+    form.map(|axum::Form(f)| f).unwrap_or_default()
+}
+
 /// Renders the page at `uri` as for a GET, with a form POST's result (`posted`) in context: the
 /// pattern every form handler uses, so forms work without JavaScript.
 pub async fn render_page<P: Clone + Send + Sync + 'static>(options: &LeptosOptions, stores: &Stores, posted: P, uri: axum::http::Uri) -> Response {
     let stores = stores.clone();
+    render_with_context(options, move || stores.provide(), posted, uri).await
+}
+
+/// [`render_page`] with the context given by `provide` (e.g. only the identified side's stores).
+pub async fn render_with_context<P, F>(options: &LeptosOptions, provide: F, posted: P, uri: axum::http::Uri) -> Response
+where
+    P: Clone + Send + Sync + 'static,
+    F: Fn() + Clone + Send + Sync + 'static,
+{
     let options = options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
-            stores.provide();
+            provide();
             provide_context(posted.clone());
         },
         move || shell(options.clone()),

@@ -7,17 +7,17 @@
 //! The role check is not here: it is in `app::api::staff::logic`, which every path goes through.
 
 use crate::throttle::GuessLimit;
-use crate::{render_page, Stores};
+use crate::{form_fields, render_page, FormBody, Stores};
 use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
 use app::api::staff::{logic, StaffPosted, StartPage};
 use app::domain::staff::StaffAccess;
+use app::store::StaffStore;
 use app::text::t;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Form, Router};
+use axum::Router;
 use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -73,12 +73,6 @@ pub fn routes(state: StaffFormState) -> Router {
         .with_state(state)
 }
 
-type Fields = Result<Form<HashMap<String, String>>, FormRejection>;
-
-fn fields(form: Fields) -> HashMap<String, String> {
-    form.map(|Form(f)| f).unwrap_or_default()
-}
-
 /// Whether the browser says the request comes from a page of this site. Browsers send `Origin`
 /// on every POST, but as `null` when the page's referrer policy is `no-referrer` (ours is), so
 /// `Sec-Fetch-Site` (sent by every current browser) decides then; where neither says anything,
@@ -104,39 +98,60 @@ fn start_uri() -> Uri {
     Uri::from_static("/personale")
 }
 
-async fn start_page(state: &StaffFormState, access: Option<StaffAccess>, error: &str, status: StatusCode) -> Response {
-    let page = StartPage { access, username: String::new(), error: Some(error.to_string()) };
-    let mut res = render_page(&state.options, &state.stores, StaffPosted::Start(page), start_uri()).await;
-    *res.status_mut() = status;
-    res
+/// Why a staff POST was refused before anything ran: shown on the staff start page.
+pub struct Refusal {
+    pub access: Option<StaffAccess>,
+    pub error: &'static str,
+    pub status: StatusCode,
 }
 
-/// The signed-in member of a staff POST whose origin and CSRF token check out, or the response
-/// that refuses it.
-async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
+impl Refusal {
+    /// The start page's content for this refusal, its status and its address.
+    pub fn page(self) -> (StaffPosted, StatusCode, Uri) {
+        let page = StartPage { access: self.access, username: String::new(), error: Some(self.error.to_string()) };
+        (StaffPosted::Start(page), self.status, start_uri())
+    }
+}
+
+/// The signed-in member of a staff POST whose origin and CSRF token check out, or why not. Every
+/// staff POST (here and in `case_forms`) goes through this one check.
+pub async fn signed_in_member(staff: &StaffStore, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Refusal> {
     let access = match cookie_value(headers) {
-        Some(v) => state.stores.staff.access(&v, chrono::Utc::now()).await.unwrap_or_else(|e| {
+        Some(v) => staff.access(&v, chrono::Utc::now()).await.unwrap_or_else(|e| {
             tracing::error!("reading a staff session failed: {e}");
             None
         }),
         None => None,
     };
     let Some(access) = access else {
-        return Err(start_page(state, None, t::STAFF_SIGN_IN_FIRST, StatusCode::UNAUTHORIZED).await);
+        return Err(Refusal { access: None, error: t::STAFF_SIGN_IN_FIRST, status: StatusCode::UNAUTHORIZED });
     };
     if !same_origin(headers) || !token_matches(form.get("csrf"), &access.csrf) {
         tracing::warn!("a staff form was refused: origin or CSRF check failed");
-        return Err(start_page(state, Some(access), t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await);
+        return Err(Refusal { access: Some(access), error: t::STAFF_FORM_EXPIRED, status: StatusCode::FORBIDDEN });
     }
     Ok(access)
+}
+
+/// [`signed_in_member`], with a refusal rendered as the start page.
+async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
+    match signed_in_member(&state.stores.staff, headers, form).await {
+        Ok(access) => Ok(access),
+        Err(refusal) => {
+            let (page, status, uri) = refusal.page();
+            let mut res = render_page(&state.options, &state.stores, page, uri).await;
+            *res.status_mut() = status;
+            Err(res)
+        }
+    }
 }
 
 fn see_other(location: &'static str, cookie: String) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string()), (header::SET_COOKIE, cookie)]).into_response()
 }
 
-async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>, headers: HeaderMap, form: Fields) -> Response {
-    let form = fields(form);
+async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>, headers: HeaderMap, form: FormBody) -> Response {
+    let form = form_fields(form);
     let username = form.get("brugernavn").cloned().unwrap_or_default();
     let refuse = |error: &str, status: StatusCode| {
         let page = StartPage { access: None, username: username.trim().chars().take(40).collect(), error: Some(error.to_string()) };
@@ -170,8 +185,8 @@ async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_
     }
 }
 
-async fn sign_out(State(state): State<StaffFormState>, headers: HeaderMap, form: Fields) -> Response {
-    let form = fields(form);
+async fn sign_out(State(state): State<StaffFormState>, headers: HeaderMap, form: FormBody) -> Response {
+    let form = form_fields(form);
     match checked(&state, &headers, &form).await {
         Ok(_) => {
             if let Some(v) = cookie_value(&headers) {
@@ -195,8 +210,8 @@ enum StaffForm {
 
 /// Checks session, origin and CSRF token, runs the form's step (which checks the role) and
 /// renders the same page with the result.
-async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: Fields, which: StaffForm) -> Response {
-    let form = fields(form);
+async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: FormBody, which: StaffForm) -> Response {
+    let form = form_fields(form);
     let access = match checked(&state, &headers, &form).await {
         Ok(a) => a,
         Err(refused) => return refused,
@@ -210,15 +225,15 @@ async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: F
     render_page(&state.options, &state.stores, posted, uri).await
 }
 
-async fn calendar(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+async fn calendar(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
     staff_post(state, headers, uri, form, StaffForm::Calendar).await
 }
 
-async fn opening(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+async fn opening(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
     staff_post(state, headers, uri, form, StaffForm::Opening).await
 }
 
-async fn accounts(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: Fields) -> Response {
+async fn accounts(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
     staff_post(state, headers, uri, form, StaffForm::Accounts).await
 }
 

@@ -90,6 +90,43 @@ pub(crate) fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl F
     }
 }
 
+/// The body of every gated staff page: the form's result when this render answers a POST, else
+/// what `load` reads for the page's query (`key`); then the gate. One place, so each page only
+/// names its data and its view.
+pub(crate) fn staff_page<K, T, L, Fut>(
+    title: &'static str,
+    posted: Option<Gate<T>>,
+    key: impl Fn() -> K + Send + Sync + 'static,
+    load: L,
+    open: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    L: Fn(K) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<Gate<T>, ServerFnError>> + Send + 'static,
+{
+    let page = Resource::new(key, move |k| {
+        let (posted, load) = (posted.clone(), load.clone());
+        async move {
+            match posted {
+                Some(gate) => Ok(gate),
+                None => load(k).await,
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(gate) => gated(title, gate, open),
+                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// `/personale`: sign in, or the start page of the member's role.
 #[component]
 pub fn StaffStartPage() -> impl IntoView {
@@ -168,34 +205,16 @@ fn Start(p: StartPage) -> impl IntoView {
 pub fn StaffCalendarPage() -> impl IntoView {
     let query = use_query_map();
     let posted = posted().and_then(|p| match p {
-        StaffPosted::Calendar(c) => Some(c),
+        StaffPosted::Calendar(gate) => Some(gate),
         _ => None,
     });
-    let page = Resource::new(
-        move || {
-            let q = query.read();
-            (q.get("sted"), q.get("dag"), q.get("visning"))
-        },
-        move |(sted, dag, visning)| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(p) => Ok(p),
-                    None => get_calendar(sted, dag, visning).await,
-                }
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(gate) => gated(t::STAFF_CALENDAR_TITLE, gate, |p| view! { <Calendar p/> }.into_any()),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let key = move || {
+        let q = query.read();
+        (q.get("sted"), q.get("dag"), q.get("visning"))
+    };
+    staff_page(t::STAFF_CALENDAR_TITLE, posted, key, |(sted, dag, visning)| get_calendar(sted, dag, visning), |p| {
+        view! { <Calendar p/> }.into_any()
+    })
 }
 
 fn options(choices: &[Choice], selected: &str) -> impl IntoView {
@@ -424,34 +443,14 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
 pub fn StaffOpeningPage() -> impl IntoView {
     let query = use_query_map();
     let posted = posted().and_then(|p| match p {
-        StaffPosted::Opening(o) => Some(o),
+        StaffPosted::Opening(gate) => Some(gate),
         _ => None,
     });
-    let page = Resource::new(
-        move || {
-            let q = query.read();
-            (q.get("sted"), q.get("samtale"))
-        },
-        move |(sted, samtale)| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(p) => Ok(p),
-                    None => get_opening_hours(sted, samtale).await,
-                }
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(gate) => gated(t::STAFF_HOURS_TITLE, gate, |p| view! { <Opening p/> }.into_any()),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let key = move || {
+        let q = query.read();
+        (q.get("sted"), q.get("samtale"))
+    };
+    staff_page(t::STAFF_HOURS_TITLE, posted, key, |(sted, samtale)| get_opening_hours(sted, samtale), |p| view! { <Opening p/> }.into_any())
 }
 
 #[component]
@@ -528,31 +527,10 @@ fn Opening(p: OpeningPage) -> impl IntoView {
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
     let posted = posted().and_then(|p| match p {
-        StaffPosted::Accounts(a) => Some(a),
+        StaffPosted::Accounts(gate) => Some(gate),
         _ => None,
     });
-    let page = Resource::new(
-        || (),
-        move |_| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(p) => Ok(p),
-                    None => get_accounts().await,
-                }
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(gate) => gated(t::STAFF_ACCOUNTS_TITLE, gate, |p| view! { <Accounts p/> }.into_any()),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(t::STAFF_ACCOUNTS_TITLE, posted, || (), |_| get_accounts(), |p| view! { <Accounts p/> }.into_any())
 }
 
 #[component]

@@ -3,8 +3,7 @@
 //! checked by `server::case_forms` before `api::cases::logic` runs it.
 
 use crate::api::cases::{get_cases_page, CaseDetail, CaseLine, CasesPage, CasesPosted};
-use crate::components::ServerErrorPage;
-use crate::pages::staff::{alerts, gated, StaffFrame};
+use crate::pages::staff::{alerts, staff_page, StaffFrame};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -14,28 +13,7 @@ use leptos_router::hooks::use_query_map;
 pub fn StaffCasesPage() -> impl IntoView {
     let query = use_query_map();
     let posted = use_context::<CasesPosted>().map(|CasesPosted(gate)| gate);
-    let page = Resource::new(
-        move || query.read().get("sag"),
-        move |sag| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(gate) => Ok(gate),
-                    None => get_cases_page(sag).await,
-                }
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(gate) => gated(t::CASES_TITLE, gate, |p| view! { <Cases p/> }.into_any()),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(t::CASES_TITLE, posted, move || query.read().get("sag"), get_cases_page, |p| view! { <Cases p/> }.into_any())
 }
 
 #[component]
