@@ -364,6 +364,8 @@ async fn the_case_workers_page_finds_changes_exports_and_deletes() {
     assert_eq!(changed.message.as_deref(), Some("Status er ændret til »Kontaktet«."));
     let bad_date = page_of(cases_post(&store, &cw, &post(&[("handling", "frist"), ("sag", &id), ("dato", "i går")]), Utc::now()).await.unwrap());
     assert_eq!(bad_date.errors, ["Skriv datoen som dag.måned.år, fx 2.11.2026."]);
+    assert_eq!(bad_date.date_typed, "i går", "the refused date is shown again");
+    assert_eq!(bad_date.date_error.as_deref(), Some("Skriv datoen som dag.måned.år, fx 2.11.2026."));
     let today = today_in_copenhagen(Utc::now());
     let clock = page_of(cases_post(&store, &cw, &post(&[("handling", "frist"), ("sag", &id), ("dato", &today.format("%d.%m.%Y").to_string())]), Utc::now()).await.unwrap());
     assert!(clock.message.as_deref().unwrap().contains(&long_date(last_day(today, 14))), "{:?}", clock.message);

@@ -61,6 +61,16 @@ test("a case worker finds a request by its reference, changes its status, export
   await expect(page.locator("#sag-status")).toHaveText("Kontaktet");
   await expect(page.locator(".case-history")).toContainText(`${CASE_WORKER} – Status ændret fra »Ny« til »Kontaktet«`);
 
+  // A day that cannot be read is refused at its field and stays there to be corrected.
+  const dayField = page.getByLabel("Dagen for fremmøde eller ansøgning");
+  await dayField.fill("31.02.2026");
+  await page.getByRole("button", { name: "Gem dagen" }).click();
+  await expect(page.locator("#dato-fejl")).toContainText("findes ikke");
+  await expect(dayField).toHaveValue("31.02.2026");
+  await expect(dayField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#sag-frist")).toContainText("Ingen dato endnu");
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
+
   // Odsherred counts from attendance: the case worker records the day, and the clock runs.
   const today = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", day: "numeric", month: "numeric", year: "numeric" }).format(new Date());
   await page.getByLabel("Dagen for fremmøde eller ansøgning").fill(today);

@@ -163,6 +163,9 @@ pub struct CasesPage {
     pub retention_days: u32,
     /// A reference typed into the search that found nothing, shown again.
     pub reference_typed: String,
+    /// A clock-start date that was refused, shown again in its field with the reason.
+    pub date_typed: String,
+    pub date_error: Option<String>,
     pub message: Option<String>,
     pub errors: Vec<String>,
 }
@@ -681,6 +684,8 @@ pub mod logic {
             guarantee_days,
             retention_days: store.retention_days(),
             reference_typed,
+            date_typed: String::new(),
+            date_error: None,
             message,
             errors,
         }
@@ -719,7 +724,13 @@ pub mod logic {
             (Some("frist"), Some(id)) => {
                 let typed = f.get("dato").map(String::as_str).unwrap_or("");
                 match parse_date(typed, today_in_copenhagen(now)) {
-                    Err(e) => page(Some(id), false, None, vec![date_error(e).to_string()], String::new()).await,
+                    Err(e) => {
+                        let why = date_error(e).to_string();
+                        let mut p = build_page(store, access, Some(id), false, None, vec![why.clone()], String::new(), now).await;
+                        p.date_typed = typed.trim().chars().take(20).collect();
+                        p.date_error = Some(why);
+                        CasesPost::Page(p)
+                    }
                     Ok(from) => match start_guarantee_clock(store, access, id, from, now).await {
                         Ok(until) => {
                             let message = t::cases_clock_started(&long_date(from), &long_date(until));

@@ -95,7 +95,7 @@ fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
 pub(crate) fn ChooseError(error: Option<String>) -> impl IntoView {
     error.map(|e| view! {
         <div class="alert alert-error" role="alert" id="book-error">
-            <p class="alert-text">"Fejl: " {e}</p>
+            <p class="alert-text">{t::ERROR_PREFIX} ": " {e}</p>
         </div>
     })
 }

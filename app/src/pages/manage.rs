@@ -53,7 +53,7 @@ fn EnterCode(error: Option<String>) -> impl IntoView {
                 <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
                 {error.map(|e| view! {
                     <span class="form-error-message" id="kode-error" role="alert">
-                        <span class="sr-only">"Fejl: "</span>{e}
+                        <span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}
                     </span>
                 })}
                 <input
@@ -183,7 +183,7 @@ fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: 
     view! {
         <h2>{t::MANAGE_MOVE_HEADING}</h2>
         {error.map(|e| view! {
-            <div class="alert alert-error" role="alert"><p class="alert-text">"Fejl: " {e}</p></div>
+            <div class="alert alert-error" role="alert"><p class="alert-text">{t::ERROR_PREFIX} ": " {e}</p></div>
         })}
         <Booking b=booking/>
         {form}

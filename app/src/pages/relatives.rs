@@ -73,7 +73,7 @@ pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoVi
                         <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
                         <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
                         {r.code_error.clone().map(|e| view! {
-                            <span class="form-error-message" id="kode-error" role="alert"><span class="sr-only">"Fejl: "</span>{e}</span>
+                            <span class="form-error-message" id="kode-error" role="alert"><span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}</span>
                         })}
                         <input
                             class="form-input input-width-l token-input"

@@ -142,11 +142,16 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
             {d.may_start_clock.then(|| view! {
                 <form method="post" action=action.clone() class="staff-actions">
                     {hidden("frist")}
-                    <div class="form-group">
+                    <div class=if p.date_error.is_some() { "form-group form-error" } else { "form-group" }>
                         <label class="form-label" for="dato">{t::CASES_CLOCK_LABEL}</label>
                         <span class="form-hint" id="dato-hint">{t::cases_clock_hint(p.guarantee_days)}</span>
+                        {p.date_error.clone().map(|e| view! {
+                            <span class="form-error-message" id="dato-fejl"><span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}</span>
+                        })}
                         <input class="form-input input-width-s" type="text" id="dato" name="dato" inputmode="numeric"
-                            autocomplete="off" maxlength="10" aria-describedby="dato-hint"/>
+                            autocomplete="off" maxlength="20" value=p.date_typed.clone()
+                            aria-invalid=p.date_error.is_some().then_some("true")
+                            aria-describedby=if p.date_error.is_some() { "dato-hint dato-fejl" } else { "dato-hint" }/>
                     </div>
                     <button type="submit" class="button button-secondary">{t::CASES_CLOCK_SUBMIT}</button>
                 </form>
