@@ -322,9 +322,9 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   cat "$RACE_MD"
   echo
   echo "The HTTP race connects all 1,000 clients first, then releases every request at once; each refused client's"
-  echo "page is checked for the sentence saying the time was taken. The relatives' booking pages are not built yet"
-  echo "(issue 4), so the 200-on-one-token race runs through the store API that page will call, \`AnonStore::book\`"
-  echo "with \`max_talks = 5\` on a token holding 4 talks."
+  echo "page is checked for the sentence saying the time was taken. The 200-on-one-token race runs through the"
+  echo "store API the relatives' and counselling pages call, \`AnonStore::book\` with \`max_talks = 5\` on a token"
+  echo "holding 4 talks. The write path and the races book the clarifying conversation only (\`/{kommune}/book\`)."
   echo
   echo "## 4. Crash"
   echo
@@ -334,11 +334,12 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
   echo "Every server function (from leptos's server-function registry, checked against the number of \`#[server]\` in"
   echo "\`app/src\`) and every form POST (\`/{kommune}/book\` for two municipalities and an unknown one, \`/min-aftale\`,"
-  echo "\`/min-aftale/kalender\`) in turn: empty and 14–20 KB fields, raw bytes and percent-encoded invalid UTF-8, broken"
+  echo "\`/min-aftale/kalender\`, \`/{kommune}/henvendelse\` for one municipality and an unknown one, and, without a"
+  echo "session, \`/personale/log-ind\`, \`/personale/kalender\` and \`/personale/sager\`) in turn: empty and 14–20 KB fields, raw bytes and percent-encoded invalid UTF-8, broken"
   echo "percent-encoding, JSON or multipart bodies, wrong content types and methods, well-formed but unknown and"
   echo "malformed tokens, out-of-range and impossible dates and times, unknown municipalities and kinds. A clear answer"
   echo "is a 4xx with a body naming the error, a form page showing one of its error sentences, or (server function"
-  echo "only) a 200 with \`null\` for well-formed arguments naming nothing known. The token guess limit was raised for"
+  echo "only) a 200 with \`null\` for well-formed arguments naming nothing known (a staff function: \`SignedOut\`). The token guess limit was raised for"
   echo "this run so the token parser, not the throttle, answers."
   echo
   cat "$FUZZ_MD"

@@ -1,30 +1,18 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
 import * as fs from "fs";
-import { expectNoAxeViolations, jsEnabled, open } from "./helpers";
+import { CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn } from "./helpers";
 
-// scripts/test.sh creates these accounts with `server add-staff` before it starts the server.
-const PASSWORD = process.env.E2E_STAFF_PASSWORD ?? "en-lang-testadgangskode";
-const CASE_WORKER = "sagsbehandler";
-const COUNSELLOR = "raadgiver";
 const DATA = require("./identified-test-data.json") as { people: { name: string; phone: string; email: string }[] };
 const PERSON = DATA.people[0];
 
 async function signIn(page: Page, username: string) {
-  await page.goto("/personale");
-  await page.getByLabel("Brugernavn").fill(username);
-  await page.getByLabel("Adgangskode").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log ind" }).click();
+  await staffSignIn(page, username);
   await expect(page.getByText("Logget ind som")).toContainText(username);
 }
 
 /** A person files a request in a browser of their own (no cookie, nothing shared with staff). */
 async function personFiles(browser: Browser, info: TestInfo, kommune: string) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    locale: "da-DK",
-    javaScriptEnabled: jsEnabled(info),
-    baseURL: info.project.use.baseURL,
-  });
+  const context = await separateBrowser(browser, info);
   const page = await context.newPage();
   await open(page, info, `/${kommune}/henvendelse`);
   await page.getByLabel("Navn", { exact: true }).fill(PERSON.name);

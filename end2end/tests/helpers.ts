@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from "@playwright/test";
+import { Browser, BrowserContext, expect, Page, TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const KOMMUNER = [
@@ -53,4 +53,29 @@ export async function expectNoAxeViolations(page: Page) {
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
+}
+
+/** A second browser of its own, like the project's (phone-sized, Danish, JS as the project says),
+ * sharing nothing with the test's page: a citizen next to a member of staff. */
+export async function separateBrowser(browser: Browser, info: TestInfo): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "da-DK",
+    javaScriptEnabled: jsEnabled(info),
+    baseURL: info.project.use.baseURL,
+  });
+}
+
+/** scripts/test.sh creates these staff accounts with `server add-staff` before it starts the server. */
+export const STAFF_PASSWORD = process.env.E2E_STAFF_PASSWORD ?? "en-lang-testadgangskode";
+export const COUNSELLOR = "raadgiver";
+export const ADMIN = "admin";
+export const CASE_WORKER = "sagsbehandler";
+
+/** Signs in on the staff start page (staff pages load no script: nothing to wait for). */
+export async function staffSignIn(page: Page, username: string, password = STAFF_PASSWORD) {
+  await page.goto("/personale");
+  await page.getByLabel("Brugernavn").fill(username);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.getByRole("button", { name: "Log ind" }).click();
 }

@@ -1,23 +1,11 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { expectNoAxeViolations, jsEnabled, open, watch } from "./helpers";
-
-// scripts/test.sh creates these accounts with `server add-staff` before it starts the server.
-const PASSWORD = process.env.E2E_STAFF_PASSWORD ?? "en-lang-testadgangskode";
-const COUNSELLOR = "raadgiver";
-const ADMIN = "admin";
-const CASE_WORKER = "sagsbehandler";
+import { ADMIN, CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, watch } from "./helpers";
 
 /** Staff pages are server-rendered only and load no script, so there is no hydration to wait for. */
 async function go(page: Page, _info: TestInfo, path: string) {
   return page.goto(path);
 }
 
-async function signIn(page: Page, info: TestInfo, username: string, password = PASSWORD) {
-  await go(page, info, "/personale");
-  await page.getByLabel("Brugernavn").fill(username);
-  await page.getByLabel("Adgangskode").fill(password);
-  await page.getByRole("button", { name: "Log ind" }).click();
-}
 
 /** A day three days ahead, as 7.12.2026 and as 2026-12-07 (Copenhagen). */
 function threeDaysAhead() {
@@ -30,12 +18,7 @@ function threeDaysAhead() {
 
 async function citizenBooks(browser: Browser, info: TestInfo, slotLabel: string) {
   // A second, separate browser: the citizen shares nothing with the counsellor.
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    locale: "da-DK",
-    javaScriptEnabled: jsEnabled(info),
-    baseURL: info.project.use.baseURL,
-  });
+  const context = await separateBrowser(browser, info);
   const page = await context.newPage();
   await open(page, info, "/ishoj/book?samtale=fremmoede");
   await page.getByLabel(slotLabel, { exact: true }).check();
@@ -51,7 +34,7 @@ async function citizenBooks(browser: Browser, info: TestInfo, slotLabel: string)
 
 test("a counsellor signs in, opens a slot, a citizen books it, and the counsellor marks it held", async ({ page, browser, context }, info) => {
   const seen = watch(page);
-  await signIn(page, info, COUNSELLOR);
+  await staffSignIn(page, COUNSELLOR);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Personale");
   await expect(page.getByText("Logget ind som")).toContainText(COUNSELLOR);
   // The session cookie: HttpOnly and SameSite=Strict.
@@ -105,7 +88,7 @@ test("a counsellor signs in, opens a slot, a citizen books it, and the counsello
 });
 
 test("a wrong password is refused in Danish and keeps the username", async ({ page, context }, info) => {
-  await signIn(page, info, COUNSELLOR, "forkert-adgangskode");
+  await staffSignIn(page, COUNSELLOR, "forkert-adgangskode");
   await expect(page.locator("#log-ind-fejl")).toHaveText("Brugernavnet eller adgangskoden er forkert, eller kontoen er deaktiveret.");
   await expect(page.getByLabel("Brugernavn")).toHaveValue(COUNSELLOR);
   expect(await context.cookies()).toEqual([]);
@@ -113,7 +96,7 @@ test("a wrong password is refused in Danish and keeps the username", async ({ pa
 });
 
 test("each role sees only its own pages", async ({ page }, info) => {
-  await signIn(page, info, ADMIN);
+  await staffSignIn(page, ADMIN);
   await go(page, info, "/personale/kalender");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
   await expect(page.locator(".staff-booking")).toHaveCount(0);
@@ -122,20 +105,20 @@ test("each role sees only its own pages", async ({ page }, info) => {
   await expect(page.getByRole("cell", { name: COUNSELLOR, exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Log ud" }).click();
-  await signIn(page, info, COUNSELLOR);
+  await staffSignIn(page, COUNSELLOR);
   for (const path of ["/personale/konti", "/personale/aabningstider"]) {
     await go(page, info, path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
   }
 
   await page.getByRole("button", { name: "Log ud" }).click();
-  await signIn(page, info, CASE_WORKER);
+  await staffSignIn(page, CASE_WORKER);
   await go(page, info, "/personale/kalender");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
 });
 
 test("a staff POST without the session's CSRF token, or from another site, changes nothing", async ({ page }, info) => {
-  await signIn(page, info, COUNSELLOR);
+  await staffSignIn(page, COUNSELLOR);
   await go(page, info, "/personale/kalender?sted=pitstop");
   const csrf = await page.locator('input[name="csrf"]').first().getAttribute("value");
   expect(csrf).toMatch(/^[0-9a-f]{64}$/);
@@ -161,7 +144,7 @@ test("a staff POST without the session's CSRF token, or from another site, chang
 });
 
 test("an admin sees the opening hours form, gets Danish errors for bad input, and saves", async ({ page }, info) => {
-  await signIn(page, info, ADMIN);
+  await staffSignIn(page, ADMIN);
   await go(page, info, "/personale/aabningstider?sted=rusmiddelteamet-odsherred&samtale=telefon");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Åbningstider – Rusmiddelteamet");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
