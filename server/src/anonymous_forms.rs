@@ -10,7 +10,7 @@ use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::Router;
+use axum::{Extension, Router};
 use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -29,8 +29,8 @@ pub struct FormState {
 pub fn routes(state: FormState) -> Router {
     Router::new()
         .route("/{kommune}/book", post(book))
-        .route("/{kommune}/paaroerende", post(relatives))
-        .route("/{kommune}/raadgivning", post(counselling))
+        .route("/{kommune}/paaroerende", post(series_post).layer(Extension(Series::Relatives)))
+        .route("/{kommune}/raadgivning", post(series_post).layer(Extension(Series::Counselling)))
         .route("/min-aftale", post(manage))
         .route("/min-aftale/kalender", post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
@@ -47,28 +47,22 @@ async fn book(
     render(&state, Posted::Book(page), uri).await
 }
 
-/// A relative's talk. Typing a token is a guess like any other and is throttled the same way.
-async fn relatives(
+/// A relative's talk or a talk of a citizen's anonymous counselling series (which one: the route's
+/// `Extension`). Typing a token is a guess like any other and is throttled the same way.
+async fn series_post(
     State(state): State<FormState>,
+    Extension(which): Extension<Series>,
     ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
     Path(kommune): Path<String>,
     uri: Uri,
     form: FormBody,
 ) -> Response {
-    let page = series(&state, Series::Relatives, peer_for_rate_limit, &kommune, form_fields(form)).await;
-    render(&state, Posted::Relatives(page), uri).await
-}
-
-/// A talk of a citizen's anonymous counselling series; throttled like the relatives' page.
-async fn counselling(
-    State(state): State<FormState>,
-    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
-    Path(kommune): Path<String>,
-    uri: Uri,
-    form: FormBody,
-) -> Response {
-    let page = series(&state, Series::Counselling, peer_for_rate_limit, &kommune, form_fields(form)).await;
-    render(&state, Posted::Counselling(page), uri).await
+    let page = series(&state, which, peer_for_rate_limit, &kommune, form_fields(form)).await;
+    let posted = match which {
+        Series::Relatives => Posted::Relatives(page),
+        Series::Counselling => Posted::Counselling(page),
+    };
+    render(&state, posted, uri).await
 }
 
 async fn series(state: &FormState, series: Series, peer_for_rate_limit: SocketAddr, kommune: &str, mut form: HashMap<String, String>) -> Option<app::api::anonymous::BookPage> {
