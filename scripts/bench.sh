@@ -66,7 +66,7 @@ if [[ "$(cat bench/node_modules/.bench-stamp 2>/dev/null)" != "$lock_sum" ]]; th
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_sum" > bench/node_modules/.bench-stamp
 fi
-log "cargo leptos build --release"
+log "build the release site (build-site)"
 build_release > "$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 1; }
 log "cargo build --release -p server --example bench"
 cargo build --release -q -p server --example bench >> "$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 1; }

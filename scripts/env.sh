@@ -1,4 +1,4 @@
-# Shared by run.sh and test.sh: how to start the built server outside cargo-leptos.
+# Shared by run.sh, test.sh and bench.sh: how to build the release site and start the server.
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -10,13 +10,15 @@ export LEPTOS_HASH_FILES=true
 export LEPTOS_HASH_FILE_NAME="${LEPTOS_HASH_FILE_NAME:-hash.txt}"
 SERVER_BIN="$ROOT/target/release/server"
 
+# build-site (the workspace's own build step, build-site/src/main.rs) does what
+# `cargo leptos build --release` did: WASM, wasm-bindgen, wasm-opt, minified JS and CSS, assets,
+# hashed names, the server binary.
 build_release() {
-  (cd "$ROOT" && cargo leptos build --release)
-  precompress_pkg
+  (cd "$ROOT" && cargo run --quiet --package build-site --profile build-tool) && precompress_pkg
 }
 
 # The server's /pkg route serves `<file>.br` / `<file>.gz` when they exist (ServeDir precompressed);
-# cargo-leptos writes none, so without this the WASM is compressed on the fly at a fast, weak
+# build-site writes none, so without this the WASM is compressed on the fly at a fast, weak
 # level on every request. Brotli 11 and gzip 9 once per build instead (Node's zlib, no new tool).
 precompress_pkg() {
   node -e '

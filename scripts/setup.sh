@@ -2,18 +2,17 @@
 # Installs everything Rusmiddelportalen needs on a fresh Debian 12 machine, from the project's own
 # files and the package registries only (apt, crates.io, npm). Idempotent: each step is skipped
 # when its result is already in place, so a second run takes seconds. Run as root (or with sudo
-# rights for apt). Follows ../shared/TOOLCHAIN.md; the README says why each piece is there.
+# rights for apt). Follows ../shared/TOOLCHAIN.md steps 1–3, 6 and 7; its steps 4–5 (cargo-leptos,
+# wasm-bindgen-cli) are replaced by the workspace's build-site (README: How the site is built).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CARGO_LEPTOS_VERSION=0.3.11
-BINARYEN_NPM_VERSION=132.0.0
 APT_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22 chromium)
 WASM_LIBDIR=/usr/lib/rustlib/wasm32-unknown-unknown/lib
 STAMP=/usr/lib/rustlib/wasm32-unknown-unknown/.built-by-setup
 export PATH="$HOME/.cargo/bin:$PATH"
 
-log() { printf '== setup: %s\n' "$*"; }
+log() { printf '== setup [%3ds]: %s\n' "$SECONDS" "$*"; }
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
@@ -34,7 +33,7 @@ if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q 'install ok insta
 fi
 
 # 2. Debian's toolchain as the rustup toolchain "debian" (named in rust-toolchain.toml).
-if ! rustup toolchain list | grep -qx 'debian'; then
+if ! rustup toolchain list | grep -qE '^debian( |$)'; then
   log "rustup toolchain link debian /usr"
   rustup toolchain link debian /usr
 fi
@@ -73,31 +72,9 @@ TOML
   rm -rf "$seed"
 fi
 
-# 4. cargo-leptos, with no_downloads: it uses wasm-bindgen and wasm-opt from PATH and never
-#    fetches tools itself. LTO off for the install: ~15 min on 2 cores instead of much longer.
-if ! cargo-leptos --version 2>/dev/null | grep -qx "cargo-leptos $CARGO_LEPTOS_VERSION"; then
-  log "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once per machine)"
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo +debian install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
-fi
-
-# 5. wasm-bindgen CLI: exactly the version in Cargo.lock (pinned in Cargo.toml).
-WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")"
-[[ -n "$WB_VERSION" ]] || { echo "setup: wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
-if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB_VERSION"; then
-  log "cargo install wasm-bindgen-cli $WB_VERSION (about 3 minutes, once per machine)"
-  # --locked can fail when the index lacks a version its lockfile names; then retry unlocked.
-  cargo +debian install wasm-bindgen-cli --version "$WB_VERSION" --locked --force \
-    || cargo +debian install wasm-bindgen-cli --version "$WB_VERSION" --force
-fi
-
-# 6. wasm-opt from npm's Binaryen 132 (never Debian's 108).
-if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_NPM_VERSION%%.*}"; then
-  log "npm install -g binaryen@$BINARYEN_NPM_VERSION"
-  npm install -g --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_NPM_VERSION"
-fi
-
-# 7. npm packages, each from its package-lock.json: DKFDS (style/) and Playwright (end2end/).
+# 4. npm packages, each from its package-lock.json: in style/ the browser files' build tools that
+#    build-site runs (esbuild; wasm-opt from npm's Binaryen 132, never Debian's 108) and DKFDS; in
+#    end2end/ Playwright.
 npm_ci() {
   local dir="$1" sum
   sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
@@ -110,7 +87,7 @@ npm_ci() {
 npm_ci "$ROOT/style"
 npm_ci "$ROOT/end2end"
 
-# 8. DKFDS's CSS, fonts and icons into public/dkfds (served from this origin, never a CDN).
+# 5. DKFDS's CSS, fonts and icons into public/dkfds (served from this origin, never a CDN).
 DKFDS_SRC="$ROOT/style/node_modules/dkfds/dist"
 DKFDS_DST="$ROOT/public/dkfds"
 dkfds_version="$(node -p "require('$ROOT/style/node_modules/dkfds/package.json').version")"
@@ -126,6 +103,6 @@ if [[ ! -f "$DKFDS_DST/.version" || "$(cat "$DKFDS_DST/.version")" != "$dkfds_ve
   echo "$dkfds_version" > "$DKFDS_DST/.version"
 fi
 
-# 9. Crates, so builds need no network afterwards.
+# 6. Crates, so builds need no network afterwards.
 (cd "$ROOT" && cargo fetch --locked -q)
-log "ready: $(rustc +debian -V | cut -d' ' -f1-2), $(cargo-leptos --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+log "ready: $(rustc +debian -V | cut -d' ' -f1-2), wasm-opt $("$ROOT/style/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), esbuild $("$ROOT/style/node_modules/.bin/esbuild" --version), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"

@@ -11,21 +11,31 @@ mkdir -p "$LOGS"
 passed=0
 failed=0
 
-# 1. Rust tests, in the release profile so they share the build with the end-to-end server.
-echo "== cargo test"
-(cd "$ROOT" && cargo test --release --workspace --features app/ssr 2>&1) | tee "$LOGS/cargo-test.log"
-cargo_status=${PIPESTATUS[0]}
-read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p + 0, f + 0 }' "$LOGS/cargo-test.log")
-passed=$((passed + p)); failed=$((failed + f))
-if [ "$cargo_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi   # a build failure counts
-
-# 2. Build the release site and start it on a fresh data directory, logging to a file.
-echo "== cargo leptos build --release"
+# 1. The release site first, as scripts/run.sh builds it: nothing else is worth running if it does
+#    not build, and the Rust tests below then share its release artifacts.
+echo "== build the release site (build-site)"
+build_started=$SECONDS
 if ! build_release > "$LOGS/build.log" 2>&1; then
   tail -50 "$LOGS/build.log"
   echo "$passed passed, $((failed + 1)) failed"
   exit 1
 fi
+echo "built in $((SECONDS - build_started)) s"
+
+# 2. Rust tests, in the release profile so they share the build with the end-to-end server;
+#    build-site's own tests in the profile it was built with, so its crates are not built twice.
+echo "== cargo test"
+{
+  (cd "$ROOT" && cargo test --release --workspace --exclude build-site --features app/ssr 2>&1)
+  echo "cargo-status: $?"
+  (cd "$ROOT" && cargo test --package build-site --profile build-tool 2>&1)
+  echo "cargo-status: $?"
+} | tee "$LOGS/cargo-test.log"
+read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p + 0, f + 0 }' "$LOGS/cargo-test.log")
+passed=$((passed + p)); failed=$((failed + f))
+# A build failure runs no test: count it.
+if grep -qv '^cargo-status: 0$' <(grep '^cargo-status:' "$LOGS/cargo-test.log") && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+
 DATA="$(mktemp -d)"
 PORT="${E2E_PORT:-3137}"
 # Every browser test comes from 127.0.0.1, and booking a relative's five talks alone carries the
@@ -50,7 +60,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-# 3. Playwright (Debian's Chromium), every test twice: JavaScript on and off.
+# 4. Playwright (Debian's Chromium), every test twice: JavaScript on and off.
 echo "== playwright"
 (cd "$ROOT/end2end" && BASE_URL="http://127.0.0.1:$PORT" SERVER_LOG="$LOGS/server.log" \
   PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" npx playwright test --reporter=list,json)
@@ -61,7 +71,7 @@ read -r p f < <(node -e '
   } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
 passed=$((passed + p)); failed=$((failed + f))
 
-# 4. The server's log after the whole run: no token (grouped or not), no client address, and
+# 5. The server's log after the whole run: no token (grouped or not), no client address, and
 #    nothing of the people in the identified-request tests (end2end/tests/identified-test-data.json):
 #    no name or part of one, phone number (as typed or as digits), e-mail or reference number.
 #    The one address allowed is the server's own listen line.
