@@ -51,6 +51,12 @@ for account in "raadgiver anonymous_counsellor" "admin admin" "sagsbehandler cas
     echo "FAIL: could not create the staff account $account"; failed=$((failed + 1))
   fi
 done
+# The server's clock starts at a fixed instant, so no end-to-end test depends on the day it runs
+# (a Monday morning a month before Odsherred's standard runs out). The specs read the same two
+# variables (end2end/tests/helpers.ts, serverNow) to know the server's today.
+export RMP_CLOCK_START="2026-11-30T09:00:00+01:00"
+E2E_CLOCK_STARTED_MS="$(date +%s%3N)"
+export E2E_CLOCK_STARTED_MS
 (cd "$ROOT" && exec "$SERVER_BIN") > "$LOGS/server.log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA"' EXIT

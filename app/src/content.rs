@@ -271,6 +271,11 @@ mod loader {
         example: bool,
         #[serde(default)]
         closed: Vec<chrono::NaiveDate>,
+        #[serde(default)]
+        closed_on_public_holidays: bool,
+        /// "24.12": day and month, closed every year.
+        #[serde(default)]
+        closed_every_year: Vec<String>,
         talk: Vec<RawTalk>,
     }
 
@@ -486,6 +491,12 @@ mod loader {
             let booking: BookingFile = toml::from_str(BOOKING).map_err(|source| ContentError::Parse { file: "booking.toml", source })?;
             let mut sites = Vec::new();
             for s in booking.site {
+                let mut closed_every_year = Vec::new();
+                for day in &s.closed_every_year {
+                    closed_every_year.push(crate::domain::opening_form::parse_day_of_year(day).ok_or_else(|| {
+                        ContentError::Invalid(format!("booking.toml: {}: closed_every_year {day:?} is not a day and month like \"24.12\"", s.id))
+                    })?);
+                }
                 let mut talks = Vec::new();
                 for t in s.talk {
                     let time = |v: &str| {
@@ -516,6 +527,8 @@ mod loader {
                         hours: crate::domain::slots::OpeningHours {
                             rules,
                             closed: s.closed.clone(),
+                            closed_on_public_holidays: s.closed_on_public_holidays,
+                            closed_every_year: closed_every_year.clone(),
                             min_notice_hours: s.min_notice_hours,
                             horizon_days: s.horizon_days,
                             extra: Vec::new(),

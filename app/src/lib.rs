@@ -4,6 +4,8 @@
 
 pub mod api;
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod clock;
 pub mod components;
 pub mod content;
 pub mod domain;

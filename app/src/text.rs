@@ -573,7 +573,10 @@ pub mod da {
     pub const STAFF_FROM: &str = "Fra";
     pub const STAFF_TO: &str = "Til";
     pub const STAFF_CLOSED: &str = "Lukkedage";
-    pub const STAFF_CLOSED_HINT: &str = "Én dato pr. linje, fx 24.12.2026.";
+    pub const STAFF_CLOSED_HINT: &str = "Enkelte datoer, én pr. linje, fx 24.12.2026.";
+    pub const STAFF_CLOSED_HOLIDAYS: &str = "Lukket på helligdage (fx påske, Kristi himmelfartsdag, pinse og jul), hvert år";
+    pub const STAFF_CLOSED_EVERY_YEAR: &str = "Lukket hvert år";
+    pub const STAFF_CLOSED_EVERY_YEAR_HINT: &str = "Dage, der ikke er helligdage: dag og måned, én pr. linje, fx 24.12 for juleaftensdag.";
     pub const STAFF_NOTICE: &str = "Varsel i timer (hvor længe før en tid den senest kan bookes)";
     pub const STAFF_HORIZON: &str = "Hvor mange dage frem der kan bookes";
     pub const STAFF_SAVE_HOURS: &str = "Gem åbningstiderne";

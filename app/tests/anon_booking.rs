@@ -5,14 +5,18 @@ use app::store::{AnonStore, BookError, NewHolder, SlotRef, TokenSecret};
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
 
+mod common;
+
 async fn store() -> (tempfile::TempDir, AnonStore) {
+    common::set_the_clock();
     let dir = tempfile::tempdir().unwrap();
     let s = AnonStore::open(dir.path(), TokenSecret::from_bytes([3; 32])).await.unwrap();
     (dir, s)
 }
 
 fn start(days: i64) -> DateTime<Utc> {
-    let t = Utc::now() + Duration::days(days);
+    common::set_the_clock();
+    let t = app::clock::now() + Duration::days(days);
     DateTime::from_timestamp(t.timestamp() - t.timestamp() % 3600, 0).unwrap()
 }
 

@@ -5,7 +5,7 @@
 
 use app::domain::deadlines::{parse_date, DateError};
 use app::domain::rights::{answer_value, read_answers, Question, Role, Situation, Substance, MAX_AGE};
-use app::domain::slots::{bookable, free_slots, slots, OpeningHours, SlotError, WeeklyRule};
+use app::domain::slots::{bookable, free_slots, slots, DayOfYear, OpeningHours, SlotError, WeeklyRule};
 use app::domain::token::{Token, TokenError, SYMBOLS};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use proptest::prelude::*;
@@ -138,6 +138,8 @@ proptest! {
             prop_assert!(s.starts_at >= now + Duration::hours(i64::from(h.min_notice_hours)));
             let day = s.local_start().date_naive();
             prop_assert!(day <= last_day && !h.closed.contains(&day));
+            prop_assert!(!h.closed_every_year.iter().any(|d| d.is(day)));
+            prop_assert!(!h.closed_on_public_holidays || app::domain::holidays::public_holiday(day).is_none());
             prop_assert!(s.capacity > 0 && s.ends_at > s.starts_at);
         }
         // `bookable` regenerates the slots, so check a sample of them against it.
@@ -189,9 +191,24 @@ fn opening_hours() -> impl Strategy<Value = OpeningHours> {
             WeeklyRule { weekday, from, to, talk_minutes, capacity }
         },
     );
-    (prop::collection::vec(rule, 0..5), prop::collection::vec(date_between(2025, 2031), 0..4), 0u32..72, 0u32..40).prop_map(
-        |(rules, closed, min_notice_hours, horizon_days)| OpeningHours { rules, closed, min_notice_hours, horizon_days, extra: vec![] },
+    let yearly = (1u32..=12, 1u32..=31).prop_filter_map("a real day of the year", |(m, d)| DayOfYear::new(m, d));
+    (
+        prop::collection::vec(rule, 0..5),
+        prop::collection::vec(date_between(2025, 2031), 0..4),
+        any::<bool>(),
+        prop::collection::vec(yearly, 0..3),
+        0u32..72,
+        0u32..40,
     )
+        .prop_map(|(rules, closed, closed_on_public_holidays, closed_every_year, min_notice_hours, horizon_days)| OpeningHours {
+            rules,
+            closed,
+            closed_on_public_holidays,
+            closed_every_year,
+            min_notice_hours,
+            horizon_days,
+            extra: vec![],
+        })
 }
 
 fn situation() -> impl Strategy<Value = Situation> {

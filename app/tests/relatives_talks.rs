@@ -7,7 +7,10 @@ use app::api::anonymous::{BookPage, BookStep};
 use app::store::{AnonStore, TokenSecret};
 use std::collections::HashMap;
 
+mod common;
+
 async fn store() -> (tempfile::TempDir, AnonStore) {
+    common::set_the_clock();
     let dir = tempfile::tempdir().unwrap();
     let store = AnonStore::open(dir.path(), TokenSecret::from_bytes([9; 32])).await.unwrap();
     (dir, store)

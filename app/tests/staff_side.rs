@@ -13,6 +13,8 @@ use chrono::{Duration, Utc};
 use chrono_tz::Europe::Copenhagen;
 use std::collections::HashMap;
 
+mod common;
+
 struct Stores {
     _dir: tempfile::TempDir,
     anon: AnonStore,
@@ -20,6 +22,7 @@ struct Stores {
 }
 
 async fn stores() -> Stores {
+    common::set_the_clock();
     let dir = tempfile::tempdir().unwrap();
     let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([5; 32])).await.unwrap();
     let staff = StaffStore::open(dir.path()).await.unwrap();
@@ -44,7 +47,7 @@ fn lines(p: &CalendarPage) -> Vec<CalendarLine> {
 
 /// A date three days ahead and an hour no example rule uses (22:00), in Copenhagen.
 fn extra_time() -> (String, String, chrono::DateTime<Utc>) {
-    let day = Utc::now().with_timezone(&Copenhagen).date_naive() + Duration::days(3);
+    let day = app::clock::now().with_timezone(&Copenhagen).date_naive() + Duration::days(3);
     let local = day.and_hms_opt(22, 0, 0).unwrap();
     let at = chrono::TimeZone::from_local_datetime(&Copenhagen, &local).earliest().unwrap().with_timezone(&Utc);
     (day.format("%d.%m.%Y").to_string(), day.format("%Y-%m-%d").to_string(), at)
@@ -240,7 +243,7 @@ async fn admins_manage_accounts_and_cannot_lock_themselves_out() {
     let other = created.accounts.iter().find(|a| a.username == "raadgiver").unwrap().id.to_string();
     let p = logic::accounts_post(&s.staff, &admin, &form(&[("handling", "deaktiver"), ("konto", &other)])).await.unwrap();
     assert!(p.accounts.iter().any(|a| a.username == "raadgiver" && a.disabled));
-    assert!(s.staff.sign_in("raadgiver", "en lang adgangskode", Utc::now()).await.unwrap().is_none());
+    assert!(s.staff.sign_in("raadgiver", "en lang adgangskode", app::clock::now()).await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -263,7 +266,7 @@ async fn retention_deletes_old_bookings_then_old_tokens_and_keeps_monthly_counts
     let token = Token::parse(&token).unwrap();
 
     // Today nothing is deleted.
-    let now = Utc::now();
+    let now = app::clock::now();
     assert_eq!(s.anon.purge(now, 30, 12).await.unwrap().bookings, 0);
 
     // 31 days after the second talk: both bookings are gone, the token and its count stay.

@@ -1,6 +1,6 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
 import * as fs from "fs";
-import { CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn } from "./helpers";
+import { CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, serverNow, staffSignIn } from "./helpers";
 
 const DATA = require("./identified-test-data.json") as { people: { name: string; phone: string; email: string }[] };
 const PERSON = DATA.people[0];
@@ -60,7 +60,7 @@ test("a case worker finds a request by its reference, changes its status, export
   if (jsEnabled(info)) await expectNoAxeViolations(page);
 
   // Odsherred counts from attendance: the case worker records the day, and the clock runs.
-  const today = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", day: "numeric", month: "numeric", year: "numeric" }).format(new Date());
+  const today = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", day: "numeric", month: "numeric", year: "numeric" }).format(serverNow());
   await page.getByLabel("Dagen for fremmøde eller ansøgning").fill(today);
   await page.getByRole("button", { name: "Gem dagen" }).click();
   await expect(page.getByRole("status")).toContainText("Behandlingen skal være sat i gang senest");

@@ -67,6 +67,20 @@ export async function separateBrowser(browser: Browser, info: TestInfo): Promise
 }
 
 /** scripts/test.sh creates these staff accounts with `server add-staff` before it starts the server. */
+/**
+ * The server's clock, which scripts/test.sh starts at a fixed instant (RMP_CLOCK_START) so that no
+ * test depends on the day it runs. E2E_CLOCK_STARTED_MS is when, by the real clock, the server
+ * was started; from then on both clocks run at the same pace.
+ */
+export function serverNow(): Date {
+  const start = Date.parse(process.env.RMP_CLOCK_START ?? "");
+  const startedAt = Number(process.env.E2E_CLOCK_STARTED_MS);
+  if (Number.isNaN(start) || !Number.isFinite(startedAt)) {
+    throw new Error("RMP_CLOCK_START and E2E_CLOCK_STARTED_MS must be set: run the suite with scripts/test.sh");
+  }
+  return new Date(start + (Date.now() - startedAt));
+}
+
 export const STAFF_PASSWORD = process.env.E2E_STAFF_PASSWORD ?? "en-lang-testadgangskode";
 export const COUNSELLOR = "raadgiver";
 export const ADMIN = "admin";

@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { KOMMUNER, jsEnabled, open, watch } from "./helpers";
+import { KOMMUNER, jsEnabled, open, serverNow, watch } from "./helpers";
 
 const TOPICS = ["behandlingsgaranti", "frit-valg", "anonymitet", "klage", "betaling", "paaroerende", "boern-i-familien"];
 
@@ -10,9 +10,9 @@ function danishDate(d: Date): string {
   return `${days[d.getDay()]} den ${d.getDate()}. ${months[d.getMonth()]} ${d.getFullYear()}`;
 }
 
-/** Today in Copenhagen, moved by `days`, as a local calendar date. */
+/** The server's today in Copenhagen, moved by `days`, as a local calendar date. */
 function copenhagenDay(days: number): Date {
-  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Copenhagen" }); // YYYY-MM-DD
+  const today = serverNow().toLocaleDateString("en-CA", { timeZone: "Europe/Copenhagen" }); // YYYY-MM-DD
   const [y, m, d] = today.split("-").map(Number);
   return new Date(y, m - 1, d + days);
 }

@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { ADMIN, CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, watch } from "./helpers";
+import { ADMIN, CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, serverNow, staffSignIn, watch } from "./helpers";
 
 /** Staff pages are server-rendered only and load no script, so there is no hydration to wait for. */
 async function go(page: Page, _info: TestInfo, path: string) {
@@ -7,10 +7,10 @@ async function go(page: Page, _info: TestInfo, path: string) {
 }
 
 
-/** A day three days ahead, as 7.12.2026 and as 2026-12-07 (Copenhagen). */
+/** A day three days ahead of the server's clock, as 7.12.2026 and as 2026-12-07 (Copenhagen). */
 function threeDaysAhead() {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(new Date(Date.now() + 3 * 86_400_000))
+    .format(new Date(serverNow().getTime() + 3 * 86_400_000))
     .split("-");
   const [y, m, d] = parts;
   return { typed: `${Number(d)}.${Number(m)}.${y}`, iso: `${y}-${m}-${d}` };

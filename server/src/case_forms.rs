@@ -59,7 +59,7 @@ async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri
             return res;
         }
     };
-    let gate = match logic::cases_post(&state.case, &access, &form, chrono::Utc::now()).await {
+    let gate = match logic::cases_post(&state.case, &access, &form, app::clock::now()).await {
         Ok(logic::CasesPost::File { name, body }) => {
             return (
                 [
@@ -107,7 +107,7 @@ pub fn spawn_retention_purge(case: CaseStore) {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 3600));
         loop {
             every.tick().await;
-            match logic::purge_expired(&case, chrono::Utc::now()).await {
+            match logic::purge_expired(&case, app::clock::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(requests = n, "deleted closed treatment requests at the end of their retention period"),
                 Err(e) => tracing::error!("the case store's retention purge failed: {e}"),

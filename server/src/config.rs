@@ -20,6 +20,10 @@ pub const DEFAULT_ANON_RETENTION_DAYS: u32 = 30;
 /// Months after a token's last talk before the token (its hash) and its talk count are deleted.
 pub const ENV_TOKEN_RETENTION_MONTHS: &str = "RMP_TOKEN_RETENTION_MONTHS";
 pub const DEFAULT_TOKEN_RETENTION_MONTHS: u32 = 12;
+/// An instant (RFC 3339, e.g. `2026-12-02T09:00:00+01:00`) to start the server's clock at, for
+/// tests and rehearsals: every date-dependent view then counts from it (`app::clock`). Unset in
+/// production: the clock is the system's.
+pub const ENV_CLOCK_START: &str = "RMP_CLOCK_START";
 pub const DEFAULT_DATA_DIR: &str = "data";
 pub const SECRET_FILE_NAME: &str = "token-secret";
 
@@ -31,6 +35,8 @@ pub struct Config {
     pub secure_cookies: bool,
     pub anon_retention_days: u32,
     pub token_retention_months: u32,
+    /// Where the server's clock starts, when set (`RMP_CLOCK_START`).
+    pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +45,8 @@ pub enum ConfigError {
     Number(&'static str, String, u32, u32),
     #[error("{ENV_SECURE_COOKIES}={0:?} must be 1 (served over HTTPS) or 0")]
     SecureCookies(String),
+    #[error("{ENV_CLOCK_START}={0:?} is not an instant like 2026-12-02T09:00:00+01:00 (RFC 3339)")]
+    ClockStart(String),
     #[error("{ENV_LISTEN}={0:?} is not an address like 127.0.0.1:3000")]
     Listen(String),
     #[error("data directory {0} does not exist: create it, or set {ENV_DATA_DIR} to one that does")]
@@ -81,8 +89,18 @@ impl Config {
         };
         let anon_retention_days = number(ENV_ANON_RETENTION_DAYS, DEFAULT_ANON_RETENTION_DAYS, 1, 3650)?;
         let token_retention_months = number(ENV_TOKEN_RETENTION_MONTHS, DEFAULT_TOKEN_RETENTION_MONTHS, 1, 120)?;
-        Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months })
+        let clock_start = match var(ENV_CLOCK_START) {
+            None => None,
+            Some(v) => Some(parse_clock_start(&v)?),
+        };
+        Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months, clock_start })
     }
+}
+
+/// `RMP_CLOCK_START`'s value: an RFC 3339 instant with its offset (a bare date would leave the
+/// hour, and so the day in Copenhagen, to guesswork).
+pub fn parse_clock_start(value: &str) -> Result<chrono::DateTime<chrono::Utc>, ConfigError> {
+    chrono::DateTime::parse_from_rfc3339(value.trim()).map(|t| t.to_utc()).map_err(|_| ConfigError::ClockStart(value.to_string()))
 }
 
 pub fn check_data_dir(dir: &Path) -> Result<(), ConfigError> {
@@ -154,6 +172,16 @@ mod tests {
         assert_eq!(first.trim().len(), 64);
         load_or_create_secret(&path).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), first, "an existing secret is kept");
+    }
+
+    #[test]
+    fn the_clock_start_is_an_instant_with_its_offset() {
+        let t = parse_clock_start(" 2026-12-02T09:00:00+01:00 ").unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-12-02T08:00:00+00:00");
+        for bad in ["2026-12-02", "2026-12-02 09:00", "i morgen", "2026-13-01T09:00:00Z"] {
+            let e = parse_clock_start(bad).unwrap_err().to_string();
+            assert!(e.starts_with("RMP_CLOCK_START=") && e.contains("RFC 3339"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! without JavaScript and can be pasted into a report's sources.
 
 use app::api::catalogue::logic::comparison_csv;
-use app::domain::standard_status::today_in_copenhagen;
 use axum::extract::RawQuery;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +13,7 @@ pub fn routes() -> Router {
 }
 
 async fn comparison(RawQuery(query): RawQuery) -> Response {
-    match comparison_csv(query.as_deref(), today_in_copenhagen()) {
+    match comparison_csv(query.as_deref(), app::clock::today()) {
         Ok((file_name, bytes)) => {
             // The name is built from known slugs and a date: plain ASCII, safe in the header.
             let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))

@@ -91,7 +91,7 @@ pub struct Limits {
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 const PERMISSIONS_POLICY: &str =
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()";
-/// Hashed file names (cargo-leptos `hash-files`) never change content: cache for a year.
+/// Hashed file names (build-site, `LEPTOS_HASH_FILES`) never change content: cache for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const ONE_DAY: &str = "public, max-age=86400";
 

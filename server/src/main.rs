@@ -33,6 +33,10 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), String> {
     let leptos_options = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?.leptos_options;
     let config = Config::from_env(leptos_options.site_addr).map_err(|e| e.to_string())?;
+    if let Some(start) = config.clock_start {
+        app::clock::start_at(start).map_err(|e| e.to_string())?;
+        tracing::warn!("the clock starts at {start} ({}), not the system's time: for tests and rehearsals only", server::config::ENV_CLOCK_START);
+    }
     app::content::Content::parse().map_err(|e| format!("content files: {e}"))?;
 
     let anon = AnonStore::open(&config.data_dir, config.token_secret.clone()).await.map_err(|e| e.to_string())?;
@@ -115,7 +119,7 @@ fn spawn_retention(anon: AnonStore, days: u32, months: u32) {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every.tick().await;
-            match anon.purge(chrono::Utc::now(), days, months).await {
+            match anon.purge(app::clock::now(), days, months).await {
                 Ok(p) if p.bookings + p.holders > 0 => tracing::info!(bookings = p.bookings, holders = p.holders, "retention purge"),
                 Ok(_) => {}
                 Err(e) => tracing::error!("retention purge failed: {e}"),

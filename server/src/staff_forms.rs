@@ -117,7 +117,7 @@ impl Refusal {
 /// staff POST (here and in `case_forms`) goes through this one check.
 pub async fn signed_in_member(staff: &StaffStore, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Refusal> {
     let access = match cookie_value(headers) {
-        Some(v) => staff.access(&v, chrono::Utc::now()).await.unwrap_or_else(|e| {
+        Some(v) => staff.access(&v, app::clock::now()).await.unwrap_or_else(|e| {
             tracing::error!("reading a staff session failed: {e}");
             None
         }),
@@ -169,7 +169,7 @@ async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_
         return refuse(t::STAFF_SIGN_IN_THROTTLED, StatusCode::TOO_MANY_REQUESTS).await;
     }
     let password = form.get("adgangskode").map(String::as_str).unwrap_or("");
-    match state.stores.staff.sign_in(&username, password, chrono::Utc::now()).await {
+    match state.stores.staff.sign_in(&username, password, app::clock::now()).await {
         Ok(Some(session)) => {
             tracing::info!(role = session.access.role.slug(), "staff signed in");
             see_other("/personale", set_cookie(&session.cookie_value, state.secure_cookies))

@@ -206,7 +206,7 @@ pub mod logic {
         });
         let mut days: Vec<DayOption> = Vec::new();
         let hours = hours_for(store, site, kind).await;
-        for free in slots::free_slots(&hours, Utc::now(), &booked) {
+        for free in slots::free_slots(&hours, crate::clock::now(), &booked) {
             let heading = dates::long_date(free.slot.local_start().date_naive());
             let option = SlotOption {
                 value: free.slot.starts_at.to_rfc3339(),
@@ -276,7 +276,7 @@ pub mod logic {
         let Some(starts_at) = chosen_time.and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return book_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME)).await;
         };
-        let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
+        let slot = match slots::bookable(&hours_for(store, site, kind).await, crate::clock::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return book_page(store, kommune, samtale, refuse(e.message())).await,
         };
@@ -398,7 +398,7 @@ pub mod logic {
         let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return relatives_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME), holder, None).await;
         };
-        let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
+        let slot = match slots::bookable(&hours_for(store, site, kind).await, crate::clock::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return relatives_page(store, kommune, samtale, refuse(e.message()), holder, None).await,
         };
@@ -444,7 +444,7 @@ pub mod logic {
                 None => String::new(),
             },
             kind_name: found.map(|(_, k)| k.name.clone()).unwrap_or_else(|| b.talk_kind.clone()),
-            cancellable: b.status == "booked" && b.starts_at > Utc::now(),
+            cancellable: b.status == "booked" && b.starts_at > crate::clock::now(),
         }
     }
 
@@ -509,7 +509,7 @@ pub mod logic {
                 let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
                     return choose(Some(t::BOOK_ERR_TIME)).await;
                 };
-                let slot = match slots::bookable(&hours_for(store, site, kind).await, Utc::now(), starts_at) {
+                let slot = match slots::bookable(&hours_for(store, site, kind).await, crate::clock::now(), starts_at) {
                     Ok(slot) => slot,
                     Err(e) => return choose(Some(e.message())).await,
                 };
@@ -559,7 +559,7 @@ pub mod logic {
             &format!("{}: {}", t::RECEIPT_LABEL_HEADING, l.label),
             b.starts_at,
             b.starts_at + chrono::Duration::minutes(i64::from(minutes)),
-            Utc::now(),
+            crate::clock::now(),
         );
         Ok(("aftale.ics".to_string(), body))
     }

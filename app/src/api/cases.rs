@@ -189,7 +189,7 @@ pub async fn get_cases_page(sag: Option<String>) -> Result<crate::api::staff::Ga
     let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
     let store = use_context::<crate::store::CaseStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
     let open = sag.and_then(|s| s.parse::<i64>().ok());
-    Ok(gate(&access, logic::cases_page(&store, &access, open, chrono::Utc::now()).await))
+    Ok(gate(&access, logic::cases_page(&store, &access, open, crate::clock::now()).await))
 }
 
 /// The request page for `kommune` with a fresh form, or `None` for an unknown municipality.
@@ -274,7 +274,7 @@ pub mod logic {
 
     /// The page for `kommune` at `step`, or `None` for an unknown municipality.
     pub fn request_page(store: &CaseStore, kommune: &str, step: RequestStep) -> Option<RequestPage> {
-        request_page_at(store, kommune, step, None, Utc::now())
+        request_page_at(store, kommune, step, None, crate::clock::now())
     }
 
     fn request_page_at(
@@ -345,7 +345,7 @@ pub mod logic {
     /// A POST to `/{kommune}/henvendelse`: files the request, or shows the form again with a
     /// Danish message at each refused field. `None` for an unknown municipality.
     pub async fn submit_request(store: &CaseStore, kommune: &str, form: &HashMap<String, String>) -> Option<RequestPage> {
-        submit_request_at(store, kommune, form, Utc::now()).await
+        submit_request_at(store, kommune, form, crate::clock::now()).await
     }
 
     /// [`submit_request`] at a given instant (tests).

@@ -57,25 +57,25 @@ pub async fn get_catalogue(
     q: Option<String>,
 ) -> Result<CataloguePage, ServerFnError> {
     let raw = RawFilter { kommune, kind, substance, age, anonymous, q };
-    Ok(logic::catalogue_page(raw, crate::domain::standard_status::today_in_copenhagen()))
+    Ok(logic::catalogue_page(raw, crate::clock::today()))
 }
 
 #[server]
 pub async fn get_comparison(kommuner: String) -> Result<ComparePage, ServerFnError> {
     let values: Vec<String> = kommuner.split(',').map(str::to_string).collect();
-    Ok(logic::compare_page(&values, crate::domain::standard_status::today_in_copenhagen()))
+    Ok(logic::compare_page(&values, crate::clock::today()))
 }
 
 #[server]
 pub async fn list_standards() -> Result<Vec<StandardSummary>, ServerFnError> {
-    let today = crate::domain::standard_status::today_in_copenhagen();
+    let today = crate::clock::today();
     Ok(crate::content::catalogue::catalogue().standards_on(today).into_iter().map(|s| s.summary).collect())
 }
 
 /// One standard with its text, or `None` for an id the portal does not have.
 #[server]
 pub async fn get_standard(id: String) -> Result<Option<Standard>, ServerFnError> {
-    let today = crate::domain::standard_status::today_in_copenhagen();
+    let today = crate::clock::today();
     Ok(crate::content::catalogue::catalogue().standards_on(today).into_iter().find(|s| s.summary.id == id))
 }
 

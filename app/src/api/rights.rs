@@ -154,7 +154,7 @@ pub async fn get_deadlines(
     guarantee_from: Option<String>,
     decision: Option<String>,
 ) -> Result<Option<DeadlinesPage>, ServerFnError> {
-    let today = crate::domain::deadlines::today_in_copenhagen(chrono::Utc::now());
+    let today = crate::clock::today();
     Ok(crate::domain::kommune::Kommune::from_slug(&kommune)
         .map(|k| logic::deadlines(k, guarantee_from.as_deref(), decision.as_deref(), today)))
 }

@@ -233,7 +233,7 @@ pub mod session {
         let Some(parts) = use_context::<http::request::Parts>() else { return Ok(None) };
         let Some(value) = cookie_value(&parts.headers) else { return Ok(None) };
         let store = use_context::<StaffStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
-        store.access(&value, chrono::Utc::now()).await.map_err(|e| {
+        store.access(&value, crate::clock::now()).await.map_err(|e| {
             tracing::error!("reading a staff session failed: {e}");
             ServerFnError::new("session")
         })
@@ -353,7 +353,7 @@ pub mod logic {
     ) -> Result<CalendarPage, Forbidden> {
         access.require(Area::AnonymousCalendar)?;
         let site = find_site(q.site.as_deref());
-        let today = Utc::now().with_timezone(&Copenhagen).date_naive();
+        let today = crate::clock::today();
         let day = q.day.unwrap_or(today);
         let first = if q.week { day - Duration::days(i64::from(day.weekday().num_days_from_monday())) } else { day };
         let span = if q.week { 7 } else { 1 };
@@ -456,7 +456,7 @@ pub mod logic {
                     capacity: f.get("pladser").cloned().unwrap_or_default(),
                 };
                 let kind = site.talks.iter().find(|k| k.id == typed.kind);
-                match (kind, parse_extra_slot(f, Utc::now())) {
+                match (kind, parse_extra_slot(f, crate::clock::now())) {
                     (None, Err(mut e)) => {
                         e.insert(0, t::STAFF_ERR_KIND.to_string());
                         (None, e, Some(typed))

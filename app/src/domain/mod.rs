@@ -5,6 +5,9 @@ pub mod label;
 /// WASM keeps the browser's download small.
 #[cfg(feature = "ssr")]
 pub mod slots;
+/// The Danish public holidays of any year (Easter-based ones computed), for closed days.
+#[cfg(feature = "ssr")]
+pub mod holidays;
 pub mod token;
 #[cfg(feature = "ssr")]
 pub mod dates;

@@ -6,7 +6,7 @@
 //! The form types are in the browser too (pages render them); the parsing is server only.
 
 #[cfg(feature = "ssr")]
-use super::slots::{ExtraSlot, OpeningHours, WeeklyRule};
+use super::slots::{DayOfYear, ExtraSlot, OpeningHours, WeeklyRule};
 #[cfg(feature = "ssr")]
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 #[cfg(feature = "ssr")]
@@ -47,6 +47,10 @@ pub struct OpeningForm {
     pub rules: Vec<RuleRow>,
     /// One date per line.
     pub closed: String,
+    /// Closed on the Danish public holidays, every year (a checkbox).
+    pub closed_on_public_holidays: bool,
+    /// One day and month per line (24.12), closed every year.
+    pub closed_every_year: String,
     pub notice_hours: String,
     pub horizon_days: String,
 }
@@ -73,9 +77,13 @@ impl OpeningForm {
         rules.extend(std::iter::repeat_with(RuleRow::default).take(BLANK_ROWS));
         let mut closed: Vec<NaiveDate> = h.closed.clone();
         closed.sort();
+        let mut every_year = h.closed_every_year.clone();
+        every_year.sort();
         OpeningForm {
             rules,
             closed: closed.iter().map(|d| d.format("%d.%m.%Y").to_string()).collect::<Vec<_>>().join("\n"),
+            closed_on_public_holidays: h.closed_on_public_holidays,
+            closed_every_year: every_year.iter().map(|d| format!("{:02}.{:02}", d.day, d.month)).collect::<Vec<_>>().join("\n"),
             notice_hours: h.min_notice_hours.to_string(),
             horizon_days: h.horizon_days.to_string(),
         }
@@ -93,7 +101,15 @@ impl OpeningForm {
                 capacity: get(&format!("regel{i}_pladser")),
             })
             .collect();
-        OpeningForm { rules: rows, closed: get("lukket"), notice_hours: get("varsel"), horizon_days: get("horisont") }
+        OpeningForm {
+            rules: rows,
+            closed: get("lukket"),
+            // A checkbox is sent only when ticked.
+            closed_on_public_holidays: f.contains_key("helligdage"),
+            closed_every_year: get("lukket_hvert_aar"),
+            notice_hours: get("varsel"),
+            horizon_days: get("horisont"),
+        }
     }
 
     /// The hours the form describes, or every error found (each naming its row or field). A row
@@ -143,6 +159,15 @@ impl OpeningForm {
         }
         closed.sort();
         closed.dedup();
+        let mut closed_every_year = Vec::new();
+        for line in self.closed_every_year.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match parse_day_of_year(line) {
+                Some(d) => closed_every_year.push(d),
+                None => errors.push(format!("Den årlige lukkedag »{}« er ikke en dag og en måned. Skriv fx 24.12.", shorten(line))),
+            }
+        }
+        closed_every_year.sort();
+        closed_every_year.dedup();
         let notice = self.notice_hours.parse::<u32>().ok().filter(|h| *h <= 24 * 14);
         if notice.is_none() {
             errors.push("Varslet skal være et helt antal timer fra 0 til 336.".to_string());
@@ -152,7 +177,15 @@ impl OpeningForm {
             errors.push("Hvor langt frem der kan bookes skal være 1–366 dage.".to_string());
         }
         match (errors.is_empty(), notice, horizon) {
-            (true, Some(min_notice_hours), Some(horizon_days)) => Ok(OpeningHours { rules, closed, min_notice_hours, horizon_days, extra: Vec::new() }),
+            (true, Some(min_notice_hours), Some(horizon_days)) => Ok(OpeningHours {
+                rules,
+                closed,
+                closed_on_public_holidays: self.closed_on_public_holidays,
+                closed_every_year,
+                min_notice_hours,
+                horizon_days,
+                extra: Vec::new(),
+            }),
             _ => Err(errors),
         }
     }
@@ -214,6 +247,13 @@ fn parse_any_date(s: &str) -> Option<NaiveDate> {
     super::deadlines::parse_date(s, no_limit).ok()
 }
 
+/// A day and month as Danes write them: "24.12", "24.12." or "24/12".
+#[cfg(feature = "ssr")]
+pub fn parse_day_of_year(s: &str) -> Option<DayOfYear> {
+    let (day, month) = s.trim().trim_end_matches('.').split_once(['.', '/'])?;
+    DayOfYear::new(month.trim().parse().ok()?, day.trim().parse().ok()?)
+}
+
 #[cfg(feature = "ssr")]
 fn shorten(s: &str) -> String {
     s.chars().take(30).collect()
@@ -238,6 +278,8 @@ mod tests {
                 capacity: 2,
             }],
             closed: vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()],
+            closed_on_public_holidays: true,
+            closed_every_year: vec![DayOfYear::new(6, 5).unwrap(), DayOfYear::new(12, 31).unwrap()],
             min_notice_hours: 12,
             horizon_days: 28,
             extra: vec![],
@@ -253,8 +295,13 @@ mod tests {
             ("regel0_dag", "man"), ("regel0_fra", "9.00"), ("regel0_til", "1200"), ("regel0_min", "30"), ("regel0_pladser", "1"),
             ("regel1_dag", "man"), ("regel1_fra", ""), ("regel1_til", ""), ("regel1_min", ""), ("regel1_pladser", ""),
             ("lukket", "24.12.2026\n\n2026-12-25\n"), ("varsel", "24"), ("horisont", "28"),
+            ("helligdage", "ja"), ("lukket_hvert_aar", "31.12\n24/12.\n24.12"),
         ]);
         let h = OpeningForm::from_fields(&f).parse().unwrap();
+        assert!(h.closed_on_public_holidays);
+        assert_eq!(h.closed_every_year, vec![DayOfYear::new(12, 24).unwrap(), DayOfYear::new(12, 31).unwrap()]);
+        let unticked = fields(&[("varsel", "24"), ("horisont", "28")]);
+        assert!(!OpeningForm::from_fields(&unticked).parse().unwrap().closed_on_public_holidays);
         assert_eq!(h.rules.len(), 1);
         assert_eq!(h.rules[0].talk_minutes, 30);
         assert_eq!(h.closed.len(), 2);
@@ -265,10 +312,11 @@ mod tests {
     fn every_bad_field_gets_its_own_danish_error() {
         let f = fields(&[
             ("regel0_dag", "xyz"), ("regel0_fra", "14:00"), ("regel0_til", "09:00"), ("regel0_min", "0"), ("regel0_pladser", "99"),
-            ("lukket", "juleaften"), ("varsel", "-1"), ("horisont", "0"),
+            ("lukket", "juleaften"), ("varsel", "-1"), ("horisont", "0"), ("lukket_hvert_aar", "30.02"),
         ]);
         let errors = OpeningForm::from_fields(&f).parse().unwrap_err();
-        assert_eq!(errors.len(), 7, "{errors:?}");
+        assert_eq!(errors.len(), 8, "{errors:?}");
+        assert!(errors.iter().any(|e| e == "Den årlige lukkedag »30.02« er ikke en dag og en måned. Skriv fx 24.12."));
         assert!(errors.iter().all(|e| e.ends_with('.')));
         assert!(errors[0].starts_with("Regel 1: vælg en ugedag"));
         assert!(errors.iter().any(|e| e.contains("»juleaften«")));

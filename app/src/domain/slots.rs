@@ -21,7 +21,14 @@ pub struct WeeklyRule {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OpeningHours {
     pub rules: Vec<WeeklyRule>,
+    /// One-off closed dates.
     pub closed: Vec<NaiveDate>,
+    /// Closed on every Danish public holiday (`holidays`), Easter-based ones included, any year.
+    #[serde(default)]
+    pub closed_on_public_holidays: bool,
+    /// Days closed every year that are not public holidays (Christmas Eve, say).
+    #[serde(default)]
+    pub closed_every_year: Vec<DayOfYear>,
     /// A slot must start at least this long after the booking is made.
     pub min_notice_hours: u32,
     /// Slots are offered from today up to and including today + this many days.
@@ -31,6 +38,34 @@ pub struct OpeningHours {
     /// closed date: staff opened them on purpose.
     #[serde(default)]
     pub extra: Vec<ExtraSlot>,
+}
+
+/// A day and month that come back every year (24 December).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DayOfYear {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl DayOfYear {
+    /// A real day of some year (29 February included), or `None`.
+    pub fn new(month: u32, day: u32) -> Option<DayOfYear> {
+        NaiveDate::from_ymd_opt(2024, month, day).map(|_| DayOfYear { month, day })
+    }
+
+    pub fn is(&self, date: NaiveDate) -> bool {
+        date.month() == self.month && date.day() == self.day
+    }
+}
+
+impl OpeningHours {
+    /// Whether the weekly rules give no slots on `day`: a one-off closed date, a yearly closed
+    /// day, or a public holiday where the site closes on them.
+    pub fn is_closed(&self, day: NaiveDate) -> bool {
+        self.closed.contains(&day)
+            || self.closed_every_year.iter().any(|d| d.is(day))
+            || (self.closed_on_public_holidays && super::holidays::public_holiday(day).is_some())
+    }
 }
 
 /// A single slot staff opened by hand.
@@ -102,7 +137,7 @@ pub fn slots(hours: &OpeningHours, now: DateTime<Utc>) -> Vec<Slot> {
     let mut out = Vec::new();
     for offset in 0..=hours.horizon_days {
         let day = first_day + Duration::days(i64::from(offset));
-        if hours.closed.contains(&day) {
+        if hours.is_closed(day) {
             continue;
         }
         for rule in hours.rules.iter().filter(|r| r.weekday == day.weekday()) {
@@ -161,7 +196,7 @@ pub fn bookable(hours: &OpeningHours, now: DateTime<Utc>, starts_at: DateTime<Ut
         return Err(SlotError::BeyondHorizon);
     }
     let offered = slots(hours, now);
-    if hours.closed.contains(&day) && !hours.extra.iter().any(|e| e.starts_at == starts_at) {
+    if hours.is_closed(day) && !hours.extra.iter().any(|e| e.starts_at == starts_at) {
         return Err(SlotError::Closed);
     }
     offered.into_iter().find(|s| s.starts_at == starts_at).ok_or(SlotError::NotASlot)
@@ -182,7 +217,7 @@ mod tests {
         instant(naive).unwrap()
     }
     fn hours(rules: Vec<WeeklyRule>) -> OpeningHours {
-        OpeningHours { rules, closed: vec![], min_notice_hours: 0, horizon_days: 14, extra: vec![] }
+        OpeningHours { rules, closed: vec![], closed_on_public_holidays: false, closed_every_year: vec![], min_notice_hours: 0, horizon_days: 14, extra: vec![] }
     }
     fn rule(weekday: Weekday, from: NaiveTime, to: NaiveTime, minutes: u32) -> WeeklyRule {
         WeeklyRule { weekday, from, to, talk_minutes: minutes, capacity: 1 }
@@ -242,6 +277,30 @@ mod tests {
         let s = slots(&h, at("2026-11-23 08:00"));
         assert_eq!(local_times(&s), ["Tue 01/12 09:00"]);
         assert_eq!(bookable(&h, at("2026-11-23 08:00"), at("2026-11-24 09:00")), Err(SlotError::Closed));
+    }
+
+    #[test]
+    fn public_holidays_and_yearly_days_close_in_any_year() {
+        // Thursdays 9–10: Maundy Thursday 2029 is 29 March, Ascension 2029 is 10 May.
+        let mut h = hours(vec![rule(Weekday::Thu, t(9, 0), t(10, 0), 60), rule(Weekday::Mon, t(9, 0), t(10, 0), 60)]);
+        h.horizon_days = 60;
+        let open = local_times(&slots(&h, at("2029-03-26 08:00")));
+        assert!(open.contains(&"Thu 29/03 09:00".to_string()) && open.contains(&"Mon 02/04 09:00".to_string()));
+        h.closed_on_public_holidays = true;
+        let s = local_times(&slots(&h, at("2029-03-26 08:00")));
+        for holiday in ["Thu 29/03 09:00", "Mon 02/04 09:00", "Thu 10/05 09:00", "Mon 21/05 09:00"] {
+            assert!(!s.contains(&holiday.to_string()), "{holiday} is a public holiday: {s:?}");
+        }
+        assert!(s.contains(&"Thu 05/04 09:00".to_string()));
+        assert_eq!(bookable(&h, at("2029-03-26 08:00"), at("2029-04-02 09:00")), Err(SlotError::Closed));
+        // Christmas Eve is no public holiday: closed only as a yearly day, in 2037 as in 2026.
+        let mut h = hours(vec![rule(Weekday::Thu, t(9, 0), t(10, 0), 60)]);
+        h.closed_on_public_holidays = true;
+        assert_eq!(local_times(&slots(&h, at("2037-12-21 08:00")))[0], "Thu 24/12 09:00");
+        h.closed_every_year = vec![DayOfYear::new(12, 24).unwrap()];
+        assert_eq!(local_times(&slots(&h, at("2037-12-21 08:00")))[0], "Thu 31/12 09:00");
+        assert_eq!(DayOfYear::new(2, 29), Some(DayOfYear { month: 2, day: 29 }));
+        assert_eq!(DayOfYear::new(2, 30), None);
     }
 
     #[test]

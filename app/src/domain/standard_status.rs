@@ -56,12 +56,6 @@ pub fn status(v: &Validity, today: NaiveDate) -> Status {
     }
 }
 
-/// Today in Denmark: the day a standard ends is the same day for everyone reading it.
-#[cfg(feature = "ssr")]
-pub fn today_in_copenhagen() -> NaiveDate {
-    chrono::Utc::now().with_timezone(&chrono_tz::Europe::Copenhagen).date_naive()
-}
-
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -509,6 +509,15 @@ fn Opening(p: OpeningPage) -> impl IntoView {
                     <span class="form-hint" id="lukket-hint">{t::STAFF_CLOSED_HINT}</span>
                     <textarea class="form-input" id="lukket" name="lukket" rows="5" aria-describedby="lukket-hint">{p.form.closed.clone()}</textarea>
                 </div>
+                <div class="form-group-checkbox">
+                    <input type="checkbox" class="form-checkbox" id="helligdage" name="helligdage" value="ja" checked=p.form.closed_on_public_holidays/>
+                    <label for="helligdage">{t::STAFF_CLOSED_HOLIDAYS}</label>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="lukket_hvert_aar">{t::STAFF_CLOSED_EVERY_YEAR}</label>
+                    <span class="form-hint" id="lukket-hvert-aar-hint">{t::STAFF_CLOSED_EVERY_YEAR_HINT}</span>
+                    <textarea class="form-input" id="lukket_hvert_aar" name="lukket_hvert_aar" rows="3" aria-describedby="lukket-hvert-aar-hint">{p.form.closed_every_year.clone()}</textarea>
+                </div>
                 <div class="form-group">
                     <label class="form-label" for="varsel">{t::STAFF_NOTICE}</label>
                     <input class="form-input input-width-xs" type="number" min="0" max="336" id="varsel" name="varsel" value=p.form.notice_hours.clone()/>

@@ -184,7 +184,7 @@ impl AnonStore {
         )
         .bind(site)
         .bind(talk_kind)
-        .bind(to_db(Utc::now() - chrono::Duration::days(1)))
+        .bind(to_db(crate::clock::now() - chrono::Duration::days(1)))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().filter_map(|(t, n)| Some((from_db(&t)?, n as u32))).collect())
@@ -232,7 +232,7 @@ impl AnonStore {
         )
         .bind(site)
         .bind(talk_kind)
-        .bind(to_db(Utc::now() - chrono::Duration::days(1)))
+        .bind(to_db(crate::clock::now() - chrono::Duration::days(1)))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

@@ -68,7 +68,7 @@ impl StaffStore {
             .bind(&username)
             .bind(&hash)
             .bind(role.slug())
-            .bind(to_db(Utc::now()))
+            .bind(to_db(crate::clock::now()))
             .fetch_one(&self.pool)
             .await;
         match result {
@@ -100,7 +100,7 @@ impl StaffStore {
     pub async fn set_disabled(&self, account_id: i64, disabled: bool) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query("UPDATE staff_account SET disabled_at = ? WHERE id = ?")
-            .bind(disabled.then(|| to_db(Utc::now())))
+            .bind(disabled.then(|| to_db(crate::clock::now())))
             .bind(account_id)
             .execute(&mut *tx)
             .await?
