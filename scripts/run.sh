@@ -2,7 +2,8 @@
 # Runs the portal: installs what is missing, builds (server + WASM, release), starts it on SQLite.
 #   RMP_LISTEN=127.0.0.1:8080 scripts/run.sh    to use another address or port
 #   RMP_DATA_DIR=/var/lib/rusmiddelportalen ...  to keep the store files elsewhere
-#   scripts/run.sh add-staff USERNAME admin       creates a staff account (asks for its password)
+#   scripts/run.sh add-staff USERNAME admin KOMMUNE          creates a staff account (asks for its password)
+#   scripts/run.sh assign-staff USERNAME KOMMUNE [SITE ...]  gives an older account its municipality
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"

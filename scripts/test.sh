@@ -26,9 +26,10 @@ echo "built in $((SECONDS - build_started)) s"
 #    build-site's own tests in the profile it was built with, so its crates are not built twice.
 echo "== cargo test"
 {
-  (cd "$ROOT" && cargo test --release --workspace --exclude build-site --features app/ssr 2>&1)
+  # --no-fail-fast: a failing test binary must not hide the ones after it from the count.
+  (cd "$ROOT" && cargo test --release --no-fail-fast --workspace --exclude build-site --features app/ssr 2>&1)
   echo "cargo-status: $?"
-  (cd "$ROOT" && cargo test --package build-site --profile build-tool 2>&1)
+  (cd "$ROOT" && cargo test --no-fail-fast --package build-site --profile build-tool 2>&1)
   echo "cargo-status: $?"
 } | tee "$LOGS/cargo-test.log"
 read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p + 0, f + 0 }' "$LOGS/cargo-test.log")
@@ -45,7 +46,12 @@ PORT="${E2E_PORT:-3137}"
 export RMP_DATA_DIR="$DATA" RMP_LISTEN="127.0.0.1:$PORT" RMP_TOKEN_ATTEMPTS_PER_HOUR=500 RMP_SIGN_IN_ATTEMPTS_PER_HOUR=500
 # Staff accounts for end2end/tests/staff.spec.ts, made the way the README says to make the first one.
 export E2E_STAFF_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-for account in "raadgiver anonymous_counsellor" "admin admin" "sagsbehandler case_worker"; do
+# Each account belongs to a municipality (a counsellor also to sites): Pitstop's counsellor for
+# Ishøj, Odsherred's admin and case worker, and for end2end/tests/scope.spec.ts one more
+# counsellor and case workers in other municipalities.
+for account in "raadgiver anonymous_counsellor ishoj pitstop" "admin admin odsherred" "sagsbehandler case_worker odsherred" \
+  "raadgiver-odsherred anonymous_counsellor odsherred rusmiddelteamet-odsherred" "sagsbehandler-ishoj case_worker ishoj" \
+  "sagsbehandler-thisted case_worker thisted"; do
   # shellcheck disable=SC2086
   if ! printf '%s\n' "$E2E_STAFF_PASSWORD" | (cd "$ROOT" && "$SERVER_BIN" add-staff $account) >> "$LOGS/add-staff.log" 2>&1; then
     echo "FAIL: could not create the staff account $account"; failed=$((failed + 1))

@@ -598,6 +598,11 @@ pub mod da {
     pub const STAFF_ACCOUNT_ENABLED: &str = "Kontoen er aktiveret igen.";
     pub const STAFF_PASSWORD_SET: &str = "Adgangskoden er sat, og kontoen er logget ud overalt.";
     pub const STAFF_ERR_ROLE: &str = "Vælg en rolle.";
+    pub const STAFF_ERR_NO_SITE: &str = "Vælg mindst ét behandlingssted, som rådgiveren skal arbejde for.";
+    pub const STAFF_ACCOUNTS_OF: &str = "Konti i";
+    pub const STAFF_SITES: &str = "Behandlingssteder (kun for anonym rådgiver)";
+    pub const STAFF_SITES_COLUMN: &str = "Behandlingssteder";
+    pub const STAFF_NO_MUNICIPALITY: &str = "Din konto er ikke knyttet til en kommune endnu, så du har ikke adgang til noget her. Bed den, der driver portalen, om at knytte kontoen til din kommune (server assign-staff).";
     pub const STAFF_ERR_TAKEN: &str = "Brugernavnet er taget. Vælg et andet.";
     pub const STAFF_ERR_SELF: &str = "Du kan ikke deaktivere din egen konto.";
     pub const STAFF_ERR_LAST_ADMIN: &str = "Det er den sidste aktive administrator, så den kan ikke deaktiveres.";

@@ -68,7 +68,9 @@ fn looks_like_staff_credential(name: &str) -> bool {
 
 /// Column names that may appear in more than one store: plain attributes every table of its
 /// kind has, which carry no value from another store. Anything else in two stores fails.
-const SHARED_ATTRIBUTES: &[&str] = &["id", "kommune", "status"];
+/// `kommune` and `site` hold ids from the content files (a municipality's slug, a treatment
+/// site's id: the staff store scopes accounts by them), never a row of another store.
+const SHARED_ATTRIBUTES: &[&str] = &["id", "kommune", "site", "status"];
 
 #[test]
 fn the_word_lists_catch_what_they_should() {

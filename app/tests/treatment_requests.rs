@@ -22,8 +22,9 @@ async fn store() -> (tempfile::TempDir, CaseStore) {
     (dir, store)
 }
 
-fn case_worker() -> StaffAccess {
-    StaffAccess { account_id: 3, username: "sagsbeh.mette".into(), role: Role::CaseWorker, csrf: "c".repeat(64) }
+/// A case worker of `kommune`: they see that municipality's requests and no other's.
+fn case_worker(kommune: &str) -> StaffAccess {
+    StaffAccess { account_id: 3, username: "sagsbeh.mette".into(), role: Role::CaseWorker, kommune: kommune.into(), sites: vec![], csrf: "c".repeat(64) }
 }
 
 fn skema_of(p: &RequestPage) -> String {
@@ -74,7 +75,7 @@ async fn one_form_files_one_request_however_often_it_is_posted() {
     assert!(ra.1 != rb.1, "one of the two filed it, the other found it");
     assert_ne!(ra.0, reference, "a new form is a new request");
 
-    let listed = list_requests(&store, &case_worker(), Utc::now()).await.unwrap();
+    let listed = list_requests(&store, &case_worker("ishoj"), Utc::now()).await.unwrap();
     assert_eq!(listed.len(), 2, "{listed:?}");
 }
 
@@ -146,7 +147,7 @@ async fn refused_fields_get_danish_messages_and_the_form_keeps_its_nonce_and_val
             ("samtykke", "Sæt kryds ved samtykke, så vi må gemme dine oplysninger og kontakte dig."),
         ]
     );
-    assert!(list_requests(&store, &case_worker(), Utc::now()).await.unwrap().is_empty(), "nothing stored");
+    assert!(list_requests(&store, &case_worker("ishoj"), Utc::now()).await.unwrap().is_empty(), "nothing stored");
 }
 
 #[tokio::test]
@@ -163,16 +164,18 @@ async fn a_form_without_its_nonce_is_shown_again_and_nothing_is_stored() {
     }
     form.remove("skema");
     assert!(matches!(submit_request(&store, "ishoj", &form).await.unwrap().step, RequestStep::Form { .. }));
-    assert!(list_requests(&store, &case_worker(), Utc::now()).await.unwrap().is_empty());
+    assert!(list_requests(&store, &case_worker("ishoj"), Utc::now()).await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn the_case_workers_list_puts_overdue_requests_first() {
     let (_dir, store) = store().await;
-    let cw = case_worker();
-    // Received 20 days ago in Ishøj: 6 days overdue. 10 days ago: 4 days left. Odsherred: no
-    // date until attendance. A closed one last.
-    for (kommune, name, age) in [("ishoj", "Fire Dage", 10), ("odsherred", "Ingen Dato", 3), ("ishoj", "Seks Over", 20), ("vallensbaek", "Lukket Sag", 30)] {
+    let cw = case_worker("ishoj");
+    // Received 20 days ago in Ishøj: 6 days overdue. 10 days ago: 4 days left. Then those with no
+    // date (Odsherred counts from attendance), then a closed one.
+    for (kommune, name, age) in
+        [("ishoj", "Fire Dage", 10), ("odsherred", "Ingen Dato", 3), ("ishoj", "Seks Over", 20), ("ishoj", "Lukket Sag", 30), ("odsherred", "Ogsaa Lukket", 9), ("vallensbaek", "Nabo Sag", 2)]
+    {
         submit_request_at(&store, kommune, &filled(&store, kommune, name), days_ago(age)).await.unwrap();
     }
     let all = list_requests(&store, &cw, Utc::now()).await.unwrap();
@@ -181,13 +184,20 @@ async fn the_case_workers_list_puts_overdue_requests_first() {
 
     let list = list_requests(&store, &cw, Utc::now()).await.unwrap();
     let names: Vec<&str> = list.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names, ["Seks Over", "Fire Dage", "Ingen Dato", "Lukket Sag"]);
+    assert_eq!(names, ["Seks Over", "Fire Dage", "Lukket Sag"], "Ishøj's only: not Odsherred's, not Vallensbæk's (Pitstop's other municipality)");
     assert!(list[0].overdue);
     assert_eq!(list[0].days_left, Some(-6));
     assert!(list[0].clock.starts_with("Overskredet med 6 dage"), "{}", list[0].clock);
     assert_eq!(list[1].days_left, Some(4));
-    assert_eq!(list[2].clock, "Ingen dato endnu: fristen regnes fra personligt fremmøde");
-    assert_eq!((list[3].status.as_str(), list[3].status_label.as_str()), ("closed", "Afsluttet"));
+    assert_eq!((list[2].status.as_str(), list[2].status_label.as_str()), ("closed", "Afsluttet"));
+
+    let odsherred = case_worker("odsherred");
+    let all = list_requests(&store, &odsherred, Utc::now()).await.unwrap();
+    change_status(&store, &odsherred, all.iter().find(|l| l.name == "Ogsaa Lukket").unwrap().id, Status::Closed, Utc::now()).await.unwrap();
+    let list = list_requests(&store, &odsherred, Utc::now()).await.unwrap();
+    assert_eq!(list.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Ingen Dato", "Ogsaa Lukket"]);
+    assert_eq!(list[0].clock, "Ingen dato endnu: fristen regnes fra personligt fremmøde");
+    let list = list_requests(&store, &cw, Utc::now()).await.unwrap();
     assert_eq!(list[1].contact, "28 91 73 46");
     assert_eq!(list[1].substance, "Alkohol og andre rusmidler");
     assert_eq!(list[1].times, "formiddag");
@@ -196,7 +206,7 @@ async fn the_case_workers_list_puts_overdue_requests_first() {
 #[tokio::test]
 async fn every_change_is_recorded_with_who_and_when_and_choosing_another_site_lifts_the_deadline() {
     let (_dir, store) = store().await;
-    let cw = case_worker();
+    let cw = case_worker("ishoj");
     submit_request_at(&store, "ishoj", &filled(&store, "ishoj", "Birthe Kragelund"), days_ago(20)).await.unwrap();
     let id = list_requests(&store, &cw, Utc::now()).await.unwrap()[0].id;
     change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
@@ -223,14 +233,15 @@ async fn every_change_is_recorded_with_who_and_when_and_choosing_another_site_li
 #[tokio::test]
 async fn where_the_clock_starts_at_attendance_the_case_worker_records_the_day() {
     let (_dir, store) = store().await;
-    let cw = case_worker();
+    let cw = case_worker("odsherred");
+    let ishoj_worker = case_worker("ishoj");
     submit_request_at(&store, "odsherred", &filled(&store, "odsherred", "Ida Lund"), days_ago(5)).await.unwrap();
     submit_request(&store, "ishoj", &filled(&store, "ishoj", "Birthe Kragelund")).await.unwrap();
-    let list = list_requests(&store, &cw, Utc::now()).await.unwrap();
-    let odsherred = list.iter().find(|l| l.kommune == "odsherred").unwrap().id;
-    let ishoj = list.iter().find(|l| l.kommune == "ishoj").unwrap().id;
+    let odsherred = list_requests(&store, &cw, Utc::now()).await.unwrap()[0].id;
+    let ishoj = list_requests(&store, &ishoj_worker, Utc::now()).await.unwrap()[0].id;
     assert!(request_detail(&store, &cw, odsherred, Utc::now()).await.unwrap().unwrap().may_start_clock);
-    assert!(!request_detail(&store, &cw, ishoj, Utc::now()).await.unwrap().unwrap().may_start_clock);
+    assert!(!request_detail(&store, &ishoj_worker, ishoj, Utc::now()).await.unwrap().unwrap().may_start_clock);
+    assert!(request_detail(&store, &cw, ishoj, Utc::now()).await.unwrap().is_none(), "Ishøj's request is not Odsherred's to see");
 
     let attended = today_in_copenhagen(days_ago(2));
     let until = start_guarantee_clock(&store, &cw, odsherred, attended, Utc::now()).await.unwrap();
@@ -240,7 +251,7 @@ async fn where_the_clock_starts_at_attendance_the_case_worker_records_the_day() 
     assert_eq!(d.history.last().unwrap().what, format!("Fristen regnes fra {}", long_date(attended)));
 
     // Refused: from contact (Ishøj), before the request arrived, in the future.
-    assert!(matches!(start_guarantee_clock(&store, &cw, ishoj, attended, Utc::now()).await, Err(CaseError::Refused(_))));
+    assert!(matches!(start_guarantee_clock(&store, &ishoj_worker, ishoj, attended, Utc::now()).await, Err(CaseError::Refused(_))));
     assert!(matches!(start_guarantee_clock(&store, &cw, odsherred, today_in_copenhagen(days_ago(9)), Utc::now()).await, Err(CaseError::Refused(_))));
     let tomorrow = today_in_copenhagen(Utc::now() + Duration::days(1));
     assert!(matches!(start_guarantee_clock(&store, &cw, odsherred, tomorrow, Utc::now()).await, Err(CaseError::Refused(_))));
@@ -249,7 +260,7 @@ async fn where_the_clock_starts_at_attendance_the_case_worker_records_the_day() 
 #[tokio::test]
 async fn the_export_holds_the_request_and_its_whole_history() {
     let (_dir, store) = store().await;
-    let cw = case_worker();
+    let cw = case_worker("thisted");
     let page = submit_request(&store, "thisted", &filled(&store, "thisted", "Åse Østergård")).await.unwrap();
     let (reference, _) = receipt_of(&page);
     let id = app::api::cases::logic::find_by_reference(&store, &cw, &reference.to_lowercase()).await.unwrap().unwrap();
@@ -288,7 +299,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 #[tokio::test]
 async fn deleting_on_request_leaves_nothing_of_the_person_in_the_files() {
     let (dir, store) = store().await;
-    let cw = case_worker();
+    let cw = case_worker("ishoj");
     let page = submit_request(&store, "ishoj", &filled(&store, "ishoj", "Gudrun Slettesen")).await.unwrap();
     let (reference, _) = receipt_of(&page);
     submit_request(&store, "ishoj", &filled(&store, "ishoj", "Bliver Tilbage")).await.unwrap();
@@ -311,7 +322,7 @@ async fn deleting_on_request_leaves_nothing_of_the_person_in_the_files() {
 async fn closed_requests_are_deleted_when_their_retention_period_has_run_out() {
     let dir = tempfile::tempdir().unwrap();
     let store = CaseStore::open(dir.path()).await.unwrap().with_retention_days(30);
-    let cw = case_worker();
+    let cw = case_worker("ishoj");
     for (name, age) in [("Lukket For Laenge Siden", 60), ("Lukket For Nylig", 60), ("Valgte Andet Sted", 60), ("Stadig Aaben", 60)] {
         submit_request_at(&store, "ishoj", &filled(&store, "ishoj", name), days_ago(age)).await.unwrap();
     }
@@ -337,7 +348,7 @@ async fn closed_requests_are_deleted_when_their_retention_period_has_run_out() {
 async fn the_case_workers_page_finds_changes_exports_and_deletes() {
     use app::api::cases::logic::{cases_page, cases_post, CasesPost};
     let (_dir, store) = store().await;
-    let cw = case_worker();
+    let cw = case_worker("odsherred");
     let page = submit_request_at(&store, "odsherred", &filled(&store, "odsherred", "Ida Lund"), days_ago(3)).await.unwrap();
     let (reference, _) = receipt_of(&page);
     let post = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<HashMap<String, String>>();

@@ -1,6 +1,6 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
 import * as fs from "fs";
-import { CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, serverNow, staffSignIn } from "./helpers";
+import { CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, personFiles as personFilesIn, serverNow, staffSignIn } from "./helpers";
 
 const DATA = require("./identified-test-data.json") as { people: { name: string; phone: string; email: string }[] };
 const PERSON = DATA.people[0];
@@ -10,20 +10,8 @@ async function signIn(page: Page, username: string) {
   await expect(page.getByText("Logget ind som")).toContainText(username);
 }
 
-/** A person files a request in a browser of their own (no cookie, nothing shared with staff). */
 async function personFiles(browser: Browser, info: TestInfo, kommune: string) {
-  const context = await separateBrowser(browser, info);
-  const page = await context.newPage();
-  await open(page, info, `/${kommune}/henvendelse`);
-  await page.getByLabel("Navn", { exact: true }).fill(PERSON.name);
-  await page.getByLabel("Telefonnummer", { exact: true }).fill(PERSON.phone);
-  await page.getByLabel("Andre rusmidler, fx hash, kokain eller piller").check();
-  await page.getByLabel(/^Jeg giver samtykke/).check();
-  await page.getByRole("button", { name: "Send henvendelsen" }).click();
-  const reference = (await page.locator("#reference").innerText()).trim();
-  expect(await context.cookies()).toEqual([]);
-  await context.close();
-  return reference;
+  return personFilesIn(browser, info, kommune, PERSON);
 }
 
 test("a case worker finds a request by its reference, changes its status, exports it and deletes it on request", async ({ page, browser }, info) => {

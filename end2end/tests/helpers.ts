@@ -93,3 +93,25 @@ export async function staffSignIn(page: Page, username: string, password = STAFF
   await page.getByLabel("Adgangskode").fill(password);
   await page.getByRole("button", { name: "Log ind" }).click();
 }
+
+/** Someone from the identified-request test data (end2end/tests/identified-test-data.json). */
+export type TestPerson = { name: string; phone: string; email: string };
+
+/**
+ * A person files a request for treatment in `kommune` in a browser of their own (no cookie,
+ * nothing shared with staff), and gets its reference number.
+ */
+export async function personFiles(browser: Browser, info: TestInfo, kommune: string, person: TestPerson): Promise<string> {
+  const context = await separateBrowser(browser, info);
+  const page = await context.newPage();
+  await open(page, info, `/${kommune}/henvendelse`);
+  await page.getByLabel("Navn", { exact: true }).fill(person.name);
+  await page.getByLabel("Telefonnummer", { exact: true }).fill(person.phone);
+  await page.getByLabel("Andre rusmidler, fx hash, kokain eller piller").check();
+  await page.getByLabel(/^Jeg giver samtykke/).check();
+  await page.getByRole("button", { name: "Send henvendelsen" }).click();
+  const reference = (await page.locator("#reference").innerText()).trim();
+  expect(await context.cookies()).toEqual([]);
+  await context.close();
+  return reference;
+}

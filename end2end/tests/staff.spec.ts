@@ -102,7 +102,10 @@ test("each role sees only its own pages", async ({ page }, info) => {
   await expect(page.locator(".staff-booking")).toHaveCount(0);
   await go(page, info, "/personale/konti");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Konti");
-  await expect(page.getByRole("cell", { name: COUNSELLOR, exact: true })).toBeVisible();
+  // Odsherred's admin sees Odsherred's accounts only: its counsellor, not Pitstop's (Ishøj).
+  await expect(page.getByRole("cell", { name: "raadgiver-odsherred", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: COUNSELLOR, exact: true })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "sagsbehandler-thisted", exact: true })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Log ud" }).click();
   await staffSignIn(page, COUNSELLOR);
@@ -148,14 +151,26 @@ test("an admin sees the opening hours form, gets Danish errors for bad input, an
   await go(page, info, "/personale/aabningstider?sted=rusmiddelteamet-odsherred&samtale=telefon");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Åbningstider – Rusmiddelteamet");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
+  // The seeded example: closed on every public holiday (computed for any year) and on 24.12 and
+  // 31.12, with no one-off dates.
+  const holidays = page.getByLabel(/^Lukket på helligdage/);
+  const everyYear = page.getByLabel("Lukket hvert år");
   const closed = page.getByLabel("Lukkedage");
-  const before = await closed.inputValue();
-  await closed.fill(`${before}\njuleaften`);
+  await expect(holidays).toBeChecked();
+  await expect(everyYear).toHaveValue("24.12\n31.12");
+  await expect(closed).toHaveValue("");
+  await closed.fill("2.1.2027\njuleaften");
+  await everyYear.fill("24.12\n31.12\n30.02");
   await page.getByRole("button", { name: "Gem åbningstiderne" }).click();
   await expect(page.getByRole("alert")).toContainText("Lukkedagen »juleaften« er ikke en dato. Skriv fx 24.12.2026.");
-  await expect(page.getByLabel("Lukkedage")).toHaveValue(`${before}\njuleaften`);
+  await expect(page.getByRole("alert")).toContainText("Den årlige lukkedag »30.02« er ikke en dag og en måned. Skriv fx 24.12.");
+  await expect(page.getByLabel("Lukkedage")).toHaveValue("2.1.2027\njuleaften");
+  await expect(page.getByLabel("Lukket hvert år")).toHaveValue("24.12\n31.12\n30.02");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
-  await page.getByLabel("Lukkedage").fill(before);
+  await page.getByLabel("Lukkedage").fill("");
+  await page.getByLabel("Lukket hvert år").fill("24.12\n31.12");
   await page.getByRole("button", { name: "Gem åbningstiderne" }).click();
   await expect(page.getByRole("status")).toHaveText("Åbningstiderne er gemt og gælder fra nu.");
+  await expect(page.getByLabel(/^Lukket på helligdage/)).toBeChecked();
+  await expect(page.getByLabel("Lukket hvert år")).toHaveValue("24.12\n31.12");
 });

@@ -18,7 +18,10 @@ async fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         None => run().await,
         Some("add-staff") => add_staff(&args[1..]).await,
-        Some(other) => Err(format!("unknown command {other:?}: run without arguments to serve, or `add-staff USERNAME ROLE`")),
+        Some("assign-staff") => assign_staff(&args[1..]).await,
+        Some(other) => Err(format!(
+            "unknown command {other:?}: run without arguments to serve, `add-staff USERNAME ROLE KOMMUNE [SITE ...]` or `assign-staff USERNAME KOMMUNE [SITE ...]`"
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -45,8 +48,14 @@ async fn run() -> Result<(), String> {
     server::case_forms::spawn_retention_purge(case.clone());
     let staff = StaffStore::open(&config.data_dir).await.map_err(|e| e.to_string())?;
     seed_opening_hours(&anon).await?;
-    if staff.enabled_admins().await.map_err(|e| e.to_string())? == 0 {
-        tracing::warn!("no staff administrator yet: create one with `scripts/run.sh add-staff USERNAME admin`");
+    if staff.enabled_admins(None).await.map_err(|e| e.to_string())? == 0 {
+        tracing::warn!("no staff administrator yet: create one with `scripts/run.sh add-staff USERNAME admin KOMMUNE`");
+    }
+    let unassigned = staff.unassigned_accounts().await.map_err(|e| e.to_string())?;
+    if unassigned > 0 {
+        tracing::warn!(
+            "{unassigned} staff account(s) have no municipality and can enter nothing: give each one with `scripts/run.sh assign-staff USERNAME KOMMUNE [SITE ...]`"
+        );
     }
     let stores = Stores { anon: anon.clone(), case: case.clone(), staff: staff.clone() };
     spawn_retention(anon.clone(), config.anon_retention_days, config.token_retention_months);
@@ -128,16 +137,18 @@ fn spawn_retention(anon: AnonStore, days: u32, months: u32) {
     });
 }
 
-/// `server add-staff USERNAME ROLE`: creates a staff account (the first administrator, say).
-/// The password is read from the terminal without echo, or as one line from standard input.
+/// `server add-staff USERNAME ROLE KOMMUNE [SITE ...]`: creates a staff account (a
+/// municipality's first administrator, say) in that municipality; a counsellor with the sites
+/// whose calendars they work. The password is read from the terminal without echo, or as one
+/// line from standard input.
 async fn add_staff(args: &[String]) -> Result<(), String> {
     let roles = app::domain::staff::Role::ALL.map(|r| r.slug()).join(", ");
-    let [username, role] = args else {
-        return Err(format!("usage: add-staff USERNAME ROLE   (ROLE is one of: {roles})"));
+    let [username, role, kommune, sites @ ..] = args else {
+        return Err(format!("usage: add-staff USERNAME ROLE KOMMUNE [SITE ...]   (ROLE is one of: {roles}; SITE only for {})", app::domain::staff::Role::AnonymousCounsellor.slug()));
     };
     let role = app::domain::staff::Role::from_slug(role).ok_or_else(|| format!("unknown role {role:?}: use one of {roles}"))?;
-    let data_dir = std::path::PathBuf::from(std::env::var(server::config::ENV_DATA_DIR).unwrap_or_else(|_| server::config::DEFAULT_DATA_DIR.into()));
-    server::config::check_data_dir(&data_dir).map_err(|e| e.to_string())?;
+    let scope = app::api::staff::logic::check_scope(Some(role), kommune, sites)?;
+    let data_dir = data_dir()?;
     let password = if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
         let first = rpassword::prompt_password("Adgangskode (mindst 12 tegn): ").map_err(|e| e.to_string())?;
         let again = rpassword::prompt_password("Gentag adgangskoden: ").map_err(|e| e.to_string())?;
@@ -151,17 +162,45 @@ async fn add_staff(args: &[String]) -> Result<(), String> {
         line.trim_end_matches(['\r', '\n']).to_string()
     };
     let staff = StaffStore::open(&data_dir).await.map_err(|e| e.to_string())?;
-    let result = staff.create_account(username, &password, role).await;
+    let result = staff.create_account(username, &password, role, &scope).await;
     staff.close().await;
     match result {
         Ok(_) => {
-            println!("Kontoen {} ({}) er oprettet i {}.", username.trim().to_lowercase(), role.slug(), data_dir.display());
+            println!("Kontoen {} ({}, {}) er oprettet i {}.", username.trim().to_lowercase(), role.slug(), scope.kommune, data_dir.display());
             Ok(())
         }
         Err(app::store::AccountError::Invalid(why)) => Err(format!("not created: {why}")),
         Err(app::store::AccountError::Taken) => Err(format!("not created: the username {username:?} is taken")),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// `server assign-staff USERNAME KOMMUNE [SITE ...]`: gives an existing account its
+/// municipality and sites. The migration path for accounts made before accounts had one (they
+/// sign in but enter nothing until then); also how a counsellor's sites change. Ends the
+/// account's sessions.
+async fn assign_staff(args: &[String]) -> Result<(), String> {
+    let [username, kommune, sites @ ..] = args else {
+        return Err("usage: assign-staff USERNAME KOMMUNE [SITE ...]".into());
+    };
+    let scope = app::api::staff::logic::check_scope(None, kommune, sites)?;
+    let data_dir = data_dir()?;
+    let staff = StaffStore::open(&data_dir).await.map_err(|e| e.to_string())?;
+    let result = staff.assign(username, &scope).await;
+    staff.close().await;
+    match result.map_err(|e| e.to_string())? {
+        true => {
+            println!("Kontoen {} hører nu til {}{}.", username.trim().to_lowercase(), scope.kommune, if sites.is_empty() { String::new() } else { format!(" ({})", sites.join(", ")) });
+            Ok(())
+        }
+        false => Err(format!("no account {username:?} in {}", data_dir.display())),
+    }
+}
+
+fn data_dir() -> Result<std::path::PathBuf, String> {
+    let data_dir = std::path::PathBuf::from(std::env::var(server::config::ENV_DATA_DIR).unwrap_or_else(|_| server::config::DEFAULT_DATA_DIR.into()));
+    server::config::check_data_dir(&data_dir).map_err(|e| e.to_string())?;
+    Ok(data_dir)
 }
 
 async fn shutdown_signal() {

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 /// The key to the case store's methods. Its field is private to this module, so only this
 /// module and its `logic` can make one: the anonymous API cannot read or write a case, and
-/// neither can a page, the server's other handlers or another crate.
+/// neither can a page, the server's other handlers or another crate. A key opens one
+/// municipality's requests (the signed-in case worker's, or the one a person files with); only
+/// the retention purge's key opens all of them.
 ///
 /// Only code in `api::cases` can build one; anywhere else it does not compile:
 ///
@@ -28,8 +30,27 @@ use serde::{Deserialize, Serialize};
 /// fn takes(_: app::api::cases::CaseKey) {}
 /// ```
 #[cfg(feature = "ssr")]
-#[derive(Clone, Copy, Debug)]
-pub struct CaseKey(());
+#[derive(Clone, Debug)]
+pub struct CaseKey(CaseScope);
+
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+enum CaseScope {
+    Municipality(String),
+    /// The server's retention purge: every municipality's ended requests.
+    Retention,
+}
+
+#[cfg(feature = "ssr")]
+impl CaseKey {
+    /// The municipality whose requests this key opens; `None` for the retention purge's key.
+    pub fn kommune(&self) -> Option<&str> {
+        match &self.0 {
+            CaseScope::Municipality(k) => Some(k),
+            CaseScope::Retention => None,
+        }
+    }
+}
 
 /// What the page says about the 14-day guarantee in this municipality.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -218,7 +239,10 @@ pub mod logic {
     use chrono_tz::Europe::Copenhagen;
     use std::collections::HashMap;
 
-    const KEY: CaseKey = CaseKey(());
+    /// The key a case worker works with: their own municipality's requests, no other.
+    fn key(access: &StaffAccess) -> CaseKey {
+        CaseKey(CaseScope::Municipality(access.kommune.clone()))
+    }
 
     /// Why a case worker's call was refused.
     #[derive(Debug, thiserror::Error)]
@@ -379,7 +403,7 @@ pub mod logic {
             clock,
             form_nonce_sha256: nonce_hash,
         };
-        match store.file(KEY, &new).await {
+        match store.file(&CaseKey(CaseScope::Municipality(new.kommune.to_string())), &new).await {
             Ok(filed) => {
                 // A form posted again to another municipality's address still gets its own receipt.
                 let step = RequestStep::Receipt {
@@ -499,7 +523,7 @@ pub mod logic {
     pub async fn list_requests(store: &CaseStore, access: &StaffAccess, now: DateTime<Utc>) -> Result<Vec<CaseLine>, CaseError> {
         access.require(Area::Cases)?;
         let today = today_in_copenhagen(now);
-        let mut rows = store.requests(KEY).await?;
+        let mut rows = store.requests(&key(access)).await?;
         rows.sort_by_key(|r| (Clock::of(r.status, r.guarantee_until, today).sort_key(), r.received_at, r.id));
         Ok(rows.iter().map(|r| line(r, today)).collect())
     }
@@ -507,7 +531,7 @@ pub mod logic {
     /// One request with its history.
     pub async fn request_detail(store: &CaseStore, access: &StaffAccess, id: i64, now: DateTime<Utc>) -> Result<Option<CaseDetail>, CaseError> {
         access.require(Area::Cases)?;
-        let Some((r, events)) = store.request(KEY, id).await? else {
+        let Some((r, events)) = store.request(&key(access), id).await? else {
             return Ok(None);
         };
         let today = today_in_copenhagen(now);
@@ -527,14 +551,14 @@ pub mod logic {
         let Some(reference) = crate::domain::request::Reference::parse(reference) else {
             return Ok(None);
         };
-        Ok(store.id_by_reference(KEY, &reference.display()).await?)
+        Ok(store.id_by_reference(&key(access), &reference.display()).await?)
     }
 
     /// Sets the status, recording who and when. Choosing another site lifts the deadline (the
     /// list then says so with the rule); closing starts the retention period.
     pub async fn change_status(store: &CaseStore, access: &StaffAccess, id: i64, to: Status, now: DateTime<Utc>) -> Result<(), CaseError> {
         access.require(Area::Cases)?;
-        match store.set_status(KEY, id, to, &access.username, now).await? {
+        match store.set_status(&key(access), id, to, &access.username, now).await? {
             StatusChange::Changed { .. } => Ok(()),
             StatusChange::Unchanged => Err(CaseError::Refused(t::CASE_ERR_SAME_STATUS)),
             StatusChange::NoSuchRequest => Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST)),
@@ -545,7 +569,7 @@ pub mod logic {
     /// person's attendance (Odsherred) or application (Thisted), and so its last day.
     pub async fn start_guarantee_clock(store: &CaseStore, access: &StaffAccess, id: i64, from: NaiveDate, now: DateTime<Utc>) -> Result<NaiveDate, CaseError> {
         access.require(Area::Cases)?;
-        let Some((r, _)) = store.request(KEY, id).await? else {
+        let Some((r, _)) = store.request(&key(access), id).await? else {
             return Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST));
         };
         let k = Kommune::from_slug(&r.kommune).ok_or(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST))?;
@@ -562,7 +586,7 @@ pub mod logic {
             return Err(CaseError::Refused(t::ERR_DATE_FUTURE));
         }
         let until = last_day(from, g.days);
-        if !store.set_clock(KEY, id, from, until, &access.username, now).await? {
+        if !store.set_clock(&key(access), id, from, until, &access.username, now).await? {
             return Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST));
         }
         Ok(until)
@@ -573,10 +597,10 @@ pub mod logic {
     /// recorded in the history first, so the file shows it too.
     pub async fn export_request(store: &CaseStore, access: &StaffAccess, id: i64, now: DateTime<Utc>) -> Result<(String, String), CaseError> {
         access.require(Area::Cases)?;
-        if !store.add_event(KEY, id, &access.username, "exported", now).await? {
+        if !store.add_event(&key(access), id, &access.username, "exported", now).await? {
             return Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST));
         }
-        let Some((r, events)) = store.request(KEY, id).await? else {
+        let Some((r, events)) = store.request(&key(access), id).await? else {
             return Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST));
         };
         let none = || t::CASE_EXPORT_NOT_GIVEN.to_string();
@@ -611,7 +635,7 @@ pub mod logic {
     /// that a deletion happened, when and by whom; the server log keeps nothing about it.
     pub async fn delete_request(store: &CaseStore, access: &StaffAccess, id: i64, now: DateTime<Utc>) -> Result<(), CaseError> {
         access.require(Area::Cases)?;
-        if store.delete(KEY, id, &access.username, now).await? {
+        if store.delete(&key(access), id, &access.username, now).await? {
             Ok(())
         } else {
             Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST))
@@ -767,6 +791,6 @@ pub mod logic {
     /// period. Returns how many were deleted.
     pub async fn purge_expired(store: &CaseStore, now: DateTime<Utc>) -> Result<u64, StoreError> {
         let cutoff = now - Duration::days(i64::from(store.retention_days()));
-        store.purge_ended_before(KEY, cutoff, now).await
+        store.purge_ended_before(&CaseKey(CaseScope::Retention), cutoff, now).await
     }
 }

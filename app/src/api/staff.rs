@@ -129,11 +129,16 @@ pub struct OpeningPage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountsPage {
     pub access: StaffAccess,
+    /// The municipality whose accounts these are (the admin's own).
+    pub kommune_name: String,
     pub accounts: Vec<AccountLine>,
     pub roles: Vec<Choice>,
+    /// The municipality's sites, for a new counsellor's (`sted-{id}` checkboxes).
+    pub sites: Vec<Choice>,
     /// The new-account form as typed (never the password).
     pub new_username: String,
     pub new_role: String,
+    pub new_sites: Vec<String>,
     pub message: Option<String>,
     pub errors: Vec<String>,
 }
@@ -145,6 +150,8 @@ pub struct AccountLine {
     pub role: Role,
     pub disabled: bool,
     pub is_me: bool,
+    /// A counsellor's sites, by name.
+    pub sites: String,
 }
 
 /// The result of a staff form POST, provided as context to the render of the same page.
@@ -181,7 +188,7 @@ pub async fn get_opening_hours(sted: Option<String>, samtale: Option<String>) ->
 pub async fn get_accounts() -> Result<Gate<AccountsPage>, ServerFnError> {
     let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
     let staff = use_context::<crate::store::StaffStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
-    Ok(logic::gate(&access, logic::accounts(&staff, &access, None, Vec::new(), String::new(), String::new()).await))
+    Ok(logic::gate(&access, logic::accounts(&staff, &access, None, Vec::new(), logic::NewAccountTyped::default()).await))
 }
 
 /// The session cookie and who it belongs to (server only).
@@ -264,8 +271,8 @@ pub mod logic {
     use crate::domain::dates;
     use crate::domain::kommune::Kommune;
     use crate::domain::opening_form::{parse_extra_slot, OpeningForm, WEEKDAYS};
-    use crate::domain::staff::{normalise_username, Area, Forbidden, TalkAction, TalkOutcome};
-    use crate::store::{AccountError, AnonStore, BookError, RemoveSlot, StaffStore};
+    use crate::domain::staff::{check_new_password, normalise_username, Area, Forbidden, TalkAction, TalkOutcome};
+    use crate::store::{AccountError, AnonStore, BookError, RemoveSlot, StaffScope, StaffStore};
     use crate::text::t;
     use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
     use chrono_tz::Europe::Copenhagen;
@@ -295,9 +302,22 @@ pub mod logic {
         Choice { value: s.id.clone(), text: s.name.clone() }
     }
 
-    fn find_site(id: Option<&str>) -> &'static BookingSite {
-        let all = sites();
-        id.and_then(|id| all.iter().copied().find(|s| s.id == id)).unwrap_or(all[0])
+    /// The sites a counsellor works: those given to the account, and only those.
+    fn counsellor_sites(access: &StaffAccess) -> Vec<&'static BookingSite> {
+        sites().into_iter().filter(|s| access.sites.contains(&s.id)).collect()
+    }
+
+    /// The sites an admin manages: those that serve the admin's municipality (a site shared by
+    /// two municipalities, like Pitstop, is managed by both).
+    pub fn kommune_sites(kommune: &str) -> Vec<&'static BookingSite> {
+        sites().into_iter().filter(|s| s.kommuner.iter().any(|k| k == kommune)).collect()
+    }
+
+    /// The site asked for among `allowed`, or the first of them: a site outside them is treated
+    /// as one that does not exist. `Forbidden` when there is none (nothing to work on).
+    fn find_site(access: &StaffAccess, area: Area, allowed: &[&'static BookingSite], id: Option<&str>) -> Result<&'static BookingSite, Forbidden> {
+        let first = allowed.first().copied().ok_or(Forbidden { role: access.role, area })?;
+        Ok(id.and_then(|id| allowed.iter().copied().find(|s| s.id == id)).unwrap_or(first))
     }
 
     /// What the calendar is asked to show.
@@ -352,7 +372,8 @@ pub mod logic {
         extra_form: Option<ExtraForm>,
     ) -> Result<CalendarPage, Forbidden> {
         access.require(Area::AnonymousCalendar)?;
-        let site = find_site(q.site.as_deref());
+        let own = counsellor_sites(access);
+        let site = find_site(access, Area::AnonymousCalendar, &own, q.site.as_deref())?;
         let today = crate::clock::today();
         let day = q.day.unwrap_or(today);
         let first = if q.week { day - Duration::days(i64::from(day.weekday().num_days_from_monday())) } else { day };
@@ -419,7 +440,7 @@ pub mod logic {
         };
         Ok(CalendarPage {
             access: access.clone(),
-            sites: sites().into_iter().map(site_choice).collect(),
+            sites: own.into_iter().map(site_choice).collect(),
             site: site_choice(site),
             week: q.week,
             day: first.format("%Y-%m-%d").to_string(),
@@ -443,10 +464,14 @@ pub mod logic {
     pub async fn calendar_post(anon: &AnonStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<CalendarPage, Forbidden> {
         access.require(Area::AnonymousCalendar)?;
         let q = CalendarQuery::from_fields(f);
-        let site = find_site(q.site.as_deref());
+        let site = find_site(access, Area::AnonymousCalendar, &counsellor_sites(access), q.site.as_deref())?;
+        // A POST naming a site that is not the counsellor's changes nothing, and says no more
+        // than it would of a site that does not exist.
+        let elsewhere = q.site.as_deref().is_some_and(|asked| asked != site.id);
         let q = CalendarQuery { site: Some(site.id.clone()), ..q };
         let handling = f.get("handling").map(String::as_str);
         let (message, errors, extra_form) = match handling {
+            _ if elsewhere => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
             Some("aabn-tid") => {
                 let typed = ExtraForm {
                     kind: f.get("samtale").cloned().unwrap_or_default(),
@@ -477,7 +502,7 @@ pub mod logic {
                 }
             }
             Some("fjern-tid") => match f.get("tid_id").and_then(|v| v.parse::<i64>().ok()) {
-                Some(id) => match anon.remove_extra_slot(id).await {
+                Some(id) => match anon.remove_extra_slot(&site.id, id).await {
                     Ok(RemoveSlot::Removed) => (Some(t::STAFF_SLOT_REMOVED.to_string()), Vec::new(), None),
                     Ok(RemoveSlot::Booked) => (None, vec![t::STAFF_ERR_SLOT_BOOKED.to_string()], None),
                     Ok(RemoveSlot::NotFound) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
@@ -523,7 +548,7 @@ pub mod logic {
     /// The opening hours of a site's kind of talk, as the admin's form.
     pub async fn opening(anon: &AnonStore, access: &StaffAccess, sted: Option<&str>, samtale: Option<&str>) -> Result<OpeningPage, Forbidden> {
         access.require(Area::Administration)?;
-        let site = find_site(sted);
+        let site = find_site(access, Area::Administration, &kommune_sites(&access.kommune), sted)?;
         let kind = samtale.and_then(|s| site.talks.iter().find(|k| k.id == s)).unwrap_or(&site.talks[0]);
         let hours = crate::api::anonymous::logic::hours_for(anon, site, kind).await;
         Ok(opening_page(access, site, kind, OpeningForm::from_hours(&hours), None, Vec::new()))
@@ -539,7 +564,7 @@ pub mod logic {
     ) -> OpeningPage {
         OpeningPage {
             access: access.clone(),
-            sites: sites().into_iter().map(site_choice).collect(),
+            sites: kommune_sites(&access.kommune).into_iter().map(site_choice).collect(),
             site: site_choice(site),
             kinds: site.talks.iter().map(|k| Choice { value: k.id.clone(), text: k.name.clone() }).collect(),
             kind: Choice { value: kind.id.clone(), text: kind.name.clone() },
@@ -554,7 +579,13 @@ pub mod logic {
     /// A POST to `/personale/aabningstider`: saves the form, or shows it again with its errors.
     pub async fn opening_post(anon: &AnonStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<OpeningPage, Forbidden> {
         access.require(Area::Administration)?;
-        let site = find_site(f.get("sted").map(String::as_str));
+        let asked = f.get("sted").map(String::as_str);
+        let site = find_site(access, Area::Administration, &kommune_sites(&access.kommune), asked)?;
+        if asked.is_some_and(|asked| asked != site.id) {
+            let mut page = opening(anon, access, Some(&site.id), None).await?;
+            page.errors = vec![t::STAFF_ERR_NO_SUCH.to_string()];
+            return Ok(page);
+        }
         let Some(kind) = f.get("samtale").and_then(|s| site.talks.iter().find(|k| &k.id == s)) else {
             let mut page = opening(anon, access, Some(&site.id), None).await?;
             page.errors = vec![t::STAFF_ERR_KIND.to_string()];
@@ -573,29 +604,66 @@ pub mod logic {
         }
     }
 
-    /// The list of staff accounts.
+    /// What the new-account form held when it comes back (never the password).
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct NewAccountTyped {
+        pub username: String,
+        pub role: String,
+        pub sites: Vec<String>,
+    }
+
+    /// Checks a municipality and sites typed on the command line (`server add-staff`,
+    /// `assign-staff`) against the content: a known municipality, and sites that serve it. A
+    /// counsellor needs at least one site; other roles (`None`: not known here) take none.
+    pub fn check_scope(role: Option<Role>, kommune: &str, site_ids: &[String]) -> Result<StaffScope, String> {
+        let known = Kommune::ALL.map(|k| k.slug()).join(", ");
+        let k = Kommune::from_slug(kommune).ok_or_else(|| format!("unknown municipality {kommune:?}: use one of {known}"))?;
+        let own: Vec<String> = kommune_sites(k.slug()).into_iter().map(|s| s.id.clone()).collect();
+        if let Some(bad) = site_ids.iter().find(|s| !own.contains(s)) {
+            return Err(format!("{bad:?} is not a treatment site of {}: use one of {}", k.slug(), own.join(", ")));
+        }
+        match role {
+            Some(Role::AnonymousCounsellor) if site_ids.is_empty() => {
+                Err(format!("a counsellor needs at least one site: add one or more of {}", own.join(", ")))
+            }
+            Some(Role::CaseWorker | Role::Admin) if !site_ids.is_empty() => Err("only a counsellor has sites: leave them out".to_string()),
+            _ => Ok(StaffScope { kommune: k.slug().to_string(), sites: site_ids.to_vec() }),
+        }
+    }
+
+    /// The staff accounts of the admin's municipality.
     pub async fn accounts(
         staff: &StaffStore,
         access: &StaffAccess,
         message: Option<String>,
         errors: Vec<String>,
-        new_username: String,
-        new_role: String,
+        typed: NewAccountTyped,
     ) -> Result<AccountsPage, Forbidden> {
         access.require(Area::Administration)?;
-        let list = staff.accounts().await.unwrap_or_else(|e| {
+        let list = staff.accounts(&access.kommune).await.unwrap_or_else(|e| {
             tracing::error!("reading accounts failed: {e}");
             Vec::new()
         });
+        let site_name = |id: &String| sites().into_iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_else(|| id.clone());
         Ok(AccountsPage {
             access: access.clone(),
+            kommune_name: Kommune::from_slug(&access.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| access.kommune.clone()),
             accounts: list
                 .into_iter()
-                .map(|a| AccountLine { is_me: a.id == access.account_id, id: a.id, username: a.username, role: a.role, disabled: a.disabled })
+                .map(|a| AccountLine {
+                    is_me: a.id == access.account_id,
+                    id: a.id,
+                    username: a.username,
+                    role: a.role,
+                    disabled: a.disabled,
+                    sites: a.sites.iter().map(site_name).collect::<Vec<_>>().join(", "),
+                })
                 .collect(),
             roles: Role::ALL.into_iter().map(|r| Choice { value: r.slug().to_string(), text: t::role_name(r).to_string() }).collect(),
-            new_username,
-            new_role,
+            sites: kommune_sites(&access.kommune).into_iter().map(site_choice).collect(),
+            new_username: typed.username,
+            new_role: typed.role,
+            new_sites: typed.sites,
             message,
             errors,
         })
@@ -607,23 +675,47 @@ pub mod logic {
         access.require(Area::Administration)?;
         let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
         let account = get("konto").parse::<i64>().ok();
-        let ok = |m: String| (Some(m), Vec::new(), String::new(), String::new());
-        let err = |e: &str| (None, vec![e.to_string()], String::new(), String::new());
-        let (message, errors, new_username, new_role) = match get("handling") {
+        let ok = |m: String| (Some(m), Vec::new(), NewAccountTyped::default());
+        let err = |e: &str| (None, vec![e.to_string()], NewAccountTyped::default());
+        let (message, errors, typed) = match get("handling") {
             "opret" => {
-                let typed_user = get("brugernavn").trim().to_string();
-                let typed_role = get("rolle").to_string();
-                match Role::from_slug(&typed_role) {
-                    None => (None, vec![t::STAFF_ERR_ROLE.to_string()], typed_user, typed_role),
-                    Some(role) => match staff.create_account(&typed_user, get("adgangskode"), role).await {
-                        Ok(_) => ok(format!("{} {}.", t::STAFF_ACCOUNT_CREATED, normalise_username(&typed_user).unwrap_or_default())),
-                        Err(AccountError::Invalid(e)) => (None, vec![e.to_string()], typed_user, typed_role),
-                        Err(AccountError::Taken) => (None, vec![t::STAFF_ERR_TAKEN.to_string()], typed_user, typed_role),
-                        Err(AccountError::Store(e)) => {
-                            tracing::error!("creating an account failed: {e}");
-                            (None, vec![t::SERVER_ERROR.to_string()], typed_user, typed_role)
+                let own_sites = kommune_sites(&access.kommune);
+                let typed = NewAccountTyped {
+                    username: get("brugernavn").trim().to_string(),
+                    role: get("rolle").to_string(),
+                    // One checkbox per site (`sted-{id}`): only this municipality's sites count.
+                    sites: own_sites.iter().filter(|s| f.contains_key(&format!("sted-{}", s.id))).map(|s| s.id.clone()).collect(),
+                };
+                let refused = |e: &str, typed: NewAccountTyped| (None, vec![e.to_string()], typed);
+                // Every problem of the form at once, in the order of its fields.
+                let role = Role::from_slug(&typed.role);
+                let problems: Vec<String> = [
+                    normalise_username(&typed.username).err(),
+                    role.is_none().then_some(t::STAFF_ERR_ROLE),
+                    (role == Some(Role::AnonymousCounsellor) && typed.sites.is_empty()).then_some(t::STAFF_ERR_NO_SITE),
+                    check_new_password(get("adgangskode")).err(),
+                ]
+                .into_iter()
+                .flatten()
+                .map(str::to_string)
+                .collect();
+                match role {
+                    _ if !problems.is_empty() => (None, problems, typed),
+                    None => refused(t::STAFF_ERR_ROLE, typed),
+                    Some(role) => {
+                        // Only a counsellor works a site's calendar; other roles get none.
+                        let sites = if role == Role::AnonymousCounsellor { typed.sites.clone() } else { Vec::new() };
+                        let scope = StaffScope { kommune: access.kommune.clone(), sites };
+                        match staff.create_account(&typed.username, get("adgangskode"), role, &scope).await {
+                            Ok(_) => ok(format!("{} {}.", t::STAFF_ACCOUNT_CREATED, normalise_username(&typed.username).unwrap_or_default())),
+                            Err(AccountError::Invalid(e)) => refused(e, typed),
+                            Err(AccountError::Taken) => refused(t::STAFF_ERR_TAKEN, typed),
+                            Err(AccountError::Store(e)) => {
+                                tracing::error!("creating an account failed: {e}");
+                                refused(t::SERVER_ERROR, typed)
+                            }
                         }
-                    },
+                    }
                 }
             }
             "deaktiver" if account == Some(access.account_id) => err(t::STAFF_ERR_SELF),
@@ -632,12 +724,12 @@ pub mod logic {
                 Some(id) => {
                     let disable = action == "deaktiver";
                     let last_admin = disable
-                        && staff.accounts().await.unwrap_or_default().iter().any(|a| a.id == id && a.role == Role::Admin)
-                        && staff.enabled_admins().await.unwrap_or(0) <= 1;
+                        && staff.accounts(&access.kommune).await.unwrap_or_default().iter().any(|a| a.id == id && a.role == Role::Admin)
+                        && staff.enabled_admins(Some(&access.kommune)).await.unwrap_or(0) <= 1;
                     if last_admin {
                         err(t::STAFF_ERR_LAST_ADMIN)
                     } else {
-                        match staff.set_disabled(id, disable).await {
+                        match staff.set_disabled(&access.kommune, id, disable).await {
                             Ok(true) => ok(if disable { t::STAFF_ACCOUNT_DISABLED } else { t::STAFF_ACCOUNT_ENABLED }.to_string()),
                             Ok(false) => err(t::STAFF_ERR_NO_SUCH),
                             Err(e) => {
@@ -650,7 +742,7 @@ pub mod logic {
             },
             "ny-kode" => match account {
                 None => err(t::STAFF_ERR_NO_SUCH),
-                Some(id) => match staff.set_password(id, get("adgangskode")).await {
+                Some(id) => match staff.set_password(&access.kommune, id, get("adgangskode")).await {
                     Ok(true) => ok(t::STAFF_PASSWORD_SET.to_string()),
                     Ok(false) => err(t::STAFF_ERR_NO_SUCH),
                     Err(AccountError::Invalid(e)) => err(e),
@@ -662,6 +754,6 @@ pub mod logic {
             },
             _ => err(t::STAFF_ERR_ACTION),
         };
-        accounts(staff, access, message, errors, new_username, new_role).await
+        accounts(staff, access, message, errors, typed).await
     }
 }

@@ -2,6 +2,11 @@
 //! anonymous counsellor sees only the anonymous calendar, the case worker only identified cases,
 //! the admin only accounts and opening hours (SEL § 101a stk. 7: the two sides run apart, also
 //! for the people who work them).
+//!
+//! Every account also belongs to one municipality, each its own data controller (GDPR art.
+//! 4(7)): a case worker sees only that municipality's requests, an admin only its accounts and
+//! sites, and a counsellor only the calendars of the sites they are given (`StaffAccess::kommune`,
+//! `StaffAccess::sites`).
 
 use serde::{Deserialize, Serialize};
 
@@ -57,22 +62,29 @@ pub struct StaffAccess {
     pub account_id: i64,
     pub username: String,
     pub role: Role,
+    /// The municipality (its slug) whose data this member works with. Empty for an account made
+    /// before accounts had one: such an account may sign in but enters no area until
+    /// `server assign-staff` gives it a municipality.
+    pub kommune: String,
+    /// The treatment sites (their ids) whose calendars a counsellor works; empty for other roles.
+    pub sites: Vec<String>,
     /// This session's CSRF token: every staff form carries it, every staff POST checks it.
     pub csrf: String,
 }
 
-/// A staff function was asked for by a role that does not cover its area.
+/// A staff function was asked for by a role that does not cover its area, or by an account that
+/// has no municipality yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[error("forbidden: the role {role:?} does not cover {area:?}")]
+#[error("forbidden: the role {role:?} does not cover {area:?}, or the account has no municipality")]
 pub struct Forbidden {
     pub role: Role,
     pub area: Area,
 }
 
 impl StaffAccess {
-    /// `Ok` only when this member's role covers `area`.
+    /// `Ok` only when this member's role covers `area` and the account has a municipality.
     pub fn require(&self, area: Area) -> Result<(), Forbidden> {
-        if self.role.area() == area {
+        if self.role.area() == area && !self.kommune.is_empty() {
             Ok(())
         } else {
             Err(Forbidden { role: self.role, area })
@@ -185,7 +197,15 @@ mod tests {
     use super::*;
 
     fn access(role: Role) -> StaffAccess {
-        StaffAccess { account_id: 1, username: "a".into(), role, csrf: "x".into() }
+        StaffAccess { account_id: 1, username: "a".into(), role, kommune: "odsherred".into(), sites: vec![], csrf: "x".into() }
+    }
+
+    #[test]
+    fn an_account_without_a_municipality_enters_no_area() {
+        for role in Role::ALL {
+            let unassigned = StaffAccess { kommune: String::new(), ..access(role) };
+            assert!(unassigned.require(role.area()).is_err(), "{role:?}");
+        }
     }
 
     #[test]

@@ -42,7 +42,8 @@ fn StaffBar(access: StaffAccess) -> impl IntoView {
         <nav class="staff-bar" aria-label=t::STAFF_NAV_LABEL>
             <p>
                 {t::STAFF_SIGNED_IN_AS} " " <strong>{access.username.clone()}</strong>
-                " (" {t::role_name(access.role)} ")"
+                " (" {t::role_name(access.role)}
+                {crate::domain::kommune::Kommune::from_slug(&access.kommune).map(|k| format!(", {}", k.name()))} ")"
             </p>
             <ul class="unstyled-list inline-list">
                 <li><a href="/personale">{t::STAFF_NAV_START}</a></li>
@@ -81,10 +82,14 @@ pub(crate) fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl F
             </StaffFrame>
         }
         .into_any(),
-        Gate::Forbidden { access } => view! {
-            <StaffFrame title=t::STAFF_FORBIDDEN_TITLE.to_string() access=Some(access)>
-                <div class="alert alert-warning" role="alert"><p class="alert-text">{t::STAFF_FORBIDDEN}</p></div>
-            </StaffFrame>
+        Gate::Forbidden { access } => {
+            // An account from before municipalities: say why, and what to do.
+            let why = if access.kommune.is_empty() { t::STAFF_NO_MUNICIPALITY } else { t::STAFF_FORBIDDEN };
+            view! {
+                <StaffFrame title=t::STAFF_FORBIDDEN_TITLE.to_string() access=Some(access)>
+                    <div class="alert alert-warning" role="alert"><p class="alert-text">{why}</p></div>
+                </StaffFrame>
+            }
         }
         .into_any(),
     }
@@ -163,6 +168,7 @@ fn Start(p: StartPage) -> impl IntoView {
     match p.access {
         Some(access) => {
             let text = match access.role {
+                _ if access.kommune.is_empty() => t::STAFF_NO_MUNICIPALITY,
                 Role::AnonymousCounsellor => t::STAFF_START_COUNSELLOR,
                 Role::CaseWorker => t::STAFF_START_CASE_WORKER,
                 Role::Admin => t::STAFF_START_ADMIN,
@@ -549,11 +555,12 @@ fn Accounts(p: AccountsPage) -> impl IntoView {
         <StaffFrame title=t::STAFF_ACCOUNTS_TITLE.to_string() access=Some(p.access.clone())>
             {alerts(p.message.clone(), p.errors.clone())}
             <table class="table table--compact">
-                <caption class="sr-only">{t::STAFF_ACCOUNTS_TITLE}</caption>
+                <caption>{format!("{} {}", t::STAFF_ACCOUNTS_OF, p.kommune_name)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t::STAFF_USERNAME}</th>
                         <th scope="col">{t::STAFF_ROLE}</th>
+                        <th scope="col">{t::STAFF_SITES_COLUMN}</th>
                         <th scope="col">{t::STAFF_STATE}</th>
                         <th scope="col">{t::STAFF_ACTIONS}</th>
                     </tr>
@@ -567,6 +574,7 @@ fn Accounts(p: AccountsPage) -> impl IntoView {
                                 <tr>
                                     <td>{a.username.clone()}</td>
                                     <td>{t::role_name(a.role)}</td>
+                                    <td>{a.sites.clone()}</td>
                                     <td>{if a.disabled { t::STAFF_DISABLED } else { t::STAFF_ENABLED }}</td>
                                     <td>
                                         {(!a.is_me).then(|| view! {
@@ -608,6 +616,22 @@ fn Accounts(p: AccountsPage) -> impl IntoView {
                     <label class="form-label" for="ny-rolle">{t::STAFF_ROLE}</label>
                     <select class="form-select" id="ny-rolle" name="rolle">{options(&p.roles, &p.new_role)}</select>
                 </div>
+                <fieldset class="form-group">
+                    <legend class="form-label">{t::STAFF_SITES}</legend>
+                    {p.sites
+                        .iter()
+                        .map(|site| {
+                            let id = format!("sted-{}", site.value);
+                            let checked = p.new_sites.contains(&site.value);
+                            view! {
+                                <div class="form-group-checkbox">
+                                    <input type="checkbox" class="form-checkbox" id=id.clone() name=id.clone() value="ja" checked=checked/>
+                                    <label for=id>{site.text.clone()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
                 <div class="form-group">
                     <label class="form-label" for="ny-adgangskode">{t::STAFF_FIRST_PASSWORD}</label>
                     <span class="form-hint" id="ny-adgangskode-hint">{t::STAFF_PASSWORD_HINT}</span>

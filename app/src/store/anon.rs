@@ -259,10 +259,12 @@ impl AnonStore {
 
     /// Removes an extra slot nobody has booked. A booked one stays (the person was promised it):
     /// cancel the booking first.
-    pub async fn remove_extra_slot(&self, id: i64) -> Result<RemoveSlot, StoreError> {
+    pub async fn remove_extra_slot(&self, site: &str, id: i64) -> Result<RemoveSlot, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let row: Option<(String, String, String)> = sqlx::query_as("SELECT site, talk_kind, starts_at FROM anon_extra_slot WHERE id = ?")
+        // Only a slot of `site`: another site's slot is as unknown as one that does not exist.
+        let row: Option<(String, String, String)> = sqlx::query_as("SELECT site, talk_kind, starts_at FROM anon_extra_slot WHERE id = ? AND site = ?")
             .bind(id)
+            .bind(site)
             .fetch_optional(&mut *tx)
             .await?;
         let Some((site, kind, starts_at)) = row else { return Ok(RemoveSlot::NotFound) };

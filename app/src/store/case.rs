@@ -5,6 +5,11 @@
 //! make (its field is private to that module). So the compiler, not a convention, keeps the
 //! anonymous API, the pages and the server's other handlers from reading or writing cases: they
 //! can hold a `CaseStore` (the server opens it and hands it over) but cannot call into it.
+//!
+//! The key also carries its municipality: every query below adds `kommune = coalesce(?, kommune)`
+//! bound to it, so a case worker's key cannot read, change or delete another municipality's
+//! request; that request answers like one that does not exist. Only the retention purge's key
+//! opens all municipalities.
 
 use super::sqlite::{self, StoreError, TableSchema};
 use crate::api::cases::CaseKey;
@@ -162,12 +167,13 @@ impl CaseStore {
     /// Files a request, once per form: if a request with the same form nonce exists, that one is
     /// returned (`first: false`) and nothing is written. One transaction, holding SQLite's write
     /// lock from its start, so two posts of one form at the same instant still make one request.
-    pub async fn file(&self, _: CaseKey, new: &NewRequest<'_>) -> Result<Filed, StoreError> {
+    pub async fn file(&self, key: &CaseKey, new: &NewRequest<'_>) -> Result<Filed, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let existing: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT id, reference, kommune, received_at, guarantee_until FROM treatment_request WHERE form_nonce_sha256 = ?",
+            "SELECT id, reference, kommune, received_at, guarantee_until FROM treatment_request WHERE form_nonce_sha256 = ? AND kommune = coalesce(?, kommune)",
         )
         .bind(&new.form_nonce_sha256[..])
+        .bind(key.kommune())
         .fetch_optional(&mut *tx)
         .await?;
         if let Some((id, reference, kommune, received_at, until)) = existing {
@@ -179,6 +185,9 @@ impl CaseStore {
                 guarantee_until: until.as_deref().and_then(parse_day),
                 first: false,
             });
+        }
+        if key.kommune().is_some_and(|k| k != new.kommune) {
+            return Err(StoreError::OutOfScope);
         }
         let received_at = ts(new.received_at);
         let mut attempts = 0;
@@ -227,18 +236,21 @@ impl CaseStore {
     }
 
     /// Every request, oldest first.
-    pub async fn requests(&self, _: CaseKey) -> Result<Vec<StoredRequest>, StoreError> {
-        let rows: Vec<RequestRow> = sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request ORDER BY received_at, id"))
-            .fetch_all(&self.pool)
+    pub async fn requests(&self, key: &CaseKey) -> Result<Vec<StoredRequest>, StoreError> {
+        let rows: Vec<RequestRow> =
+            sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE kommune = coalesce(?, kommune) ORDER BY received_at, id"))
+                .bind(key.kommune())
+                .fetch_all(&self.pool)
             .await?;
         Ok(rows.into_iter().filter_map(request_from_row).collect())
     }
 
     /// One request with its history, oldest event first.
-    pub async fn request(&self, _: CaseKey, id: i64) -> Result<Option<(StoredRequest, Vec<StoredEvent>)>, StoreError> {
+    pub async fn request(&self, key: &CaseKey, id: i64) -> Result<Option<(StoredRequest, Vec<StoredEvent>)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        let row: Option<RequestRow> = sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE id = ?"))
+        let row: Option<RequestRow> = sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)"))
             .bind(id)
+            .bind(key.kommune())
             .fetch_optional(&mut *conn)
             .await?;
         let Some(request) = row.and_then(request_from_row) else {
@@ -257,15 +269,23 @@ impl CaseStore {
     }
 
     /// The id of the request with this reference (as displayed: `H-4K7-Q9M`).
-    pub async fn id_by_reference(&self, _: CaseKey, reference: &str) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT id FROM treatment_request WHERE reference = ?").bind(reference).fetch_optional(&self.pool).await?)
+    pub async fn id_by_reference(&self, key: &CaseKey, reference: &str) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT id FROM treatment_request WHERE reference = ? AND kommune = coalesce(?, kommune)")
+            .bind(reference)
+            .bind(key.kommune())
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// Sets a request's status and records who did it and when. A final status starts the
     /// retention period (kept when moving between final statuses); any other clears it.
-    pub async fn set_status(&self, _: CaseKey, id: i64, to: Status, staff_user: &str, at: DateTime<Utc>) -> Result<StatusChange, StoreError> {
+    pub async fn set_status(&self, key: &CaseKey, id: i64, to: Status, staff_user: &str, at: DateTime<Utc>) -> Result<StatusChange, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let current: Option<String> = sqlx::query_scalar("SELECT status FROM treatment_request WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+        let current: Option<String> = sqlx::query_scalar("SELECT status FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)")
+            .bind(id)
+            .bind(key.kommune())
+            .fetch_optional(&mut *tx)
+            .await?;
         let Some(from) = current.as_deref().and_then(Status::from_slug) else {
             return Ok(StatusChange::NoSuchRequest);
         };
@@ -287,12 +307,13 @@ impl CaseStore {
 
     /// Records the day the guarantee's clock started (attendance or application) and its last
     /// day. `false` if there is no such request.
-    pub async fn set_clock(&self, _: CaseKey, id: i64, from: NaiveDate, until: NaiveDate, staff_user: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    pub async fn set_clock(&self, key: &CaseKey, id: i64, from: NaiveDate, until: NaiveDate, staff_user: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let done = sqlx::query("UPDATE treatment_request SET clock_started_on = ?, guarantee_until = ? WHERE id = ?")
+        let done = sqlx::query("UPDATE treatment_request SET clock_started_on = ?, guarantee_until = ? WHERE id = ? AND kommune = coalesce(?, kommune)")
             .bind(from.to_string())
             .bind(until.to_string())
             .bind(id)
+            .bind(key.kommune())
             .execute(&mut *tx)
             .await?
             .rows_affected()
@@ -305,9 +326,13 @@ impl CaseStore {
     }
 
     /// Adds an entry to a request's history. `false` if there is no such request.
-    pub async fn add_event(&self, _: CaseKey, id: i64, staff_user: &str, change: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    pub async fn add_event(&self, key: &CaseKey, id: i64, staff_user: &str, change: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM treatment_request WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)")
+            .bind(id)
+            .bind(key.kommune())
+            .fetch_optional(&mut *tx)
+            .await?;
         if exists.is_some() {
             insert_event(&mut tx, id, &ts(at), staff_user, change).await?;
         }
@@ -317,9 +342,15 @@ impl CaseStore {
 
     /// Deletes one request and its history on the person's request. What stays is one line in
     /// `treatment_request_deletion` (when, by whom, why). `false` if there is no such request.
-    pub async fn delete(&self, _: CaseKey, id: i64, staff_user: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    pub async fn delete(&self, key: &CaseKey, id: i64, staff_user: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let done = sqlx::query("DELETE FROM treatment_request WHERE id = ?").bind(id).execute(&mut *tx).await?.rows_affected() == 1;
+        let done = sqlx::query("DELETE FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)")
+            .bind(id)
+            .bind(key.kommune())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
         if done {
             record_deletion(&mut tx, &ts(at), staff_user, "on_request", 1).await?;
         }
@@ -331,10 +362,14 @@ impl CaseStore {
     }
 
     /// Deletes every request whose final status is older than `cutoff`, with its history.
-    pub async fn purge_ended_before(&self, _: CaseKey, cutoff: DateTime<Utc>, at: DateTime<Utc>) -> Result<u64, StoreError> {
+    pub async fn purge_ended_before(&self, key: &CaseKey, cutoff: DateTime<Utc>, at: DateTime<Utc>) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let n = sqlx::query("DELETE FROM treatment_request WHERE ended_at IS NOT NULL AND ended_at < ? AND status IN ('closed', 'chose_other_site')")
-            .bind(ts(cutoff))
+        let n = sqlx::query(
+            "DELETE FROM treatment_request WHERE ended_at IS NOT NULL AND ended_at < ? AND status IN ('closed', 'chose_other_site') \
+             AND kommune = coalesce(?, kommune)",
+        )
+        .bind(ts(cutoff))
+        .bind(key.kommune())
             .execute(&mut *tx)
             .await?
             .rows_affected();

@@ -22,5 +22,5 @@ pub use anon::{
     TokenSecret,
 };
 pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM, DEFAULT_RETENTION_DAYS};
-pub use staff::{AccountError, AccountView, NewSession, StaffStore, SESSION_IDLE, SESSION_MAX};
+pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, SESSION_IDLE, SESSION_MAX};
 pub use sqlite::{StoreError, TableSchema};

@@ -14,6 +14,9 @@ pub enum StoreError {
     Migrate { path: String, source: sqlx::migrate::MigrateError },
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    /// A write for another municipality than the key allows (a programming error, refused).
+    #[error("refused: the record belongs to another municipality than the key's")]
+    OutOfScope,
 }
 
 /// A table and its column names, for the separation tests.

@@ -30,6 +30,16 @@ pub struct AccountView {
     pub username: String,
     pub role: Role,
     pub disabled: bool,
+    /// A counsellor's sites.
+    pub sites: Vec<String>,
+}
+
+/// Where an account works: its municipality and, for a counsellor, its sites. The logic and the
+/// command line check both against the content before they reach the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffScope {
+    pub kommune: String,
+    pub sites: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,71 +70,123 @@ impl StaffStore {
 
     /// Creates an account. The password is hashed with Argon2id (OWASP's parameters, the
     /// `argon2` crate's defaults) on a blocking thread.
-    pub async fn create_account(&self, username: &str, password: &str, role: Role) -> Result<i64, AccountError> {
+    pub async fn create_account(&self, username: &str, password: &str, role: Role, scope: &StaffScope) -> Result<i64, AccountError> {
         let username = normalise_username(username).map_err(AccountError::Invalid)?;
         check_new_password(password).map_err(AccountError::Invalid)?;
-        let hash = hash_password(password.to_owned()).await;
-        let result = sqlx::query_scalar("INSERT INTO staff_account (username, password_hash, role, created_at) VALUES (?, ?, ?, ?) RETURNING id")
-            .bind(&username)
-            .bind(&hash)
-            .bind(role.slug())
-            .bind(to_db(crate::clock::now()))
-            .fetch_one(&self.pool)
-            .await;
-        match result {
-            Ok(id) => Ok(id),
-            Err(sqlx::Error::Database(e)) if e.message().contains("staff_account.username") => Err(AccountError::Taken),
-            Err(e) => Err(AccountError::Store(e.into())),
+        if scope.kommune.is_empty() {
+            return Err(AccountError::Invalid("Vælg kontoens kommune."));
         }
+        let hash = hash_password(password.to_owned()).await;
+        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+        let result = sqlx::query_scalar(
+            "INSERT INTO staff_account (username, password_hash, role, kommune, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&username)
+        .bind(&hash)
+        .bind(role.slug())
+        .bind(&scope.kommune)
+        .bind(to_db(crate::clock::now()))
+        .fetch_one(&mut *tx)
+        .await;
+        let id: i64 = match result {
+            Ok(id) => id,
+            Err(sqlx::Error::Database(e)) if e.message().contains("staff_account.username") => return Err(AccountError::Taken),
+            Err(e) => return Err(AccountError::Store(e.into())),
+        };
+        set_sites(&mut tx, id, &scope.sites).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(id)
     }
 
-    /// Sets a new password and ends the account's sessions.
-    pub async fn set_password(&self, account_id: i64, password: &str) -> Result<bool, AccountError> {
+    /// Gives an existing account its municipality and sites (`server assign-staff`: the way
+    /// accounts made before municipalities get one). Ends its sessions, so the new scope applies
+    /// from the next sign-in. `false` if no such username.
+    pub async fn assign(&self, username: &str, scope: &StaffScope) -> Result<bool, StoreError> {
+        let username = normalise_username(username).unwrap_or_default();
+        let mut tx = self.pool.begin().await?;
+        let id: Option<i64> = sqlx::query_scalar("UPDATE staff_account SET kommune = ? WHERE username = ? RETURNING id")
+            .bind(&scope.kommune)
+            .bind(&username)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(id) = id else { return Ok(false) };
+        set_sites(&mut tx, id, &scope.sites).await?;
+        sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// How many accounts have no municipality yet (made before accounts had one).
+    pub async fn unassigned_accounts(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE kommune = ''").fetch_one(&self.pool).await?)
+    }
+
+    /// Sets a new password for an account of `kommune` and ends the account's sessions. An
+    /// account of another municipality is as unknown as one that does not exist (`false`).
+    pub async fn set_password(&self, kommune: &str, account_id: i64, password: &str) -> Result<bool, AccountError> {
         check_new_password(password).map_err(AccountError::Invalid)?;
         let hash = hash_password(password.to_owned()).await;
         let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
-        let done = sqlx::query("UPDATE staff_account SET password_hash = ? WHERE id = ?")
+        let done = sqlx::query("UPDATE staff_account SET password_hash = ? WHERE id = ? AND kommune = ?")
             .bind(&hash)
             .bind(account_id)
+            .bind(kommune)
             .execute(&mut *tx)
             .await
             .map_err(StoreError::from)?
             .rows_affected()
             == 1;
-        sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+        if done {
+            sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+        }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(done)
     }
 
-    /// Disables or enables an account; disabling ends its sessions at once.
-    pub async fn set_disabled(&self, account_id: i64, disabled: bool) -> Result<bool, StoreError> {
+    /// Disables or enables an account of `kommune`; disabling ends its sessions at once.
+    pub async fn set_disabled(&self, kommune: &str, account_id: i64, disabled: bool) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let done = sqlx::query("UPDATE staff_account SET disabled_at = ? WHERE id = ?")
+        let done = sqlx::query("UPDATE staff_account SET disabled_at = ? WHERE id = ? AND kommune = ?")
             .bind(disabled.then(|| to_db(crate::clock::now())))
             .bind(account_id)
+            .bind(kommune)
             .execute(&mut *tx)
             .await?
             .rows_affected()
             == 1;
-        if disabled {
+        if disabled && done {
             sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(done)
     }
 
-    pub async fn accounts(&self) -> Result<Vec<AccountView>, StoreError> {
+    /// The accounts of one municipality, by username.
+    pub async fn accounts(&self, kommune: &str) -> Result<Vec<AccountView>, StoreError> {
         let rows: Vec<(i64, String, String, Option<String>)> =
-            sqlx::query_as("SELECT id, username, role, disabled_at FROM staff_account ORDER BY username").fetch_all(&self.pool).await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, username, role, disabled)| Some(AccountView { id, username, role: Role::from_slug(&role)?, disabled: disabled.is_some() }))
-            .collect())
+            sqlx::query_as("SELECT id, username, role, disabled_at FROM staff_account WHERE kommune = ? ORDER BY username")
+                .bind(kommune)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, username, role, disabled) in rows {
+            let Some(role) = Role::from_slug(&role) else { continue };
+            out.push(AccountView { id, username, role, disabled: disabled.is_some(), sites: self.sites_of(id).await? });
+        }
+        Ok(out)
     }
 
-    /// How many enabled admin accounts exist (the last one cannot be disabled).
-    pub async fn enabled_admins(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL").fetch_one(&self.pool).await?)
+    async fn sites_of(&self, account_id: i64) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT site FROM staff_account_site WHERE account_id = ? ORDER BY site").bind(account_id).fetch_all(&self.pool).await?)
+    }
+
+    /// How many enabled admin accounts exist, in all (`None`) or in one municipality (its last
+    /// admin cannot be disabled).
+    pub async fn enabled_admins(&self, kommune: Option<&str>) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL AND (?1 IS NULL OR kommune = ?1)")
+            .bind(kommune)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Checks a username and password and, if they match an enabled account, starts a session.
@@ -132,15 +194,15 @@ impl StaffStore {
     /// tell which usernames exist.
     pub async fn sign_in(&self, username: &str, password: &str, now: DateTime<Utc>) -> Result<Option<NewSession>, StoreError> {
         let username = normalise_username(username).unwrap_or_default();
-        let row: Option<(i64, String, String, Option<String>)> =
-            sqlx::query_as("SELECT id, password_hash, role, disabled_at FROM staff_account WHERE username = ?")
+        let row: Option<(i64, String, String, Option<String>, String)> =
+            sqlx::query_as("SELECT id, password_hash, role, disabled_at, kommune FROM staff_account WHERE username = ?")
                 .bind(&username)
                 .fetch_optional(&self.pool)
                 .await?;
         let stored = row.as_ref().map(|r| r.1.clone()).unwrap_or_else(|| dummy_hash().to_owned());
         let password = password.chars().take(200).collect::<String>();
         let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored)).await.unwrap_or(false);
-        let Some((account_id, _, role, disabled)) = row else { return Ok(None) };
+        let Some((account_id, _, role, disabled, kommune)) = row else { return Ok(None) };
         let Some(role) = Role::from_slug(&role) else { return Ok(None) };
         if !matches || disabled.is_some() {
             return Ok(None);
@@ -161,7 +223,8 @@ impl StaffStore {
             .bind(to_db(now + SESSION_MAX))
             .execute(&self.pool)
             .await?;
-        Ok(Some(NewSession { cookie_value, access: StaffAccess { account_id, username, role, csrf } }))
+        let sites = self.sites_of(account_id).await?;
+        Ok(Some(NewSession { cookie_value, access: StaffAccess { account_id, username, role, kommune, sites, csrf } }))
     }
 
     /// Who the session cookie belongs to, if the session is live; each use moves its idle limit.
@@ -170,21 +233,22 @@ impl StaffStore {
             return Ok(None);
         }
         let hash = session_hash(cookie_value);
-        let row: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT a.id, a.username, a.role, s.csrf, s.last_seen_at, s.expires_at FROM staff_session s \
+        let row: Option<(i64, String, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT a.id, a.username, a.role, s.csrf, s.last_seen_at, s.expires_at, a.kommune FROM staff_session s \
              JOIN staff_account a ON a.id = s.account_id WHERE s.id_hash = ? AND a.disabled_at IS NULL",
         )
         .bind(&hash[..])
         .fetch_optional(&self.pool)
         .await?;
-        let Some((account_id, username, role, csrf, last_seen, expires)) = row else { return Ok(None) };
+        let Some((account_id, username, role, csrf, last_seen, expires, kommune)) = row else { return Ok(None) };
         let live = from_db(&expires).is_some_and(|e| now < e) && from_db(&last_seen).is_some_and(|s| now < s + SESSION_IDLE);
         let Some(role) = Role::from_slug(&role).filter(|_| live) else {
             sqlx::query("DELETE FROM staff_session WHERE id_hash = ?").bind(&hash[..]).execute(&self.pool).await?;
             return Ok(None);
         };
         sqlx::query("UPDATE staff_session SET last_seen_at = ? WHERE id_hash = ?").bind(to_db(now)).bind(&hash[..]).execute(&self.pool).await?;
-        Ok(Some(StaffAccess { account_id, username, role, csrf }))
+        let sites = self.sites_of(account_id).await?;
+        Ok(Some(StaffAccess { account_id, username, role, kommune, sites, csrf }))
     }
 
     pub async fn sign_out(&self, cookie_value: &str) -> Result<(), StoreError> {
@@ -199,6 +263,15 @@ impl StaffStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Replaces an account's sites, inside the caller's transaction.
+async fn set_sites(tx: &mut sqlx::SqliteConnection, account_id: i64, sites: &[String]) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM staff_account_site WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
+    for site in sites {
+        sqlx::query("INSERT OR IGNORE INTO staff_account_site (account_id, site) VALUES (?, ?)").bind(account_id).bind(site).execute(&mut *tx).await?;
+    }
+    Ok(())
 }
 
 async fn hash_password(password: String) -> String {
@@ -257,17 +330,23 @@ mod tests {
         (dir, s)
     }
 
+    fn scope(kommune: &str, sites: &[&str]) -> StaffScope {
+        StaffScope { kommune: kommune.into(), sites: sites.iter().map(|s| s.to_string()).collect() }
+    }
+
     #[tokio::test]
     async fn sign_in_gives_a_session_that_expires() {
         let (_d, s) = store().await;
-        s.create_account("Mette", "en lang adgangskode", Role::AnonymousCounsellor).await.unwrap();
+        s.create_account("Mette", "en lang adgangskode", Role::AnonymousCounsellor, &scope("ishoj", &["pitstop"])).await.unwrap();
         let now = Utc::now();
         assert!(s.sign_in("mette", "forkert adgangskode", now).await.unwrap().is_none());
         assert!(s.sign_in("ukendt", "en lang adgangskode", now).await.unwrap().is_none());
         let session = s.sign_in(" METTE ", "en lang adgangskode", now).await.unwrap().expect("signed in");
         assert_eq!(session.access.role, Role::AnonymousCounsellor);
+        assert_eq!((session.access.kommune.as_str(), session.access.sites.clone()), ("ishoj", vec!["pitstop".to_string()]));
         let seen = s.access(&session.cookie_value, now + Duration::minutes(20)).await.unwrap().expect("live");
         assert_eq!(seen.csrf, session.access.csrf);
+        assert_eq!(seen.sites, vec!["pitstop".to_string()]);
         assert!(s.access(&session.cookie_value, now + Duration::minutes(49)).await.unwrap().is_some(), "idle limit moved");
         assert!(s.access(&session.cookie_value, now + Duration::minutes(49) + SESSION_IDLE).await.unwrap().is_none(), "idle too long");
         let again = s.sign_in("mette", "en lang adgangskode", now).await.unwrap().unwrap();
@@ -283,23 +362,61 @@ mod tests {
     #[tokio::test]
     async fn disabling_or_a_new_password_ends_sessions() {
         let (_d, s) = store().await;
-        let id = s.create_account("sagsbeh", "en lang adgangskode", Role::CaseWorker).await.unwrap();
+        let id = s.create_account("sagsbeh", "en lang adgangskode", Role::CaseWorker, &scope("thisted", &[])).await.unwrap();
         let now = Utc::now();
         let a = s.sign_in("sagsbeh", "en lang adgangskode", now).await.unwrap().unwrap();
-        s.set_password(id, "en anden lang kode").await.unwrap();
+        // Another municipality's admin reaches nothing: the session lives on.
+        assert!(!s.set_password("ishoj", id, "en anden lang kode").await.unwrap());
+        assert!(!s.set_disabled("ishoj", id, true).await.unwrap());
+        assert!(s.access(&a.cookie_value, now).await.unwrap().is_some());
+        s.set_password("thisted", id, "en anden lang kode").await.unwrap();
         assert!(s.access(&a.cookie_value, now).await.unwrap().is_none());
         let b = s.sign_in("sagsbeh", "en anden lang kode", now).await.unwrap().unwrap();
-        s.set_disabled(id, true).await.unwrap();
+        s.set_disabled("thisted", id, true).await.unwrap();
         assert!(s.access(&b.cookie_value, now).await.unwrap().is_none());
         assert!(s.sign_in("sagsbeh", "en anden lang kode", now).await.unwrap().is_none(), "disabled");
-        assert!(matches!(s.create_account("SAGSBEH", "en lang adgangskode", Role::Admin).await, Err(AccountError::Taken)));
-        assert!(matches!(s.create_account("x y", "en lang adgangskode", Role::Admin).await, Err(AccountError::Invalid(_))));
+        assert!(matches!(s.create_account("SAGSBEH", "en lang adgangskode", Role::Admin, &scope("ishoj", &[])).await, Err(AccountError::Taken)));
+        assert!(matches!(s.create_account("x y", "en lang adgangskode", Role::Admin, &scope("ishoj", &[])).await, Err(AccountError::Invalid(_))));
+        assert!(matches!(s.create_account("ingen.kommune", "en lang adgangskode", Role::Admin, &scope("", &[])).await, Err(AccountError::Invalid(_))));
+    }
+
+    #[tokio::test]
+    async fn each_municipality_lists_and_counts_only_its_own_accounts() {
+        let (_d, s) = store().await;
+        s.create_account("admin.ishoj", "en lang adgangskode", Role::Admin, &scope("ishoj", &[])).await.unwrap();
+        s.create_account("raad.ishoj", "en lang adgangskode", Role::AnonymousCounsellor, &scope("ishoj", &["pitstop"])).await.unwrap();
+        s.create_account("admin.thisted", "en lang adgangskode", Role::Admin, &scope("thisted", &[])).await.unwrap();
+        let names = |v: Vec<AccountView>| v.into_iter().map(|a| (a.username, a.sites)).collect::<Vec<_>>();
+        assert_eq!(names(s.accounts("ishoj").await.unwrap()), [("admin.ishoj".into(), vec![]), ("raad.ishoj".into(), vec!["pitstop".to_string()])]);
+        assert_eq!(names(s.accounts("thisted").await.unwrap()), [("admin.thisted".to_string(), vec![])]);
+        assert!(s.accounts("odsherred").await.unwrap().is_empty());
+        assert_eq!(s.enabled_admins(Some("thisted")).await.unwrap(), 1);
+        assert_eq!(s.enabled_admins(None).await.unwrap(), 2);
+    }
+
+    #[tokio::test]
+    async fn an_account_from_before_municipalities_is_assigned_one_and_its_sessions_end() {
+        let (_d, s) = store().await;
+        let id = s.create_account("gammel", "en lang adgangskode", Role::AnonymousCounsellor, &scope("ishoj", &["pitstop"])).await.unwrap();
+        // As the migration leaves an old account: no municipality, no site.
+        sqlx::query("UPDATE staff_account SET kommune = '' WHERE id = ?").bind(id).execute(&s.pool).await.unwrap();
+        sqlx::query("DELETE FROM staff_account_site").execute(&s.pool).await.unwrap();
+        assert_eq!(s.unassigned_accounts().await.unwrap(), 1);
+        let now = Utc::now();
+        let old = s.sign_in("gammel", "en lang adgangskode", now).await.unwrap().unwrap();
+        assert_eq!(old.access.kommune, "", "signs in, but require() lets it into no area");
+        assert!(s.assign("GAMMEL", &scope("odsherred", &["rusmiddelteamet-odsherred"])).await.unwrap());
+        assert!(s.access(&old.cookie_value, now).await.unwrap().is_none(), "the old session ended");
+        let new = s.sign_in("gammel", "en lang adgangskode", now).await.unwrap().unwrap();
+        assert_eq!((new.access.kommune.as_str(), new.access.sites.clone()), ("odsherred", vec!["rusmiddelteamet-odsherred".to_string()]));
+        assert_eq!(s.unassigned_accounts().await.unwrap(), 0);
+        assert!(!s.assign("findes.ikke", &scope("odsherred", &[])).await.unwrap());
     }
 
     #[tokio::test]
     async fn only_hashes_reach_the_disk() {
         let (dir, s) = store().await;
-        s.create_account("admin", "hemmelig-adgangskode-42", Role::Admin).await.unwrap();
+        s.create_account("admin", "hemmelig-adgangskode-42", Role::Admin, &scope("odsherred", &[])).await.unwrap();
         let session = s.sign_in("admin", "hemmelig-adgangskode-42", Utc::now()).await.unwrap().unwrap();
         s.close().await;
         let mut bytes = Vec::new();
