@@ -7,7 +7,7 @@ async function go(page: Page, _info: TestInfo, path: string) {
 }
 
 
-/** A day three days ahead of the server's clock, as 7.12.2026 and as 2026-12-07 (Copenhagen). */
+/** A day three days ahead of the server's clock (set by scripts/test.sh), typed (d.m.yyyy) and ISO (Copenhagen). */
 function threeDaysAhead() {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" })
     .format(new Date(serverNow().getTime() + 3 * 86_400_000))
