@@ -4,6 +4,8 @@
 #   RMP_DATA_DIR=/var/lib/rusmiddelportalen ...  to keep the store files elsewhere
 #   scripts/run.sh add-staff USERNAME admin KOMMUNE          creates a staff account (asks for its password)
 #   scripts/run.sh assign-staff USERNAME KOMMUNE [SITE ...]  gives an older account its municipality
+#   scripts/run.sh check-content DIR                         checks a content directory (every problem, file:line)
+#   RMP_CONTENT_DIR=DIR scripts/run.sh                       serves that content instead of the compiled-in files
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"

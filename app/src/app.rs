@@ -32,7 +32,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                {(!is_staff_page()).then(|| view! { <HydrationScripts options/> })}
+                {(!is_staff_page()).then(|| {
+                    view! {
+                        <meta name=crate::domain::kommune::META_NAME content=crate::domain::kommune::to_lines()/>
+                        <HydrationScripts options/>
+                    }
+                })}
                 <MetaTags/>
             </head>
             <body>

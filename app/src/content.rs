@@ -29,6 +29,7 @@ pub struct Citation {
 pub struct KommunePage {
     pub slug: String,
     pub name: String,
+    pub short_name: String,
     pub site_name: String,
     pub site_about: CitedText,
     pub address: Option<CitedText>,
@@ -60,37 +61,40 @@ pub struct SourceDocument {
 }
 
 #[cfg(feature = "ssr")]
+pub(crate) use loader::parse_file;
+#[cfg(feature = "ssr")]
 pub use loader::{
-    content, BookingSite, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind, TalkPurpose,
+    catalogue, content, find_kommune, kommune_named, kommuner, load, BookingSite, LAW_SCOPE, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind, TalkPurpose,
 };
 
 #[cfg(feature = "ssr")]
 mod loader {
     use super::*;
     use crate::domain::deadlines::{ClockStart, CountedFrom, MustBe};
-    use crate::domain::kommune::Kommune;
+    use crate::domain::kommune::{Kommune, KommuneNames};
     use crate::domain::rights::{Conditions, Topic};
+    use super::catalogue::Catalogue;
     use std::collections::HashMap;
-    use std::sync::LazyLock;
+    use std::sync::OnceLock;
 
-    const DOCUMENTS: &str = include_str!("../content/documents.toml");
-    const KOMMUNER: &str = include_str!("../content/kommuner.toml");
-    const BOOKING: &str = include_str!("../content/booking.toml");
-    /// Rights rules per scope: one file per municipality plus `faelles` (the law everywhere).
-    const RIGHTS: [(&str, &str); 5] = [
-        ("faelles", include_str!("../content/rights/faelles.toml")),
-        ("ishoj", include_str!("../content/rights/ishoj.toml")),
-        ("vallensbaek", include_str!("../content/rights/vallensbaek.toml")),
-        ("odsherred", include_str!("../content/rights/odsherred.toml")),
-        ("thisted", include_str!("../content/rights/thisted.toml")),
-    ];
+    use super::files::{parse_problem, ContentFiles, Problem};
+
+    /// The scope of the rules that hold in every municipality (`rights/faelles.toml`).
+    pub const LAW_SCOPE: &str = "faelles";
 
     #[derive(Debug, thiserror::Error)]
     pub enum ContentError {
-        #[error("{file}: {source}")]
-        Parse { file: &'static str, source: toml::de::Error },
+        /// A problem located in a file.
+        #[error("{0}")]
+        At(Problem),
         #[error("{0}")]
         Invalid(String),
+    }
+
+    /// Parses one TOML file of the set into `T`, a parse error pointing at its line.
+    pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(files: &ContentFiles, path: &str) -> Result<T, ContentError> {
+        let text = files.required(path).map_err(ContentError::At)?;
+        toml::from_str(text).map_err(|e| ContentError::At(parse_problem(path, text, &e)))
     }
 
     #[derive(Deserialize)]
@@ -337,7 +341,8 @@ mod loader {
     /// A rights rule, cited, with the verbatim quote that proves it.
     #[derive(Clone, Debug)]
     pub struct Rule {
-        pub scope: &'static str,
+        /// `faelles` or a municipality's slug: the rights file the rule comes from.
+        pub scope: String,
         pub id: String,
         pub topic: Topic,
         pub title: String,
@@ -358,6 +363,8 @@ mod loader {
     struct RawKommune {
         slug: String,
         name: String,
+        /// The name in running text ("i Ishøj").
+        short_name: String,
         governing_doc: String,
         site_name: String,
         site_about: RawFact,
@@ -376,22 +383,20 @@ mod loader {
         documents: Vec<SourceDocument>,
         kommuner: Vec<KommunePage>,
         rules: Vec<Rule>,
-        rights: HashMap<&'static str, KommuneRights>,
+        rights: HashMap<String, KommuneRights>,
         sites: Vec<BookingSite>,
         notices: std::collections::HashMap<String, Vec<String>>,
     }
 
     impl Content {
-        pub fn parse() -> Result<Content, ContentError> {
-            let docs: DocumentsFile =
-                toml::from_str(DOCUMENTS).map_err(|source| ContentError::Parse { file: "documents.toml", source })?;
-            let raw: KommunerFile =
-                toml::from_str(KOMMUNER).map_err(|source| ContentError::Parse { file: "kommuner.toml", source })?;
+        pub fn parse(files: &ContentFiles) -> Result<Content, ContentError> {
+            let docs: DocumentsFile = parse_file(files, "documents.toml")?;
+            let raw: KommunerFile = parse_file(files, "kommuner.toml")?;
             let documents = docs.document;
-            let mut kommuner = Vec::new();
+            let mut kommuner: Vec<KommunePage> = Vec::new();
             for k in raw.kommune {
-                if Kommune::from_slug(&k.slug).is_none() {
-                    return Err(ContentError::Invalid(format!("kommuner.toml: unknown slug {:?}", k.slug)));
+                if !crate::domain::kommune::is_url_slug(&k.slug) || kommuner.iter().any(|p| p.slug == k.slug) {
+                    return Err(ContentError::Invalid(format!("kommuner.toml: slug {:?} is not a unique lower-case URL segment", k.slug)));
                 }
                 if !documents.iter().any(|d| d.id == k.governing_doc) {
                     return Err(ContentError::Invalid(format!("{}: unknown governing_doc {:?}", k.slug, k.governing_doc)));
@@ -401,6 +406,7 @@ mod loader {
                 let mut page = KommunePage {
                     slug: k.slug.clone(),
                     name: k.name,
+                    short_name: k.short_name,
                     site_name: k.site_name,
                     site_about: cite(&k.site_about)?,
                     address: opt(&k.address)?,
@@ -417,16 +423,19 @@ mod loader {
                 page.sources = cited_documents(&documents, &page);
                 kommuner.push(page);
             }
-            for k in Kommune::ALL {
-                if !kommuner.iter().any(|p| p.slug == k.slug()) {
-                    return Err(ContentError::Invalid(format!("kommuner.toml: {} is missing", k.slug())));
-                }
+            if kommuner.is_empty() {
+                return Err(ContentError::Invalid("kommuner.toml: no municipality".into()));
             }
             let mut rules = Vec::new();
             let mut rights = HashMap::new();
-            for (scope, text) in RIGHTS {
-                let file: RightsFile = toml::from_str(text)
-                    .map_err(|e| ContentError::Invalid(format!("rights/{scope}.toml: {e}")))?;
+            if files.get(&format!("rights/{LAW_SCOPE}.toml")).is_none() {
+                return Err(ContentError::Invalid(format!("rights/{LAW_SCOPE}.toml: the rules of the law are missing")));
+            }
+            for (scope, path, _) in files.tomls_in("rights") {
+                if scope != LAW_SCOPE && !kommuner.iter().any(|p| p.slug == scope) {
+                    return Err(ContentError::Invalid(format!("{path}: no municipality {scope:?} in kommuner.toml")));
+                }
+                let file: RightsFile = parse_file(files, path)?;
                 for r in file.rule {
                     if rules.iter().any(|x: &Rule| x.scope == scope && x.id == r.id) {
                         return Err(ContentError::Invalid(format!("rights/{scope}.toml: rule {:?} twice", r.id)));
@@ -436,7 +445,7 @@ mod loader {
                     })?;
                     let fact = resolve(&documents, &RawFact { text: r.text, doc: r.doc, section: r.section, law: r.law })?;
                     rules.push(Rule {
-                        scope,
+                        scope: scope.to_string(),
                         id: r.id,
                         topic,
                         title: r.title,
@@ -453,7 +462,7 @@ mod loader {
                 };
                 let p = file.params;
                 rights.insert(
-                    scope,
+                    scope.to_string(),
                     KommuneRights {
                         guarantee: p
                             .guarantee
@@ -488,7 +497,7 @@ mod loader {
                     },
                 );
             }
-            let booking: BookingFile = toml::from_str(BOOKING).map_err(|source| ContentError::Parse { file: "booking.toml", source })?;
+            let booking: BookingFile = parse_file(files, "booking.toml")?;
             let mut sites = Vec::new();
             for s in booking.site {
                 let mut closed_every_year = Vec::new();
@@ -537,40 +546,55 @@ mod loader {
                 }
                 sites.push(BookingSite { id: s.id, name: s.name, place: s.place, phone: s.phone, kommuner: s.kommuner, example: s.example, talks });
             }
+            for page in &kommuner {
+                if !rights.contains_key(&page.slug) {
+                    return Err(ContentError::Invalid(format!("rights/{}.toml: the municipality's rights file is missing", page.slug)));
+                }
+            }
+            for site in &sites {
+                for k in &site.kommuner {
+                    if !kommuner.iter().any(|p| &p.slug == k) {
+                        return Err(ContentError::Invalid(format!("booking.toml: site {}: no municipality {k:?} in kommuner.toml", site.id)));
+                    }
+                }
+            }
             let mut content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices };
-            for k in Kommune::ALL {
-                let Some(site) = content.booking_site(k) else {
-                    return Err(ContentError::Invalid(format!("booking.toml: no site for {}", k.slug())));
+            let slugs: Vec<String> = content.kommuner.iter().map(|p| p.slug.clone()).collect();
+            for slug in &slugs {
+                let slug = slug.as_str();
+                let Some(site) = content.booking_site_of(slug) else {
+                    return Err(ContentError::Invalid(format!("booking.toml: no site for {slug}")));
                 };
-                if let Some(after) = content.kommune_rights(k).relative_talks.as_ref().and_then(|r| r.after_rule.as_ref()) {
-                    if !content.rules.iter().any(|r| r.scope == k.slug() && &r.id == after) {
-                        return Err(ContentError::Invalid(format!("rights/{}.toml: after_rule {after:?} is no rule", k.slug())));
+                let rights = content.rights_of(slug);
+                if let Some(after) = rights.relative_talks.as_ref().and_then(|r| r.after_rule.as_ref()) {
+                    if !content.rules.iter().any(|r| r.scope == slug && &r.id == after) {
+                        return Err(ContentError::Invalid(format!("rights/{slug}.toml: after_rule {after:?} is no rule")));
                     }
                 }
                 // A relative's talks are capped by the municipality's own rule; without one, none are offered.
-                if site.talks.iter().any(|t| t.purpose == TalkPurpose::Relative) && content.kommune_rights(k).relative_talks.is_none() {
-                    return Err(ContentError::Invalid(format!("booking.toml: relatives' talks for {} without [params.relative_talks]", k.slug())));
+                if site.talks.iter().any(|t| t.purpose == TalkPurpose::Relative) && rights.relative_talks.is_none() {
+                    return Err(ContentError::Invalid(format!("booking.toml: relatives' talks for {slug} without [params.relative_talks]")));
                 }
-                if site.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling) && content.kommune_rights(k).anonymous_talks.is_none() {
-                    return Err(ContentError::Invalid(format!("booking.toml: counselling talks for {} without [params.anonymous_talks]", k.slug())));
+                if site.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling) && rights.anonymous_talks.is_none() {
+                    return Err(ContentError::Invalid(format!("booking.toml: counselling talks for {slug} without [params.anonymous_talks]")));
                 }
-                let series = [&content.kommune_rights(k).relative_talks, &content.kommune_rights(k).anonymous_talks];
+                let series = [&rights.relative_talks, &rights.anonymous_talks];
                 for id in series.iter().filter_map(|p| p.as_ref()).flat_map(|p| p.rules.iter().chain(p.after_rule.iter())) {
-                    if !content.rules.iter().any(|r| r.scope == k.slug() && &r.id == id) {
-                        return Err(ContentError::Invalid(format!("rights/{}.toml: talks rule {id:?} is no rule", k.slug())));
+                    if !content.rules.iter().any(|r| r.scope == slug && &r.id == id) {
+                        return Err(ContentError::Invalid(format!("rights/{slug}.toml: talks rule {id:?} is no rule")));
                     }
                 }
-                for n in content.notices.get(k.slug()).into_iter().flatten() {
+                for n in content.notices.get(slug).into_iter().flatten() {
                     let (scope, id) = n.split_once('/').unwrap_or(("", n));
                     if !content.rules.iter().any(|r| r.scope == scope && r.id == id) {
                         return Err(ContentError::Invalid(format!("booking.toml: notice {n:?} is no rule")));
                     }
                 }
             }
-            for page in content.kommuner.iter_mut() {
-                let Some(k) = Kommune::from_slug(&page.slug) else { continue };
-                let offered = content.sites.iter().any(|s| s.kommuner.iter().any(|x| x == k.slug()) && s.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling));
-                page.counselling_max = content.rights.get(k.slug()).and_then(|r| r.anonymous_talks.as_ref()).filter(|_| offered).map(|p| p.max);
+            for i in 0..content.kommuner.len() {
+                let slug = content.kommuner[i].slug.clone();
+                let offered = content.sites.iter().any(|s| s.kommuner.contains(&slug) && s.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling));
+                content.kommuner[i].counselling_max = content.rights.get(&slug).and_then(|r| r.anonymous_talks.as_ref()).filter(|_| offered).map(|p| p.max);
             }
             Ok(content)
         }
@@ -579,7 +603,24 @@ mod loader {
             self.kommuner
                 .iter()
                 .find(|p| p.slug == kommune.slug())
-                .expect("Content::parse checked that every municipality is present")
+                .expect("the municipalities are installed from this content")
+        }
+
+        /// The municipalities as the content names them, in file order: what `load` installs.
+        pub fn kommune_names(&self) -> Vec<KommuneNames> {
+            self.kommuner.iter().map(|p| KommuneNames { slug: p.slug.clone(), name: p.name.clone(), short_name: p.short_name.clone() }).collect()
+        }
+
+        pub fn kommune_pages(&self) -> &[KommunePage] {
+            &self.kommuner
+        }
+
+        fn booking_site_of(&self, slug: &str) -> Option<&BookingSite> {
+            self.sites.iter().find(|s| s.kommuner.iter().any(|k| k == slug))
+        }
+
+        fn rights_of(&self, slug: &str) -> &KommuneRights {
+            self.rights.get(slug).expect("parse checked that every municipality has a rights file")
         }
 
         /// A rule by scope (`faelles` or a municipality slug) and id. Content tests check that every
@@ -592,7 +633,12 @@ mod loader {
         }
 
         pub fn booking_site(&self, kommune: Kommune) -> Option<&BookingSite> {
-            self.sites.iter().find(|s| s.kommuner.iter().any(|k| k == kommune.slug()))
+            self.booking_site_of(kommune.slug())
+        }
+
+        /// Every booking site, in file order.
+        pub fn booking_sites(&self) -> &[BookingSite] {
+            &self.sites
         }
 
         /// What a person is told before confirming an anonymous booking.
@@ -622,7 +668,7 @@ mod loader {
 
         /// The deadlines and scope a municipality's rights file gives.
         pub fn kommune_rights(&self, kommune: Kommune) -> &KommuneRights {
-            self.rights.get(kommune.slug()).expect("every municipality has a rights file")
+            self.rights_of(kommune.slug())
         }
 
         pub fn documents(&self) -> &[SourceDocument] {
@@ -668,13 +714,56 @@ mod loader {
             .collect()
     }
 
-    static CONTENT: LazyLock<Content> =
-        LazyLock::new(|| Content::parse().unwrap_or_else(|e| panic!("content files are invalid: {e}")));
+    /// The content the process serves, parsed and cross-checked once.
+    static LOADED: OnceLock<(Content, Catalogue)> = OnceLock::new();
 
-    /// The parsed content. The server calls `Content::parse` at start, so a broken file stops it
-    /// there with a clear message instead of here on a request.
+    /// Parses and cross-checks a set of content files and makes it the content this process
+    /// serves, its municipalities included. The server calls it at start (with `RMP_CONTENT_DIR`
+    /// or the compiled files), so bad content stops it there and never on a request.
+    pub fn load(files: &ContentFiles) -> Result<(), ContentError> {
+        let content = Content::parse(files)?;
+        let catalogue = Catalogue::parse(files, &content)?;
+        crate::domain::kommune::install(content.kommune_names()).map_err(|e| ContentError::Invalid(e.to_string()))?;
+        LOADED.set((content, catalogue)).map_err(|_| ContentError::Invalid("the content is already loaded".into()))
+    }
+
+    /// What is loaded; the compiled content where nothing was loaded first (unit tests).
+    fn loaded() -> &'static (Content, Catalogue) {
+        LOADED.get_or_init(|| {
+            let files = ContentFiles::compiled();
+            let content = Content::parse(&files).unwrap_or_else(|e| panic!("the compiled content is invalid: {e}"));
+            let catalogue = Catalogue::parse(&files, &content).unwrap_or_else(|e| panic!("the compiled catalogue is invalid: {e}"));
+            crate::domain::kommune::install(content.kommune_names()).unwrap_or_else(|e| panic!("{e}"));
+            (content, catalogue)
+        })
+    }
+
+    /// The parsed content.
     pub fn content() -> &'static Content {
-        &CONTENT
+        &loaded().0
+    }
+
+    /// The parsed catalogue, standards and rights params.
+    pub fn catalogue() -> &'static Catalogue {
+        &loaded().1
+    }
+
+    /// Every municipality of the loaded content, in file order.
+    pub fn kommuner() -> &'static [Kommune] {
+        loaded();
+        Kommune::all()
+    }
+
+    /// The municipality with this slug in the loaded content.
+    pub fn find_kommune(slug: &str) -> Option<Kommune> {
+        loaded();
+        Kommune::from_slug(slug)
+    }
+
+    /// For tests and tools that name a municipality of the content they loaded: its handle, or a
+    /// panic naming the slug.
+    pub fn kommune_named(slug: &str) -> Kommune {
+        find_kommune(slug).unwrap_or_else(|| panic!("no municipality {slug:?} in the loaded content"))
     }
 
     #[cfg(test)]
@@ -683,7 +772,7 @@ mod loader {
 
         #[test]
         fn content_files_parse_and_cross_check() {
-            let c = Content::parse().expect("content parses");
+            let c = Content::parse(&ContentFiles::compiled()).expect("content parses");
             assert_eq!(c.documents().len(), 5, "one entry per seed document");
         }
 
@@ -701,8 +790,8 @@ mod loader {
 
         #[test]
         fn every_cited_section_heading_occurs_in_its_seed() {
-            let c = Content::parse().unwrap();
-            for k in Kommune::ALL {
+            let c = Content::parse(&ContentFiles::compiled()).unwrap();
+            for &k in super::super::kommuner() {
                 let p = c.kommune(k);
                 let facts = [
                     Some(&p.site_about),
@@ -732,8 +821,8 @@ mod loader {
         #[test]
         fn contact_details_are_quoted_from_their_seed() {
             // Phone numbers, e-mail addresses and street names must appear in the cited seed.
-            let c = Content::parse().unwrap();
-            for k in Kommune::ALL {
+            let c = Content::parse(&ContentFiles::compiled()).unwrap();
+            for &k in super::super::kommuner() {
                 let p = c.kommune(k);
                 for f in [p.phone.as_ref(), p.email.as_ref(), p.website.as_ref()].into_iter().flatten() {
                     let doc = c.documents().iter().find(|d| d.id == f.source.doc_id).unwrap();
@@ -752,7 +841,7 @@ mod loader {
 
         #[test]
         fn every_rights_rule_is_quoted_verbatim_from_its_seed_under_its_section() {
-            let c = Content::parse().unwrap();
+            let c = Content::parse(&ContentFiles::compiled()).unwrap();
             assert!(c.rules().len() > 100, "{} rules", c.rules().len());
             for r in c.rules() {
                 let doc = c.documents().iter().find(|d| d.id == r.fact.source.doc_id).unwrap();
@@ -767,9 +856,10 @@ mod loader {
 
         #[test]
         fn every_params_quote_is_verbatim_from_its_seed_under_its_section() {
-            let c = Content::parse().unwrap();
+            let c = Content::parse(&ContentFiles::compiled()).unwrap();
             let mut checked = 0;
-            for (scope, text) in RIGHTS {
+            let files = ContentFiles::compiled();
+            for (scope, _, text) in files.tomls_in("rights") {
                 let file: toml::Table = toml::from_str(text).unwrap();
                 let Some(params) = file.get("params").and_then(|p| p.as_table()) else { continue };
                 for (name, table) in params {
@@ -791,8 +881,8 @@ mod loader {
 
         #[test]
         fn every_municipality_has_a_site_and_a_way_to_reach_it() {
-            let c = Content::parse().unwrap();
-            for k in Kommune::ALL {
+            let c = Content::parse(&ContentFiles::compiled()).unwrap();
+            for &k in super::super::kommuner() {
                 let p = c.kommune(k);
                 assert!(!p.site_name.is_empty());
                 assert!(p.phone.is_some() || p.email.is_some() || p.address.is_some(), "{} has no contact", k.slug());
@@ -802,7 +892,7 @@ mod loader {
 
         #[test]
         fn a_fact_citing_an_unknown_document_is_refused() {
-            let docs = toml::from_str::<DocumentsFile>(DOCUMENTS).unwrap().document;
+            let docs = toml::from_str::<DocumentsFile>(ContentFiles::compiled().get("documents.toml").unwrap()).unwrap().document;
             let bad = RawFact { text: "x".into(), doc: "nope".into(), section: "y".into(), law: None };
             assert!(resolve(&docs, &bad).is_err());
             let empty = RawFact { text: " ".into(), doc: "thisted".into(), section: "y".into(), law: None };
@@ -813,3 +903,9 @@ mod loader {
 
 /// Issue 6: service catalogue, outcome targets, structured standards, rights params.
 pub mod catalogue;
+/// Where the content files come from: compiled in, or a directory read at start.
+#[cfg(feature = "ssr")]
+pub mod files;
+/// The content checker (`server check-content DIR`).
+#[cfg(feature = "ssr")]
+pub mod check;

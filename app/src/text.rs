@@ -57,7 +57,10 @@ pub mod da {
     // Not found.
     pub const NOT_FOUND_TITLE: &str = "Siden findes ikke";
     pub const NOT_FOUND_TEXT: &str = "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.";
-    pub const NOT_FOUND_UNKNOWN_KOMMUNE: &str = "Portalen dækker i dag Ishøj, Vallensbæk, Odsherred og Thisted Kommuner.";
+    /// The municipalities come from content: the sentence names whichever are installed.
+    pub fn not_found_unknown_kommune(short_names: &str) -> String {
+        format!("Portalen dækker i dag {short_names} Kommuner.")
+    }
     pub const GO_HOME: &str = "Gå til forsiden";
 
     // Booking (anonymous clarifying conversation).
@@ -642,7 +645,7 @@ pub mod da {
     pub const NAV_CATALOGUE: &str = "Ydelseskatalog";
     pub const NAV_COMPARE: &str = "Sammenlign kommuner";
     pub const STANDARDS_TITLE: &str = "Kvalitetsstandarder";
-    pub const STANDARDS_LEAD: &str = "Kommunernes kvalitetsstandarder for rusmiddelbehandling og Pitstops ydelsesbeskrivelse, i deres egen ordlyd. Status er regnet ud fra dokumentets egne datoer og dagens dato.";
+    pub const STANDARDS_LEAD: &str = "Kommunernes kvalitetsstandarder for rusmiddelbehandling og behandlingsstedernes ydelsesbeskrivelser, i deres egen ordlyd. Status er regnet ud fra dokumentets egne datoer og dagens dato.";
     pub const STANDARD_READ: &str = "Læs standarden";
     pub const STANDARD_MUNICIPALITIES: &str = "Kommuner";
     pub const STANDARD_APPROVED: &str = "Godkendelse";
@@ -686,7 +689,9 @@ pub mod da {
     pub const RESULTS_STANDARDS: &str = "I kvalitetsstandarderne";
     pub const RESULTS_STANDARDS_NONE: &str = "Ordet står ikke i nogen af standarderne.";
     pub const ERROR_PREFIX: &str = "Fejl";
-    pub const ERR_UNKNOWN_KOMMUNE: &str = "Kommunen findes ikke i portalen. Vælg Ishøj, Vallensbæk, Odsherred eller Thisted";
+    pub fn err_unknown_kommune(short_names: &str) -> String {
+        format!("Kommunen findes ikke i portalen. Vælg {}", short_names.replace(" og ", " eller "))
+    }
     pub const ERR_UNKNOWN_KIND: &str = "Den type ydelse findes ikke. Vælg en type fra listen";
     pub const ERR_UNKNOWN_SUBSTANCE: &str = "Vælg alkohol, stoffer eller alle";
     pub const ERR_BAD_AGE: &str = "Skriv alderen som et helt tal mellem 0 og 120";
@@ -710,7 +715,6 @@ pub mod da {
     pub const AGE_TO: &str = "til";
     pub const YEARS: &str = "år";
     pub const TAG_EXPIRED_DOC: &str = "Fra udløbet standard";
-    pub const TAG_SUPERSEDED: &str = "afløst for Ishøj";
 
     pub const COMPARE_TITLE: &str = "Sammenlign kommuner";
     pub const COMPARE_LEAD: &str = "Se kommunernes regler og tilbud side om side. Hver oplysning har sin kilde: dokument, afsnit og lov, hvor kilden nævner den.";
@@ -720,7 +724,15 @@ pub mod da {
     pub const COMPARE_CSV_HINT: &str = "Semikolonsepareret, UTF-8, med kildeangivelse i hver række. Åbner i Excel og LibreOffice.";
     pub const COMPARE_TOPICS: &str = "Emner";
     pub const COMPARE_SILENT: &str = "Kilderne oplyser ikke noget om det.";
-    pub const COMPARE_EXPIRED_NOTE: &str = "Oplysninger mærket »Fra udløbet standard« stammer fra Ishøj og Vallensbæks fælles standard 2020–2022. For Vallensbæk er den stadig den nyeste; for Ishøj er den afløst af standarden fra januar 2024.";
+    /// Above a comparison with facts from expired documents, naming those documents.
+    pub fn compare_expired_note(doc_titles: &[String]) -> String {
+        let docs = match doc_titles {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} og {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        format!("Oplysninger mærket »{TAG_EXPIRED_DOC}« stammer fra {docs}, hvis gyldighedsperiode er udløbet. Det er den nyeste kilde, portalen har til netop de oplysninger. Se hver standards status under Kvalitetsstandarder.")
+    }
     pub const TOPIC_AGE: &str = "Alder og målgruppe";
     pub const TOPIC_ANONYMOUS: &str = "Anonyme muligheder";
     pub const TOPIC_TALKS: &str = "Antal samtaler, også for pårørende";

@@ -12,7 +12,6 @@
 //!   bench fuzz     ADDR N ROOT                   N malformed requests to every server fn and form
 
 use app::content::{content, TalkPurpose};
-use app::domain::kommune::Kommune;
 use app::domain::slots::{self, SlotError};
 use app::domain::token::{Token, TokenError};
 use app::store::{AnonStore, BookError, NewHolder, SlotRef, TokenSecret};
@@ -128,7 +127,7 @@ struct Seat {
 fn every_seat() -> Vec<Seat> {
     let mut seen = Vec::new();
     let mut seats = Vec::new();
-    for k in Kommune::ALL {
+    for &k in app::content::kommuner() {
         let Some(site) = content().booking_site(k) else { continue };
         if seen.contains(&site.id) {
             continue;
@@ -395,7 +394,7 @@ async fn crash_check(data_dir: &Path, receipts_file: &Path) -> Result<(), Fail> 
 }
 
 fn every_seat_capacity(site_id: &str, kind: &str, starts_at: &str) -> Option<u32> {
-    let site = Kommune::ALL.iter().filter_map(|k| content().booking_site(*k)).find(|s| s.id == site_id)?;
+    let site = content().booking_sites().iter().find(|s| s.id == site_id)?;
     let talk = site.talks.iter().find(|t| t.id == kind)?;
     let at = DateTime::parse_from_rfc3339(starts_at).ok()?.with_timezone(&Utc);
     // A slot may have passed its notice since it was booked; then any rule's capacity bounds it.

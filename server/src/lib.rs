@@ -6,6 +6,7 @@
 pub mod anonymous_forms;
 pub mod case_forms;
 pub mod config;
+pub mod content_dir;
 pub mod exports;
 pub mod staff_forms;
 pub mod throttle;

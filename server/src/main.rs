@@ -16,11 +16,18 @@ async fn main() -> ExitCode {
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        None => run().await,
-        Some("add-staff") => add_staff(&args[1..]).await,
-        Some("assign-staff") => assign_staff(&args[1..]).await,
+        Some("check-content") => return check_content(&args[1..]),
+        // Every other command works on the municipalities of the content the server serves.
+        command @ (None | Some("add-staff") | Some("assign-staff")) => match server::content_dir::load_from_env() {
+            Err(message) => Err(message),
+            Ok(origin) => match command {
+                None => run(&origin).await,
+                Some("add-staff") => add_staff(&args[1..]).await,
+                _ => assign_staff(&args[1..]).await,
+            },
+        },
         Some(other) => Err(format!(
-            "unknown command {other:?}: run without arguments to serve, `add-staff USERNAME ROLE KOMMUNE [SITE ...]` or `assign-staff USERNAME KOMMUNE [SITE ...]`"
+            "unknown command {other:?}: run without arguments to serve, `add-staff USERNAME ROLE KOMMUNE [SITE ...]`, `assign-staff USERNAME KOMMUNE [SITE ...]` or `check-content DIR`"
         )),
     };
     match result {
@@ -33,14 +40,34 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> Result<(), String> {
+/// `server check-content DIR`: how a municipality's content is reviewed before it is served.
+/// Prints every problem as `file:line: what`, and exits non-zero if there is one.
+fn check_content(args: &[String]) -> ExitCode {
+    let [dir] = args else {
+        eprintln!("rusmiddelportalen: usage: check-content DIR");
+        return ExitCode::FAILURE;
+    };
+    let problems = server::content_dir::check_dir(std::path::Path::new(dir));
+    for p in &problems {
+        println!("{dir}/{p}");
+    }
+    if problems.is_empty() {
+        println!("{dir}: ingen fejl fundet");
+        ExitCode::SUCCESS
+    } else {
+        println!("{dir}: {} fejl", problems.len());
+        ExitCode::FAILURE
+    }
+}
+
+async fn run(content_origin: &str) -> Result<(), String> {
     let leptos_options = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?.leptos_options;
     let config = Config::from_env(leptos_options.site_addr).map_err(|e| e.to_string())?;
     if let Some(start) = config.clock_start {
         app::clock::start_at(start).map_err(|e| e.to_string())?;
         tracing::warn!("the clock starts at {start} ({}), not the system's time: for tests and rehearsals only", server::config::ENV_CLOCK_START);
     }
-    app::content::Content::parse().map_err(|e| format!("content files: {e}"))?;
+    tracing::info!("content: {content_origin}, {} municipalities", app::content::kommuner().len());
 
     let anon = AnonStore::open(&config.data_dir, config.token_secret.clone()).await.map_err(|e| e.to_string())?;
     let retention_days = server::case_forms::retention_days_from_env()?;

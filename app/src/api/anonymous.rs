@@ -222,7 +222,7 @@ pub mod logic {
 
     /// The site and kind of talk a stored booking refers to.
     fn site_and_kind(site_id: &str, kind_id: &str) -> Option<(&'static BookingSite, &'static TalkKind)> {
-        let site = Kommune::ALL.iter().filter_map(|k| content().booking_site(*k)).find(|s| s.id == site_id)?;
+        let site = content().booking_sites().iter().find(|s| s.id == site_id)?;
         Some((site, site.talks.iter().find(|t| t.id == kind_id)?))
     }
 
@@ -232,7 +232,7 @@ pub mod logic {
     }
 
     async fn page(store: &AnonStore, kommune: &str, samtale: Option<&str>, step: BookStep, series: Option<Series>) -> Option<BookPage> {
-        let k = Kommune::from_slug(kommune)?;
+        let k = crate::content::find_kommune(kommune)?;
         let site = content().booking_site(k)?;
         let purpose = talk_purpose(series);
         let offered: Vec<&TalkKind> = site.talks.iter().filter(|t| t.purpose == purpose).collect();
@@ -265,7 +265,7 @@ pub mod logic {
 
     /// A POST to `/{kommune}/book`: `trin=bekraeft` shows the confirmation, `trin=book` books.
     pub async fn book_post(store: &AnonStore, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
-        let k = Kommune::from_slug(kommune)?;
+        let k = crate::content::find_kommune(kommune)?;
         let site = content().booking_site(k)?;
         let samtale = form.get("samtale").map(String::as_str);
         let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
@@ -324,7 +324,7 @@ pub mod logic {
         holder: Option<(&Token, u32)>,
         code_error: Option<String>,
     ) -> Option<BookPage> {
-        let k = Kommune::from_slug(kommune)?;
+        let k = crate::content::find_kommune(kommune)?;
         let mut p = page(store, kommune, samtale, step, Some(series)).await?;
         let rules = series_rules(series, k);
         let after_id = rules.as_ref().and_then(|r| r.after_rule.clone());
@@ -358,7 +358,7 @@ pub mod logic {
     /// with the token (if any) in the hidden field `kode`: then the talk is booked on that
     /// token, within the cap.
     pub async fn series_post(store: &AnonStore, series: Series, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
-        let k = Kommune::from_slug(kommune)?;
+        let k = crate::content::find_kommune(kommune)?;
         let site = content().booking_site(k)?;
         let relatives_page = |store, kommune, samtale, step, holder, code_error| series_page(store, series, kommune, samtale, step, holder, code_error);
         let Some(max) = series_rules(series, k).map(|r| r.max) else {

@@ -308,7 +308,7 @@ pub mod logic {
         received: Option<(DateTime<Utc>, Option<NaiveDate>)>,
         now: DateTime<Utc>,
     ) -> Option<RequestPage> {
-        let k = Kommune::from_slug(kommune)?;
+        let k = crate::content::find_kommune(kommune)?;
         let page = content().kommune(k);
         let site_phone = page.phone.as_ref().map(|f| f.text.clone());
         let guarantee = guarantee_info(k, received, now);
@@ -374,7 +374,7 @@ pub mod logic {
 
     /// [`submit_request`] at a given instant (tests).
     pub async fn submit_request_at(store: &CaseStore, kommune: &str, form: &HashMap<String, String>, now: DateTime<Utc>) -> Option<RequestPage> {
-        let k = Kommune::from_slug(kommune)?;
+        let k = crate::content::find_kommune(kommune)?;
         let skema = form.get("skema").map(|s| s.trim().to_string()).unwrap_or_default();
         let Some(nonce_hash) = FormNonce::hash(&skema) else {
             // No or a malformed nonce: not our form, or a very old page. Show it again, as typed,
@@ -446,7 +446,7 @@ pub mod logic {
     }
 
     fn clock_starts(kommune: &str) -> Option<ClockStart> {
-        Kommune::from_slug(kommune).and_then(|k| content().kommune_rights(k).guarantee.as_ref().map(|g| g.clock_starts))
+        crate::content::find_kommune(kommune).and_then(|k| content().kommune_rights(k).guarantee.as_ref().map(|g| g.clock_starts))
     }
 
     fn line(r: &StoredRequest, today: NaiveDate) -> CaseLine {
@@ -467,7 +467,7 @@ pub mod logic {
             id: r.id,
             reference: r.reference.clone(),
             kommune: r.kommune.clone(),
-            kommune_name: Kommune::from_slug(&r.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| r.kommune.clone()),
+            kommune_name: crate::content::find_kommune(&r.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| r.kommune.clone()),
             received: long_date(today_in_copenhagen(r.received_at)),
             substance: substance_label(&r.substance).to_string(),
             name: r.name.clone(),
@@ -572,7 +572,7 @@ pub mod logic {
         let Some((r, _)) = store.request(&key(access), id).await? else {
             return Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST));
         };
-        let k = Kommune::from_slug(&r.kommune).ok_or(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST))?;
+        let k = crate::content::find_kommune(&r.kommune).ok_or(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST))?;
         let Some(g) = content().kommune_rights(k).guarantee.as_ref() else {
             return Err(CaseError::Refused(t::CASE_CLOCK_NOT_GIVEN));
         };
@@ -604,7 +604,7 @@ pub mod logic {
             return Err(CaseError::Refused(t::CASE_ERR_NO_SUCH_REQUEST));
         };
         let none = || t::CASE_EXPORT_NOT_GIVEN.to_string();
-        let kommune = Kommune::from_slug(&r.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| r.kommune.clone());
+        let kommune = crate::content::find_kommune(&r.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| r.kommune.clone());
         let times = times_label(r.preferred_times.as_deref());
         let fields: [(&str, String); 12] = [
             (t::CASE_EXPORT_REFERENCE, r.reference.clone()),
@@ -696,7 +696,7 @@ pub mod logic {
         };
         let guarantee_days = open
             .as_ref()
-            .and_then(|d| Kommune::from_slug(&d.line.kommune))
+            .and_then(|d| crate::content::find_kommune(&d.line.kommune))
             .and_then(|k| content().kommune_rights(k).guarantee.as_ref().map(|g| g.days))
             .unwrap_or(14);
         CasesPage {

@@ -96,10 +96,10 @@ pub mod logic {
 
     fn error_text(e: FilterError) -> (String, String) {
         let (field, text) = match e {
-            FilterError::UnknownKommune => ("kommune", t::ERR_UNKNOWN_KOMMUNE),
-            FilterError::UnknownKind => ("kind", t::ERR_UNKNOWN_KIND),
-            FilterError::UnknownSubstance => ("substance", t::ERR_UNKNOWN_SUBSTANCE),
-            FilterError::BadAge => ("age", t::ERR_BAD_AGE),
+            FilterError::UnknownKommune => ("kommune", t::err_unknown_kommune(&Kommune::all_short_names())),
+            FilterError::UnknownKind => ("kind", t::ERR_UNKNOWN_KIND.to_string()),
+            FilterError::UnknownSubstance => ("substance", t::ERR_UNKNOWN_SUBSTANCE.to_string()),
+            FilterError::BadAge => ("age", t::ERR_BAD_AGE.to_string()),
         };
         (field.to_string(), format!("{text}."))
     }
@@ -107,7 +107,7 @@ pub mod logic {
     /// The lowest age of the target group of the document a service comes from, from the rights
     /// params of a municipality governed by that document.
     fn target_min_age(s: &Service) -> Option<u32> {
-        Kommune::ALL.iter().find_map(|k| {
+        crate::content::kommuner().iter().find_map(|k| {
             catalogue()
                 .params(k.slug(), "min_age")
                 .filter(|p| p.source.doc_id == s.source.doc_id)
@@ -124,13 +124,13 @@ pub mod logic {
         parts.extend(s.duration.as_deref());
         parts.extend(s.price.as_deref());
         parts.extend(s.legal_basis.iter().map(String::as_str));
-        parts.extend(s.kommuner.iter().filter_map(|k| Kommune::from_slug(k)).map(|k| k.name()));
+        parts.extend(s.kommuner.iter().filter_map(|k| crate::content::find_kommune(k)).map(|k| k.name()));
         parts.join(" ")
     }
 
     pub fn catalogue_page(raw: RawFilter, today: NaiveDate) -> CataloguePage {
         let cat = catalogue();
-        let (filter, errors) = parse(&raw, &KINDS, &SUBSTANCES);
+        let (filter, errors) = parse(&raw, crate::content::kommuner(), &KINDS, &SUBSTANCES);
         let query = raw.q.as_deref().and_then(Query::parse);
         let mut scored: Vec<(u32, usize, &Service)> = cat
             .services()
@@ -205,8 +205,8 @@ pub mod logic {
     }
 
     pub fn compare_page(values: &[String], today: NaiveDate) -> ComparePage {
-        let (kommuner, unknown) = compare::parse_kommuner(values);
-        let mut errors: Vec<String> = unknown.iter().map(|u| format!("»{u}«: {}.", t::ERR_UNKNOWN_KOMMUNE)).collect();
+        let (kommuner, unknown) = compare::parse_kommuner(values, crate::content::kommuner());
+        let mut errors: Vec<String> = unknown.iter().map(|u| format!("»{u}«: {}.", t::err_unknown_kommune(&Kommune::all_short_names()))).collect();
         let asked_anything = values.iter().any(|v| !v.trim().is_empty());
         if asked_anything && kommuner.len() < 2 {
             errors.push(t::ERR_TOO_FEW_KOMMUNER.to_string());

@@ -131,13 +131,12 @@ pub const FIELD_COMPLAINT: &str = "afgoerelse";
 
 #[server]
 pub async fn get_rights_overview(kommune: String) -> Result<Option<RightsOverview>, ServerFnError> {
-    Ok(crate::domain::kommune::Kommune::from_slug(&kommune).map(logic::overview))
+    Ok(crate::content::find_kommune(&kommune).map(logic::overview))
 }
 
 #[server]
 pub async fn get_rights_topic(kommune: String, topic: String) -> Result<Option<TopicPage>, ServerFnError> {
-    use crate::domain::kommune::Kommune;
-    Ok(match (Kommune::from_slug(&kommune), Topic::from_slug(&topic)) {
+    Ok(match (crate::content::find_kommune(&kommune), Topic::from_slug(&topic)) {
         (Some(k), Some(t)) => Some(logic::topic(k, t)),
         _ => None,
     })
@@ -145,7 +144,7 @@ pub async fn get_rights_topic(kommune: String, topic: String) -> Result<Option<T
 
 #[server]
 pub async fn get_guide_result(kommune: String, situation: Situation) -> Result<Option<GuideResult>, ServerFnError> {
-    Ok(crate::domain::kommune::Kommune::from_slug(&kommune).map(|k| logic::guide(k, &situation)))
+    Ok(crate::content::find_kommune(&kommune).map(|k| logic::guide(k, &situation)))
 }
 
 #[server]
@@ -155,7 +154,7 @@ pub async fn get_deadlines(
     decision: Option<String>,
 ) -> Result<Option<DeadlinesPage>, ServerFnError> {
     let today = crate::clock::today();
-    Ok(crate::domain::kommune::Kommune::from_slug(&kommune)
+    Ok(crate::content::find_kommune(&kommune)
         .map(|k| logic::deadlines(k, guarantee_from.as_deref(), decision.as_deref(), today)))
 }
 

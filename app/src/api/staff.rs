@@ -269,7 +269,6 @@ pub mod logic {
     use super::*;
     use crate::content::{content, BookingSite};
     use crate::domain::dates;
-    use crate::domain::kommune::Kommune;
     use crate::domain::opening_form::{parse_extra_slot, OpeningForm, WEEKDAYS};
     use crate::domain::staff::{check_new_password, normalise_username, Area, Forbidden, TalkAction, TalkOutcome};
     use crate::store::{AccountError, AnonStore, BookError, RemoveSlot, StaffScope, StaffStore};
@@ -288,7 +287,7 @@ pub mod logic {
     /// Every treatment site with anonymous talks, once each.
     pub fn sites() -> Vec<&'static BookingSite> {
         let mut out: Vec<&BookingSite> = Vec::new();
-        for k in Kommune::ALL {
+        for &k in crate::content::kommuner() {
             if let Some(s) = content().booking_site(k) {
                 if !out.iter().any(|o| o.id == s.id) {
                     out.push(s);
@@ -616,8 +615,8 @@ pub mod logic {
     /// `assign-staff`) against the content: a known municipality, and sites that serve it. A
     /// counsellor needs at least one site; other roles (`None`: not known here) take none.
     pub fn check_scope(role: Option<Role>, kommune: &str, site_ids: &[String]) -> Result<StaffScope, String> {
-        let known = Kommune::ALL.map(|k| k.slug()).join(", ");
-        let k = Kommune::from_slug(kommune).ok_or_else(|| format!("unknown municipality {kommune:?}: use one of {known}"))?;
+        let known = crate::content::kommuner().iter().map(|k| k.slug()).collect::<Vec<_>>().join(", ");
+        let k = crate::content::find_kommune(kommune).ok_or_else(|| format!("unknown municipality {kommune:?}: use one of {known}"))?;
         let own: Vec<String> = kommune_sites(k.slug()).into_iter().map(|s| s.id.clone()).collect();
         if let Some(bad) = site_ids.iter().find(|s| !own.contains(s)) {
             return Err(format!("{bad:?} is not a treatment site of {}: use one of {}", k.slug(), own.join(", ")));
@@ -647,7 +646,7 @@ pub mod logic {
         let site_name = |id: &String| sites().into_iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_else(|| id.clone());
         Ok(AccountsPage {
             access: access.clone(),
-            kommune_name: Kommune::from_slug(&access.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| access.kommune.clone()),
+            kommune_name: crate::content::find_kommune(&access.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| access.kommune.clone()),
             accounts: list
                 .into_iter()
                 .map(|a| AccountLine {

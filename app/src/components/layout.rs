@@ -77,7 +77,7 @@ pub fn Layout(
                         <div class="footer-col col-12 col-md-6">
                             <h2 class="h5">{t::FOOTER_ALL_KOMMUNER}</h2>
                             <ul class="unstyled-list">
-                                {Kommune::ALL
+                                {Kommune::all()
                                     .into_iter()
                                     .map(|k| view! { <li><a href=k.path()>{k.name()}</a></li> })
                                     .collect_view()}

@@ -146,37 +146,18 @@ pub fn anchor_of(heading: &str) -> String {
 }
 
 #[cfg(feature = "ssr")]
-pub use loader::{catalogue, Catalogue, Params, KINDS, SUBSTANCES};
+pub use loader::{Catalogue, Params, KINDS, SUBSTANCES};
+#[cfg(feature = "ssr")]
+pub use crate::content::catalogue;
 
 #[cfg(feature = "ssr")]
 mod loader {
     use super::*;
-    use crate::content::{content, ContentError, SourceDocument};
-    use crate::domain::kommune::Kommune;
+    use crate::content::files::ContentFiles;
+    use crate::content::{parse_file, Content, ContentError, SourceDocument, LAW_SCOPE};
     use crate::domain::standard_status::{self, Validity};
     use chrono::NaiveDate;
     use std::collections::BTreeMap;
-    use std::sync::LazyLock;
-
-    const SERVICES: &str = include_str!("../../content/catalogue/services.toml");
-    const CHECKLIST: &str = include_str!("../../content/catalogue/checklist.toml");
-    const OUTCOMES: &str = include_str!("../../content/catalogue/outcomes.toml");
-    /// One file per seed document, named by the document's id.
-    const STANDARDS: [(&str, &str); 5] = [
-        ("ishoj-2024", include_str!("../../content/standards/ishoj-2024.toml")),
-        ("pitstop-takstblad", include_str!("../../content/standards/pitstop-takstblad.toml")),
-        ("ishoj-vallensbaek-2020", include_str!("../../content/standards/ishoj-vallensbaek-2020.toml")),
-        ("odsherred-2025", include_str!("../../content/standards/odsherred-2025.toml")),
-        ("thisted", include_str!("../../content/standards/thisted.toml")),
-    ];
-    /// The rights files again, read here for their `[params.*]` tables only (the rules are read
-    /// by `content.rs`).
-    const RIGHTS: [(&str, &str); 4] = [
-        ("ishoj", include_str!("../../content/rights/ishoj.toml")),
-        ("vallensbaek", include_str!("../../content/rights/vallensbaek.toml")),
-        ("odsherred", include_str!("../../content/rights/odsherred.toml")),
-        ("thisted", include_str!("../../content/rights/thisted.toml")),
-    ];
 
     /// Service kinds in the order the filter lists them.
     pub const KINDS: [&str; 17] = [
@@ -370,12 +351,12 @@ mod loader {
         docs.iter().find(|d| d.id == id).ok_or_else(|| invalid(format!("{what}: unknown document {id:?}")))
     }
 
-    fn check_kommuner(kommuner: &[String], what: &str) -> Result<(), ContentError> {
+    fn check_kommuner(content: &Content, kommuner: &[String], what: &str) -> Result<(), ContentError> {
         if kommuner.is_empty() {
             return Err(invalid(format!("{what}: no municipality")));
         }
         for k in kommuner {
-            if Kommune::from_slug(k).is_none() {
+            if !content.kommune_pages().iter().any(|p| &p.slug == k) {
                 return Err(invalid(format!("{what}: unknown municipality {k:?}")));
             }
         }
@@ -393,11 +374,9 @@ mod loader {
     }
 
     impl Catalogue {
-        pub fn parse() -> Result<Catalogue, ContentError> {
-            let docs = content().documents();
-            let parse_err = |file: &'static str| move |source| ContentError::Parse { file, source };
-
-            let raw: ServicesFile = toml::from_str(SERVICES).map_err(parse_err("catalogue/services.toml"))?;
+        pub fn parse(files: &ContentFiles, content: &Content) -> Result<Catalogue, ContentError> {
+            let docs = content.documents();
+            let raw: ServicesFile = parse_file(files, "catalogue/services.toml")?;
             let mut services: Vec<Service> = Vec::new();
             for s in raw.service {
                 let what = format!("services.toml: {}", s.id);
@@ -405,7 +384,7 @@ mod loader {
                     return Err(invalid(format!("{what}: id twice")));
                 }
                 let doc = document(docs, &s.doc, &what)?;
-                check_kommuner(&s.kommuner, &what)?;
+                check_kommuner(content, &s.kommuner, &what)?;
                 if !KINDS.contains(&s.kind.as_str()) {
                     return Err(invalid(format!("{what}: unknown kind {:?}", s.kind)));
                 }
@@ -449,28 +428,29 @@ mod loader {
                 });
             }
 
-            let checklist: ChecklistFile = toml::from_str(CHECKLIST).map_err(parse_err("catalogue/checklist.toml"))?;
+            let checklist: ChecklistFile = parse_file(files, "catalogue/checklist.toml")?;
             for seed in &checklist.seed {
                 document(docs, &seed.doc, "checklist.toml")?;
             }
 
-            let raw: OutcomesFile = toml::from_str(OUTCOMES).map_err(parse_err("catalogue/outcomes.toml"))?;
+            let raw: OutcomesFile = parse_file(files, "catalogue/outcomes.toml")?;
             let mut outcomes = Vec::new();
             for o in raw.outcome {
                 let doc = document(docs, &o.doc, "outcomes.toml")?;
-                check_kommuner(&o.kommuner, "outcomes.toml")?;
+                check_kommuner(content, &o.kommuner, "outcomes.toml")?;
                 outcomes.push(Outcome { kommuner: o.kommuner, text: o.text, value: o.value, quote: o.quote, source: cite(doc, &o.section, None) });
             }
 
             let mut standards = Vec::new();
-            for (id, text) in STANDARDS {
-                let raw: RawStandard = toml::from_str(text).map_err(|e| invalid(format!("standards/{id}.toml: {e}")))?;
-                let what = format!("standards/{id}.toml");
+            // One file per seed document, named by the document's id.
+            for (id, path, _) in files.tomls_in("standards") {
+                let raw: RawStandard = parse_file(files, path)?;
+                let what = path.to_string();
                 if raw.id != id {
                     return Err(invalid(format!("{what}: id {:?} does not match the file", raw.id)));
                 }
                 let doc = document(docs, id, &what)?;
-                check_kommuner(&raw.kommuner, &what)?;
+                check_kommuner(content, &raw.kommuner, &what)?;
                 let validity = Validity {
                     from: date(&raw.valid_from, &what)?,
                     until: date(&raw.valid_until, &what)?,
@@ -479,7 +459,7 @@ mod loader {
                 let mut superseded = Vec::new();
                 for s in raw.superseded {
                     let by = document(docs, &s.by, &what)?;
-                    check_kommuner(std::slice::from_ref(&s.kommune), &what)?;
+                    check_kommuner(content, std::slice::from_ref(&s.kommune), &what)?;
                     superseded.push(Supersession { kommune: s.kommune, by_id: by.id.clone(), by_short: by.short.clone() });
                 }
                 let mut sections: Vec<Section> = Vec::new();
@@ -523,8 +503,10 @@ mod loader {
             }
 
             let mut params = Vec::new();
-            for (kommune, text) in RIGHTS {
-                let table: toml::Table = toml::from_str(text).map_err(|e| invalid(format!("rights/{kommune}.toml: {e}")))?;
+            // The rights files again, read here for their `[params.*]` tables only (the rules are
+            // read by `Content::parse`).
+            for (kommune, path, _) in files.tomls_in("rights").filter(|(scope, _, _)| *scope != LAW_SCOPE) {
+                let table: toml::Table = parse_file(files, path)?;
                 let Some(all) = table.get("params").and_then(|v| v.as_table()) else { continue };
                 for (name, value) in all {
                     let what = format!("rights/{kommune}.toml: params.{name}");
@@ -594,17 +576,10 @@ mod loader {
         }
     }
 
-    static CATALOGUE: LazyLock<Catalogue> =
-        LazyLock::new(|| Catalogue::parse().unwrap_or_else(|e| panic!("catalogue content files are invalid: {e}")));
-
-    /// The parsed catalogue; the server parses it at start so a broken file stops it there.
-    pub fn catalogue() -> &'static Catalogue {
-        &CATALOGUE
-    }
-
     #[cfg(test)]
     mod tests {
         use super::*;
+        use crate::content::content;
 
         /// Only letters and digits, lower-case: white space, line breaks, the PDF's hyphenation
         /// and bullet glyphs all drop out, while every letter must still come in the same order.
@@ -620,7 +595,7 @@ mod loader {
 
         #[test]
         fn the_catalogue_parses_and_cross_checks() {
-            let c = Catalogue::parse().expect("catalogue parses");
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).expect("catalogue parses");
             assert!(c.services().len() >= 70, "{} services", c.services().len());
             assert_eq!(c.checklist().len(), 5, "a checklist per seed");
             assert!(c.outcomes().len() >= 10);
@@ -629,7 +604,7 @@ mod loader {
 
         #[test]
         fn the_catalogue_covers_every_service_named_in_each_seed() {
-            let c = Catalogue::parse().unwrap();
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
             for seed in c.checklist() {
                 assert!(!seed.services.is_empty(), "{}: empty checklist", seed.doc);
                 for name in &seed.services {
@@ -650,7 +625,7 @@ mod loader {
 
         #[test]
         fn every_service_and_outcome_is_quoted_from_its_seed_under_its_section() {
-            let c = Catalogue::parse().unwrap();
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
             let check = |what: &str, cite: &Citation, quote: &str| {
                 let text = letters(&seed(&cite.doc_id));
                 assert!(!quote.trim().is_empty(), "{what}: no quote");
@@ -671,7 +646,7 @@ mod loader {
         #[test]
         fn ages_and_prices_are_in_the_quoted_seed() {
             // A number the catalogue shows must occur in the seed it cites.
-            let c = Catalogue::parse().unwrap();
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
             for s in c.services() {
                 let text = letters(&seed(&s.source.doc_id));
                 if let Some(p) = &s.price {
@@ -686,8 +661,8 @@ mod loader {
 
         #[test]
         fn the_rights_params_the_comparison_reads_are_there() {
-            let c = Catalogue::parse().unwrap();
-            for k in Kommune::ALL {
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
+            for &k in crate::content::kommuner() {
                 for name in ["guarantee", "follow_up", "transport"] {
                     assert!(c.params(k.slug(), name).is_some(), "{}: no params.{name}", k.slug());
                 }
@@ -700,7 +675,7 @@ mod loader {
 
         #[test]
         fn status_and_supersession_follow_the_dates() {
-            let c = Catalogue::parse().unwrap();
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
             let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
             assert_eq!(c.status_of("ishoj-vallensbaek-2020", today), Status::Expired);
             assert_eq!(c.status_of("odsherred-2025", today), Status::DueForRevision);
@@ -767,7 +742,7 @@ mod loader {
         /// nearly all of the seed.
         #[test]
         fn the_structured_standards_are_faithful_to_their_seeds() {
-            let c = Catalogue::parse().unwrap();
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
             for (_, std) in &c.standards {
                 let id = &std.summary.id;
                 let text = letters(&seed(id));
@@ -810,7 +785,7 @@ mod loader {
             assert_eq!(anchor_of("Hvem kan modtage indsatsen?"), "hvem-kan-modtage-indsatsen");
             assert_eq!(anchor_of("§ 101a"), "101a");
             assert_eq!(anchor_of("…"), "afsnit");
-            let c = Catalogue::parse().unwrap();
+            let c = Catalogue::parse(&ContentFiles::compiled(), content()).unwrap();
             for (_, s) in &c.standards {
                 let mut seen = std::collections::HashSet::new();
                 for sec in &s.sections {

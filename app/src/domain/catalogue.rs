@@ -40,11 +40,11 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 /// Parses the parameters. A bad value is reported and ignored, so the page still lists services.
-pub fn parse(raw: &RawFilter, kinds: &[&str], substances: &[&str]) -> (Filter, Vec<FilterError>) {
+pub fn parse(raw: &RawFilter, installed: &[Kommune], kinds: &[&str], substances: &[&str]) -> (Filter, Vec<FilterError>) {
     let mut errors = Vec::new();
     let mut f = Filter::default();
     if let Some(k) = given(&raw.kommune) {
-        match Kommune::from_slug(k) {
+        match installed.iter().copied().find(|i| i.slug() == k) {
             Some(k) => f.kommune = Some(k),
             None => errors.push(FilterError::UnknownKommune),
         }
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn empty_parameters_mean_no_filter() {
-        let (f, errors) = parse(&raw(&[("kommune", ""), ("kind", " "), ("age", "")]), &KINDS, &SUBSTANCES);
+        let (f, errors) = parse(&raw(&[("kommune", ""), ("kind", " "), ("age", "")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert_eq!(f, Filter::default());
         assert!(errors.is_empty());
     }
@@ -150,20 +150,21 @@ mod tests {
     fn bad_values_are_reported_not_fatal() {
         let (f, errors) = parse(
             &raw(&[("kommune", "koebenhavn"), ("kind", "massage"), ("substance", "kaffe"), ("age", "tolv")]),
+            crate::content::kommuner(),
             &KINDS,
             &SUBSTANCES,
         );
         assert_eq!(f, Filter::default());
         assert_eq!(errors, vec![FilterError::UnknownKommune, FilterError::UnknownKind, FilterError::UnknownSubstance, FilterError::BadAge]);
-        let (_, errors) = parse(&raw(&[("age", "-3")]), &KINDS, &SUBSTANCES);
+        let (_, errors) = parse(&raw(&[("age", "-3")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert_eq!(errors, vec![FilterError::BadAge]);
-        let (_, errors) = parse(&raw(&[("age", "99999999999999")]), &KINDS, &SUBSTANCES);
+        let (_, errors) = parse(&raw(&[("age", "99999999999999")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert_eq!(errors, vec![FilterError::BadAge]);
     }
 
     #[test]
     fn a_twelve_year_old_in_odsherred() {
-        let (f, errors) = parse(&raw(&[("kommune", "odsherred"), ("age", "12")]), &KINDS, &SUBSTANCES);
+        let (f, errors) = parse(&raw(&[("kommune", "odsherred"), ("age", "12")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert!(errors.is_empty());
         // Own age limit from 12: in.
         assert!(matches(&service("odsherred", "ambulant", Some(12), None, None), &f, Some(12)));
@@ -172,21 +173,21 @@ mod tests {
         // Another municipality: out.
         assert!(!matches(&service("ishoj", "ambulant", Some(13), None, None), &f, Some(13)));
         // Ishøj's target group starts at 13: a 12-year-old is not in it.
-        let (f, _) = parse(&raw(&[("kommune", "ishoj"), ("age", "12")]), &KINDS, &SUBSTANCES);
+        let (f, _) = parse(&raw(&[("kommune", "ishoj"), ("age", "12")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert!(!matches(&service("ishoj", "day", None, None, None), &f, Some(13)));
         // Upper limits count too (Pitstop's youth offer: under 30).
-        let (f, _) = parse(&raw(&[("age", "30")]), &KINDS, &SUBSTANCES);
+        let (f, _) = parse(&raw(&[("age", "30")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert!(!matches(&service("ishoj", "ambulant", None, Some(29), None), &f, None));
     }
 
     #[test]
     fn kind_substance_and_anonymity_filter() {
-        let (f, _) = parse(&raw(&[("kind", "day")]), &KINDS, &SUBSTANCES);
+        let (f, _) = parse(&raw(&[("kind", "day")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert!(matches(&service("thisted", "day", None, None, None), &f, None));
         assert!(!matches(&service("thisted", "ambulant", None, None, None), &f, None));
-        let (f, _) = parse(&raw(&[("substance", "alcohol")]), &KINDS, &SUBSTANCES);
+        let (f, _) = parse(&raw(&[("substance", "alcohol")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert!(!matches(&service("thisted", "day", None, None, None), &f, None), "drugs only");
-        let (f, _) = parse(&raw(&[("anonym", "ja")]), &KINDS, &SUBSTANCES);
+        let (f, _) = parse(&raw(&[("anonym", "ja")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
         assert!(matches(&service("thisted", "anonymous-counselling", None, None, Some(true)), &f, None));
         assert!(!matches(&service("thisted", "ambulant", None, None, None), &f, None), "unknown is not anonymous");
     }

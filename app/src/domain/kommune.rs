@@ -1,55 +1,151 @@
-//! The municipalities the portal serves. The slug is part of the public URL contract
+//! The municipalities the portal serves. Which ones there are is content (`kommuner/*.toml`), not
+//! code: the server reads them at start and installs them here once; the browser gets the same
+//! list from the page it hydrates (`app::shell`). The slug is part of the public URL contract
 //! (`/{kommune}`), so it is parsed here, once, and nowhere else.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::OnceLock;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Kommune {
-    Ishoj,
-    Vallensbaek,
-    Odsherred,
-    Thisted,
+/// What the portal calls a municipality, as its content file gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KommuneNames {
+    /// Lower-case ASCII URL segment: `ishoj`.
+    pub slug: String,
+    /// Full name: "Ishøj Kommune".
+    pub name: String,
+    /// Name in running text: "i Ishøj".
+    pub short_name: String,
+}
+
+/// One municipality of the installed set: a cheap, copyable handle. Two handles are equal when
+/// their slugs are.
+#[derive(Clone, Copy)]
+pub struct Kommune(&'static KommuneNames);
+
+static INSTALLED: OnceLock<Vec<Kommune>> = OnceLock::new();
+
+/// Why a set of municipalities cannot be installed.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InstallError {
+    #[error("the municipalities are already installed with another set")]
+    AlreadyInstalled,
+}
+
+/// Installs the set of municipalities for the life of the process. Installing the same set again
+/// is a no-op, so a test binary may load its content from several tests.
+pub fn install(names: Vec<KommuneNames>) -> Result<(), InstallError> {
+    if let Some(existing) = INSTALLED.get() {
+        let same = existing.len() == names.len() && existing.iter().zip(&names).all(|(k, n)| k.0 == n);
+        return if same { Ok(()) } else { Err(InstallError::AlreadyInstalled) };
+    }
+    // Leaked once per process: the handles are `Copy` and live as long as the server does.
+    let handles = names.into_iter().map(|n| Kommune(Box::leak(Box::new(n)))).collect();
+    match INSTALLED.set(handles) {
+        Ok(()) => Ok(()),
+        Err(_) => Err(InstallError::AlreadyInstalled),
+    }
+}
+
+/// Whether a slug is fit for a URL segment: lower-case ASCII letters, digits and hyphens, not
+/// starting or ending with a hyphen.
+pub fn is_url_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl Kommune {
-    pub const ALL: [Kommune; 4] = [Kommune::Ishoj, Kommune::Vallensbaek, Kommune::Odsherred, Kommune::Thisted];
+    /// Every installed municipality, in content order; empty before content is loaded.
+    pub fn all() -> &'static [Kommune] {
+        INSTALLED.get().map(Vec::as_slice).unwrap_or(&[])
+    }
 
     pub fn slug(self) -> &'static str {
-        match self {
-            Kommune::Ishoj => "ishoj",
-            Kommune::Vallensbaek => "vallensbaek",
-            Kommune::Odsherred => "odsherred",
-            Kommune::Thisted => "thisted",
-        }
+        &self.0.slug
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Kommune::Ishoj => "Ishøj Kommune",
-            Kommune::Vallensbaek => "Vallensbæk Kommune",
-            Kommune::Odsherred => "Odsherred Kommune",
-            Kommune::Thisted => "Thisted Kommune",
-        }
+        &self.0.name
     }
 
     /// The short name used in running text ("i Ishøj").
     pub fn short_name(self) -> &'static str {
-        match self {
-            Kommune::Ishoj => "Ishøj",
-            Kommune::Vallensbaek => "Vallensbæk",
-            Kommune::Odsherred => "Odsherred",
-            Kommune::Thisted => "Thisted",
-        }
+        &self.0.short_name
     }
 
     /// Exact, lower-case ASCII slugs only: one canonical URL per municipality.
     pub fn from_slug(slug: &str) -> Option<Kommune> {
-        Kommune::ALL.into_iter().find(|k| k.slug() == slug)
+        Kommune::all().iter().copied().find(|k| k.slug() == slug)
     }
 
     pub fn path(self) -> String {
         format!("/{}", self.slug())
     }
+
+    /// The short names joined for a sentence: "Ishøj, Vallensbæk og Thisted".
+    pub fn all_short_names() -> String {
+        let names: Vec<&str> = Kommune::all().iter().map(|k| k.short_name()).collect();
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
+        }
+    }
+}
+
+impl PartialEq for Kommune {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.slug == other.0.slug
+    }
+}
+
+impl Eq for Kommune {}
+
+impl std::hash::Hash for Kommune {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.slug.hash(state)
+    }
+}
+
+impl std::fmt::Debug for Kommune {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Kommune({})", self.0.slug)
+    }
+}
+
+/// On the wire a municipality is its slug.
+impl Serialize for Kommune {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kommune {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Kommune, D::Error> {
+        let slug = String::deserialize(d)?;
+        Kommune::from_slug(&slug).ok_or_else(|| serde::de::Error::custom(format!("unknown municipality {slug:?}")))
+    }
+}
+
+/// The `<meta name>` in the page head that carries `to_lines()` to the browser.
+pub const META_NAME: &str = "rmp-kommuner";
+
+/// The installed set as one line per municipality, `slug<TAB>name<TAB>short name`: how the
+/// server hands the set to the browser in the page head, and how the browser reads it back.
+pub fn to_lines() -> String {
+    Kommune::all().iter().map(|k| format!("{}\t{}\t{}", k.slug(), k.name(), k.short_name())).collect::<Vec<_>>().join("\n")
+}
+
+pub fn from_lines(lines: &str) -> Vec<KommuneNames> {
+    lines
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let (slug, name, short_name) = (parts.next()?, parts.next()?, parts.next()?);
+            Some(KommuneNames { slug: slug.to_string(), name: name.to_string(), short_name: short_name.to_string() })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -57,29 +153,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_slug_round_trips() {
-        for k in Kommune::ALL {
-            assert_eq!(Kommune::from_slug(k.slug()), Some(k));
+    fn slugs_are_plain_url_segments() {
+        for good in ["ishoj", "ringkoebing-skjern", "a1"] {
+            assert!(is_url_slug(good), "{good:?}");
+        }
+        for bad in ["", "Ishoj", "ishøj", "ISHOJ", "ishoj/", " ishoj", "vallensbæk", "-a", "a-", "a_b"] {
+            assert!(!is_url_slug(bad), "{bad:?}");
         }
     }
 
     #[test]
-    fn slugs_are_ascii_lowercase_url_segments() {
-        for k in Kommune::ALL {
-            assert!(k.slug().bytes().all(|b| b.is_ascii_lowercase()), "{}", k.slug());
-        }
-    }
-
-    #[test]
-    fn unknown_or_non_canonical_slugs_are_refused() {
-        for bad in ["", "Ishoj", "ishøj", "ISHOJ", "koebenhavn", "ishoj/", " ishoj", "vallensbæk"] {
-            assert_eq!(Kommune::from_slug(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn names_keep_danish_letters() {
-        assert_eq!(Kommune::Ishoj.name(), "Ishøj Kommune");
-        assert_eq!(Kommune::Vallensbaek.short_name(), "Vallensbæk");
+    fn the_lines_round_trip() {
+        let names = vec![
+            KommuneNames { slug: "a".into(), name: "Æ Kommune".into(), short_name: "Æ".into() },
+            KommuneNames { slug: "b".into(), name: "Ø Kommune".into(), short_name: "Ø".into() },
+        ];
+        let lines = names.iter().map(|n| format!("{}\t{}\t{}", n.slug, n.name, n.short_name)).collect::<Vec<_>>().join("\n");
+        assert_eq!(from_lines(&lines), names);
     }
 }

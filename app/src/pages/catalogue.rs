@@ -89,7 +89,7 @@ fn FilterForm(p: CataloguePage) -> impl IntoView {
         }
     };
     let chosen = |v: &Option<String>, option: &str| v.as_deref() == Some(option);
-    let kommune_options = Kommune::ALL
+    let kommune_options = Kommune::all()
         .into_iter()
         .map(|k| view! { <option value=k.slug() selected=chosen(&asked.kommune, k.slug())>{k.short_name()}</option> })
         .collect_view();

@@ -32,7 +32,7 @@ pub fn ComparePageView() -> impl IntoView {
 
 #[component]
 fn Compare(p: ComparePage) -> impl IntoView {
-    let boxes = Kommune::ALL
+    let boxes = Kommune::all()
         .into_iter()
         .map(|k| {
             let id = format!("kommune-{}", k.slug());
@@ -80,7 +80,10 @@ fn Compare(p: ComparePage) -> impl IntoView {
 #[component]
 fn ComparisonView(c: Comparison) -> impl IntoView {
     let columns = c.kommuner.len();
-    let any_expired = c.rows.iter().flat_map(|r| &r.cells).flatten().any(|f| f.expired);
+    // The expired documents the facts on this page come from, named in the note above them.
+    let mut expired_docs: Vec<String> = c.rows.iter().flat_map(|r| &r.cells).flatten().filter(|f| f.expired).map(|f| f.fact.source.doc_title.clone()).collect();
+    expired_docs.sort();
+    expired_docs.dedup();
     let topics = c
         .rows
         .iter()
@@ -121,7 +124,7 @@ fn ComparisonView(c: Comparison) -> impl IntoView {
             <h2 id="topics-heading" class="h4">{t::COMPARE_TOPICS}</h2>
             <ul class="toc-list">{topics}</ul>
         </nav>
-        {any_expired.then(|| view! { <p class="expired-note">{t::COMPARE_EXPIRED_NOTE}</p> })}
+        {(!expired_docs.is_empty()).then(|| view! { <p class="expired-note">{t::compare_expired_note(&expired_docs)}</p> })}
         <div class="comparison">{rows}</div>
     }
 }

@@ -16,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
             <nav aria-labelledby="choose-kommune">
                 <h2 id="choose-kommune">{t::HOME_CHOOSE_KOMMUNE}</h2>
                 <ul class="kommune-list unstyled-list">
-                    {Kommune::ALL
+                    {Kommune::all()
                         .into_iter()
                         .map(|k| {
                             view! {

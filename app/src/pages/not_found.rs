@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
         <Layout>
             <h1>{t::NOT_FOUND_TITLE}</h1>
             <p class="font-lead">{t::NOT_FOUND_TEXT}</p>
-            <p>{t::NOT_FOUND_UNKNOWN_KOMMUNE}</p>
+            <p>{t::not_found_unknown_kommune(&crate::domain::kommune::Kommune::all_short_names())}</p>
             <p><a class="button button-primary" href="/">{t::GO_HOME}</a></p>
         </Layout>
     }

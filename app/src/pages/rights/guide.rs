@@ -364,8 +364,8 @@ mod tests {
     #[test]
     fn links_carry_the_answers_but_not_the_skipped_one() {
         let s = Situation { age: Some(17), anonymous: Some(true), ..Default::default() };
-        assert_eq!(guide_url(Kommune::Thisted, &s, None, "resultat"), "/thisted/rettigheder/guide?alder=17&anonym=ja&trin=resultat");
-        assert_eq!(guide_url(Kommune::Thisted, &s, Some(Question::Age), "5"), "/thisted/rettigheder/guide?anonym=ja&trin=5");
+        assert_eq!(guide_url(crate::content::kommune_named("thisted"), &s, None, "resultat"), "/thisted/rettigheder/guide?alder=17&anonym=ja&trin=resultat");
+        assert_eq!(guide_url(crate::content::kommune_named("thisted"), &s, Some(Question::Age), "5"), "/thisted/rettigheder/guide?anonym=ja&trin=5");
         assert_eq!(step_after(Question::Children), "resultat");
         assert_eq!(step_after(Question::Role), "2");
     }

@@ -1,0 +1,431 @@
+//! The content checker: how a municipality's content files are reviewed before they are served
+//! (`server check-content DIR`). It reads every file of a content set and reports every problem
+//! it finds, each with its file and line, instead of stopping at the first:
+//!
+//! - a file that is not valid TOML, or a fact, rule, params table, service or outcome without
+//!   its citation (`doc`, `section`, and `quote` where the file kind has one);
+//! - a citation of a document that `documents.toml` does not list, or whose seed is missing;
+//! - a quote or section heading not found in the cited seed;
+//! - a site, service, outcome, standard or rights file naming a municipality that
+//!   `kommuner.toml` does not have, a municipality without a booking site, a notice naming no rule;
+//! - a params value not stated in its own quote (`days = 14` under a quote that says 10);
+//! - a slug, id or rule id given twice, a slug that is no plain URL segment, or one that clashes
+//!   with a fixed path of the portal (`/katalog`, `/personale` …).
+//!
+//! When none of those is found, the full loader runs as well, so whatever else it refuses is
+//! reported too. The compiled content passes with no problem (a unit test below).
+
+use super::files::{line_at, line_of, line_of_last, parse_problem, ContentFiles, Problem};
+use super::LAW_SCOPE;
+use std::collections::{BTreeMap, BTreeSet};
+use toml::{Table, Value};
+
+/// Every problem in `files`; empty when the set can be served. `reserved` are the first path
+/// segments the portal itself uses, which no municipality's slug may take.
+pub fn check(files: &ContentFiles, reserved: &[String]) -> Vec<Problem> {
+    let mut c = Checker { files, problems: Vec::new(), parsed: BTreeMap::new() };
+    for path in files.paths().filter(|p| p.ends_with(".toml")) {
+        c.parse(path);
+    }
+    let documents = c.documents();
+    let slugs = c.kommuner(&documents, reserved);
+    let rules = c.rights(&documents, &slugs);
+    c.booking(&slugs, &rules);
+    c.catalogue(&documents, &slugs);
+    c.standards(&documents, &slugs);
+    if c.problems.is_empty() {
+        // Whatever the checks above do not cover, the loader still refuses: report that too.
+        if let Err(e) = super::Content::parse(files).and_then(|content| super::catalogue::Catalogue::parse(files, &content).map(|_| ())) {
+            c.problems.push(match e {
+                super::ContentError::At(p) => p,
+                super::ContentError::Invalid(message) => {
+                    let file = message.split(':').next().filter(|f| files.get(f).is_some()).unwrap_or("(indhold)").to_string();
+                    Problem { file, line: None, message }
+                }
+            });
+        }
+    }
+    c.problems
+}
+
+/// A cited document: its id and its seed's text, letters and digits only (see `letters`).
+struct Document {
+    seed_letters: Option<String>,
+}
+
+struct Checker<'a> {
+    files: &'a ContentFiles,
+    problems: Vec<Problem>,
+    parsed: BTreeMap<String, Table>,
+}
+
+impl<'a> Checker<'a> {
+    fn parse(&mut self, path: &str) {
+        let text = self.files.get(path).unwrap_or_default();
+        match toml::from_str::<Table>(text) {
+            Ok(table) => {
+                self.parsed.insert(path.to_string(), table);
+            }
+            Err(e) => self.problems.push(parse_problem(path, text, &e)),
+        }
+    }
+
+    fn report(&mut self, file: &str, near: &str, message: String) {
+        self.report_at(file, "", near, message);
+    }
+
+    /// Reports a problem at the first `near` after `anchor` (the line that starts the entry, such
+    /// as `id = "…"` or `[params.guarantee]`): the same quote or municipality often stands in
+    /// several entries of a file, and the line must be the faulty entry's own.
+    fn report_at(&mut self, file: &str, anchor: &str, near: &str, message: String) {
+        let line = self.files.get(file).and_then(|text| {
+            let start = if anchor.is_empty() { 0 } else { text.find(anchor).unwrap_or(0) };
+            line_of(&text[start..], near).map(|l| l + line_at(text, start) - 1)
+        });
+        self.problems.push(Problem { file: file.to_string(), line, message });
+    }
+
+    /// A value given twice: reported at its last occurrence, the one to remove.
+    fn report_repeat(&mut self, file: &str, key: &str, value: &str, message: String) {
+        let line = self.files.get(file).and_then(|text| line_of_last(text, &format!("{key} = {value:?}")).or_else(|| line_of_last(text, value)));
+        self.problems.push(Problem { file: file.to_string(), line, message });
+    }
+
+    fn table(&self, path: &str) -> Option<&Table> {
+        self.parsed.get(path)
+    }
+
+    fn documents(&mut self) -> BTreeMap<String, Document> {
+        let mut out = BTreeMap::new();
+        let Some(table) = self.table("documents.toml").cloned() else {
+            if self.files.get("documents.toml").is_none() {
+                self.problems.push(Problem { file: "documents.toml".into(), line: None, message: "filen mangler".into() });
+            }
+            return out;
+        };
+        for doc in array_of_tables(&table, "document") {
+            let id = str_of(doc, "id");
+            if id.is_empty() {
+                self.report("documents.toml", "[[document]]", "et dokument uden id".into());
+                continue;
+            }
+            if out.contains_key(id) {
+                self.report_repeat("documents.toml", "id", id, format!("dokumentet {id:?} står der to gange"));
+                continue;
+            }
+            let seed = str_of(doc, "seed");
+            let seed_letters = self.files.get(&format!("seeds/{seed}")).map(letters);
+            if seed_letters.is_none() {
+                self.report("documents.toml", seed, format!("dokumentet {id:?}: kildefilen seeds/{seed} findes ikke"));
+            }
+            out.insert(id.to_string(), Document { seed_letters });
+        }
+        out
+    }
+
+    /// Checks a citation (`doc`, `section`, and a quote where one is given) in `file`; `what`
+    /// names the entry, `near` is a value to find its line by.
+    fn citation(&mut self, documents: &BTreeMap<String, Document>, file: &str, anchor: &str, entry: &Table, what: &str, quote_keys: &[&str], quote_required: bool) {
+        let near = first_present(entry, &["quote", "text", "id", "section"]);
+        let doc = str_of(entry, "doc");
+        let section = str_of(entry, "section");
+        if doc.is_empty() || section.is_empty() {
+            self.report_at(file, anchor, &near, format!("{what}: kildehenvisningen mangler (doc og section)"));
+            return;
+        }
+        let Some(document) = documents.get(doc) else {
+            self.report_at(file, anchor, doc, format!("{what}: dokumentet {doc:?} findes ikke i documents.toml"));
+            return;
+        };
+        let Some(seed) = &document.seed_letters else { return };
+        if !seed.contains(&letters(section)) {
+            self.report_at(file, anchor, section, format!("{what}: afsnittet {section:?} findes ikke i kilden {doc:?}"));
+        }
+        let mut quoted = false;
+        for key in quote_keys {
+            if let Some(quote) = entry.get(*key).and_then(Value::as_str) {
+                quoted = true;
+                if !seed.contains(&letters(quote)) {
+                    self.report_at(file, anchor, quote, format!("{what}: citatet findes ikke i kilden {doc:?}: {quote:?}"));
+                }
+            }
+        }
+        if quote_required && !quoted {
+            self.report_at(file, anchor, &near, format!("{what}: citatet (quote) fra kilden mangler"));
+        }
+    }
+
+    fn kommuner(&mut self, documents: &BTreeMap<String, Document>, reserved: &[String]) -> BTreeSet<String> {
+        const FILE: &str = "kommuner.toml";
+        let mut slugs = BTreeSet::new();
+        let Some(table) = self.table(FILE).cloned() else {
+            if self.files.get(FILE).is_none() {
+                self.problems.push(Problem { file: FILE.into(), line: None, message: "filen mangler".into() });
+            }
+            return slugs;
+        };
+        let entries = array_of_tables(&table, "kommune");
+        if entries.is_empty() {
+            self.report(FILE, "[[kommune]]", "ingen kommune".into());
+        }
+        for k in entries {
+            let slug = str_of(k, "slug").to_string();
+            if !crate::domain::kommune::is_url_slug(&slug) {
+                self.report_at(FILE, &format!("slug = {slug:?}"), &slug, format!("slug {slug:?} skal være små bogstaver a–z, tal og bindestreg"));
+            } else if reserved.iter().any(|r| r == &slug) {
+                self.report_at(FILE, &format!("slug = {slug:?}"), &slug, format!("slug {slug:?} er allerede en fast adresse i portalen (/{slug})"));
+            }
+            if !slugs.insert(slug.clone()) {
+                self.report_repeat(FILE, "slug", &slug, format!("slug {slug:?} står der to gange"));
+            }
+            for field in ["name", "short_name", "site_name"] {
+                let value = str_of(k, field);
+                if value.trim().is_empty() {
+                    self.report_at(FILE, &format!("slug = {slug:?}"), &slug, format!("{slug}: {field} mangler"));
+                } else if value.chars().any(char::is_control) {
+                    self.report(FILE, value, format!("{slug}: {field} må ikke indeholde tabulator eller linjeskift"));
+                }
+            }
+            let governing = str_of(k, "governing_doc");
+            if !documents.contains_key(governing) {
+                self.report_at(FILE, &format!("slug = {slug:?}"), &slug, format!("{slug}: governing_doc {governing:?} findes ikke i documents.toml"));
+            }
+            for (field, value) in k {
+                if let Value::Table(fact) = value {
+                    self.citation(documents, FILE, &format!("slug = {slug:?}"), fact, &format!("{slug}.{field}"), &[], false);
+                }
+            }
+        }
+        slugs
+    }
+
+    /// Returns every rule as `scope/id`.
+    fn rights(&mut self, documents: &BTreeMap<String, Document>, slugs: &BTreeSet<String>) -> BTreeSet<String> {
+        let mut rules = BTreeSet::new();
+        let files: Vec<(String, String)> = self.files.tomls_in("rights").map(|(stem, path, _)| (stem.to_string(), path.to_string())).collect();
+        if !files.iter().any(|(stem, _)| stem == LAW_SCOPE) {
+            self.problems.push(Problem { file: format!("rights/{LAW_SCOPE}.toml"), line: None, message: "lovens regler mangler".into() });
+        }
+        for slug in slugs {
+            if !files.iter().any(|(stem, _)| stem == slug) {
+                self.problems.push(Problem { file: format!("rights/{slug}.toml"), line: None, message: format!("kommunen {slug:?} har ingen rettighedsfil") });
+            }
+        }
+        for (scope, path) in files {
+            if scope != LAW_SCOPE && !slugs.contains(&scope) {
+                self.problems.push(Problem { file: path.clone(), line: Some(1), message: format!("kommunen {scope:?} findes ikke i kommuner.toml") });
+            }
+            let Some(table) = self.table(&path).cloned() else { continue };
+            for rule in array_of_tables(&table, "rule") {
+                let id = str_of(rule, "id");
+                if !rules.insert(format!("{scope}/{id}")) {
+                    self.report_repeat(&path, "id", id, format!("reglen {id:?} står der to gange"));
+                }
+                self.citation(documents, &path, &format!("id = {id:?}"), rule, &format!("reglen {id:?}"), &["quote"], true);
+            }
+            if let Some(params) = table.get("params").and_then(Value::as_table) {
+                for (name, value) in params {
+                    let Some(entry) = value.as_table() else { continue };
+                    let what = format!("[params.{name}]");
+                    let quote_keys: Vec<&str> = entry.keys().map(String::as_str).filter(|k| *k == "quote" || k.ends_with("_quote")).collect();
+                    let anchor = format!("[params.{name}]");
+                    self.citation(documents, &path, &anchor, entry, &what, &quote_keys, true);
+                    self.stated_in_quote(&path, &anchor, entry, &what);
+                }
+            }
+        }
+        rules
+    }
+
+    /// A number a params table computes with must be the number its quote states: `quote`, or
+    /// the value's own `KEY_quote` where the number stands in another sentence.
+    fn stated_in_quote(&mut self, path: &str, anchor: &str, entry: &Table, what: &str) {
+        let Some(quote) = entry.get("quote").and_then(Value::as_str) else { return };
+        for key in ["days", "max", "min", "years"] {
+            if let Some(n) = entry.get(key).and_then(Value::as_integer) {
+                let own = entry.get(&format!("{key}_quote")).and_then(Value::as_str).unwrap_or_default();
+                if !number_words(quote).contains(&n) && !number_words(own).contains(&n) {
+                    self.report_at(path, anchor, quote, format!("{what}: {key} = {n}, men citatet nævner ikke {n}"));
+                }
+            }
+        }
+        if let (Some(days), Some(wording)) = (entry.get("deadline_days").and_then(Value::as_integer), entry.get("deadline_wording").and_then(Value::as_str)) {
+            if !letters(quote).contains(&letters(wording)) {
+                self.report_at(path, anchor, wording, format!("{what}: fristen {wording:?} står ikke i citatet"));
+            } else if wording_days(wording) != Some(days) {
+                self.report_at(path, anchor, wording, format!("{what}: deadline_days = {days} svarer ikke til {wording:?}"));
+            }
+        }
+    }
+
+    fn booking(&mut self, slugs: &BTreeSet<String>, rules: &BTreeSet<String>) {
+        const FILE: &str = "booking.toml";
+        let Some(table) = self.table(FILE).cloned() else {
+            if self.files.get(FILE).is_none() {
+                self.problems.push(Problem { file: FILE.into(), line: None, message: "filen mangler".into() });
+            }
+            return;
+        };
+        let mut ids = BTreeSet::new();
+        let mut served = BTreeSet::new();
+        for site in array_of_tables(&table, "site") {
+            let id = str_of(site, "id");
+            if !ids.insert(id.to_string()) {
+                self.report_repeat(FILE, "id", id, format!("stedet {id:?} står der to gange"));
+            }
+            for k in strs_of(site, "kommuner") {
+                if slugs.contains(&k) {
+                    served.insert(k);
+                } else {
+                    self.report_at(FILE, &format!("id = {id:?}"), &k, format!("stedet {id:?}: kommunen {k:?} findes ikke i kommuner.toml"));
+                }
+            }
+        }
+        for slug in slugs.difference(&served) {
+            self.report(FILE, "[[site]]", format!("kommunen {slug:?} har intet sted at booke samtaler"));
+        }
+        if let Some(notices) = table.get("notices").and_then(Value::as_table) {
+            for (k, list) in notices {
+                if !slugs.contains(k) {
+                    self.report(FILE, k, format!("[notices]: kommunen {k:?} findes ikke i kommuner.toml"));
+                }
+                for n in list.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                    if !rules.contains(n) {
+                        self.report(FILE, n, format!("[notices]: reglen {n:?} findes ikke i rights/"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn catalogue(&mut self, documents: &BTreeMap<String, Document>, slugs: &BTreeSet<String>) {
+        for (file, key) in [("catalogue/services.toml", "service"), ("catalogue/outcomes.toml", "outcome")] {
+            let Some(table) = self.table(file).cloned() else {
+                if self.files.get(file).is_none() {
+                    self.problems.push(Problem { file: file.into(), line: None, message: "filen mangler".into() });
+                }
+                continue;
+            };
+            let mut ids = BTreeSet::new();
+            for entry in array_of_tables(&table, key) {
+                let id = str_of(entry, "id");
+                let what = if id.is_empty() { key.to_string() } else { format!("{key} {id:?}") };
+                if !id.is_empty() && !ids.insert(id.to_string()) {
+                    self.report_repeat(file, "id", id, format!("{what} står der to gange"));
+                }
+                let anchor = format!("id = {id:?}");
+                self.kommune_list(file, &anchor, entry, slugs, &what);
+                self.citation(documents, file, &anchor, entry, &what, &["quote"], true);
+            }
+        }
+    }
+
+    fn standards(&mut self, documents: &BTreeMap<String, Document>, slugs: &BTreeSet<String>) {
+        let files: Vec<(String, String)> = self.files.tomls_in("standards").map(|(stem, path, _)| (stem.to_string(), path.to_string())).collect();
+        for (id, path) in files {
+            if !documents.contains_key(&id) {
+                self.problems.push(Problem { file: path.clone(), line: Some(1), message: format!("dokumentet {id:?} findes ikke i documents.toml") });
+            }
+            let Some(table) = self.table(&path).cloned() else { continue };
+            self.kommune_list(&path, "", &table, slugs, "standarden");
+            for s in array_of_tables(&table, "superseded") {
+                let k = str_of(s, "kommune");
+                if !slugs.contains(k) {
+                    self.report(&path, k, format!("superseded: kommunen {k:?} findes ikke i kommuner.toml"));
+                }
+            }
+        }
+    }
+
+    fn kommune_list(&mut self, file: &str, anchor: &str, entry: &Table, slugs: &BTreeSet<String>, what: &str) {
+        for k in strs_of(entry, "kommuner") {
+            if !slugs.contains(&k) {
+                self.report_at(file, anchor, &k, format!("{what}: kommunen {k:?} findes ikke i kommuner.toml"));
+            }
+        }
+    }
+}
+
+fn array_of_tables<'t>(table: &'t Table, key: &str) -> Vec<&'t Table> {
+    table.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_table).collect()).unwrap_or_default()
+}
+
+fn str_of<'t>(table: &'t Table, key: &str) -> &'t str {
+    table.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn strs_of(table: &Table, key: &str) -> Vec<String> {
+    table.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+fn first_present(table: &Table, keys: &[&str]) -> String {
+    keys.iter().find_map(|k| table.get(*k).and_then(Value::as_str)).unwrap_or_default().to_string()
+}
+
+/// Only letters and digits, lower-case: white space, line breaks, the PDF's hyphenation and
+/// bullet glyphs drop out, while every letter must still come in the same order.
+pub fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The numbers a Danish sentence states, in digits or in words.
+fn number_words(text: &str) -> BTreeSet<i64> {
+    const WORDS: [(&str, i64); 14] = [
+        ("en", 1),
+        ("et", 1),
+        ("to", 2),
+        ("tre", 3),
+        ("fire", 4),
+        ("fem", 5),
+        ("seks", 6),
+        ("syv", 7),
+        ("otte", 8),
+        ("ni", 9),
+        ("ti", 10),
+        ("elleve", 11),
+        ("tolv", 12),
+        ("fjorten", 14),
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            let w = w.to_lowercase();
+            w.parse::<i64>().ok().or_else(|| WORDS.iter().find(|(word, _)| *word == w).map(|(_, n)| *n))
+        })
+        .collect()
+}
+
+/// "fire uger" → 28, "28 dage" → 28, "fire ugers" → 28.
+fn wording_days(wording: &str) -> Option<i64> {
+    let mut parts = wording.split_whitespace();
+    let n = *number_words(parts.next()?).iter().next()?;
+    match parts.next()? {
+        u if u.starts_with("uge") => Some(n * 7),
+        d if d.starts_with("dag") || d.starts_with("dør") => Some(n),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reserved() -> Vec<String> {
+        ["katalog", "personale", "standarder"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn the_compiled_content_has_no_problem() {
+        let problems = check(&ContentFiles::compiled(), &reserved());
+        assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+    }
+
+    #[test]
+    fn numbers_are_read_in_digits_and_words() {
+        assert!(number_words("senest 14 dage").contains(&14));
+        assert!(number_words("indbefatter 3–5 samtaler").contains(&5));
+        assert!(number_words("op til fem samtaler").contains(&5));
+        assert_eq!(wording_days("fire uger"), Some(28));
+        assert_eq!(wording_days("28 dage"), Some(28));
+    }
+}

@@ -1,0 +1,193 @@
+//! The content checker against planted faults: the reviewed content with one mistake put in each
+//! of several files, as a municipality's first draft might have them. Each must be reported with
+//! the file and the line to fix, and nothing may be reported for the files that are right.
+
+use app::content::check::check;
+use app::content::files::{ContentFiles, Problem};
+
+/// The portal's own first path segments, as the server passes them (server/src/content_dir.rs).
+fn reserved() -> Vec<String> {
+    ["katalog", "personale", "standarder", "sammenlign"].map(String::from).to_vec()
+}
+
+/// The compiled content with `from` replaced by `to` in `file` (exactly once, or the test itself
+/// is wrong).
+fn plant(files: &mut ContentFiles, file: &str, from: &str, to: &str) {
+    let text = files.get(file).unwrap_or_else(|| panic!("{file} is not in the content"));
+    assert_eq!(text.matches(from).count(), 1, "{from:?} must occur exactly once in {file}");
+    let changed = text.replacen(from, to, 1);
+    files.set(file, changed);
+}
+
+/// The 1-based line of `needle` in the planted file (the line a reviewer must open).
+fn line(files: &ContentFiles, file: &str, needle: &str) -> usize {
+    line_after(files, file, "", needle)
+}
+
+/// The line of the first `needle` after `anchor`: a quote often stands in a rule and again in
+/// the params table that computes with it.
+fn line_after(files: &ContentFiles, file: &str, anchor: &str, needle: &str) -> usize {
+    let text = files.get(file).unwrap();
+    let start = text.find(anchor).unwrap_or_else(|| panic!("{anchor:?} is not in {file}"));
+    let at = start + text[start..].find(needle).unwrap_or_else(|| panic!("{needle:?} is not in {file} after {anchor:?}"));
+    text[..at].matches('\n').count() + 1
+}
+
+fn listing(problems: &[Problem]) -> String {
+    problems.iter().map(Problem::to_string).collect::<Vec<_>>().join("\n")
+}
+
+/// Asserts one problem in `file` at `at` whose message contains `says`.
+fn reported(problems: &[Problem], file: &str, at: usize, says: &str) {
+    assert!(
+        problems.iter().any(|p| p.file == file && p.line == Some(at) && p.message.contains(says)),
+        "expected {file}:{at}: …{says}… among:\n{}",
+        listing(problems)
+    );
+}
+
+#[test]
+fn the_reviewed_content_passes() {
+    let problems = check(&ContentFiles::compiled(), &reserved());
+    assert!(problems.is_empty(), "{}", listing(&problems));
+}
+
+#[test]
+fn a_rule_without_its_citation_is_reported_at_the_rule() {
+    let mut files = ContentFiles::compiled();
+    plant(
+        &mut files,
+        "rights/thisted.toml",
+        "doc = \"thisted\"\nsection = \"Hvem kan modtage indsatsen og hvilke kriterier indgår for tildeling af indsatsen?\"\nquote = \"er motiveret",
+        "quote = \"er motiveret",
+    );
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/thisted.toml", "quote = \"er motiveret");
+    reported(&problems, "rights/thisted.toml", at, "reglen \"maalgruppe-motivation\": kildehenvisningen mangler");
+    assert_eq!(problems.len(), 1, "{}", listing(&problems));
+}
+
+#[test]
+fn a_quote_the_source_does_not_contain_is_reported() {
+    let mut files = ContentFiles::compiled();
+    let invented = "Målgruppen er borgere fra 10 år og opefter, der har et alkohol- og/eller stofproblem.";
+    plant(
+        &mut files,
+        "rights/odsherred.toml",
+        "title = \"Behandling fra 12 år\"\ntext = \"Rusmiddelteamet er for borgere fra 12 år, der har et problem med alkohol og/eller stoffer – også hvis du samtidig har en psykisk sygdom. Pårørende er også i målgruppen.\"\ndoc = \"odsherred-2025\"\nsection = \"Målgruppe\"\nquote = \"Målgruppen er borgere fra 12 år og opefter, der har et alkohol- og/eller stofproblem.\"",
+        &format!("title = \"Behandling fra 12 år\"\ntext = \"Rusmiddelteamet er for borgere fra 12 år, der har et problem med alkohol og/eller stoffer – også hvis du samtidig har en psykisk sygdom. Pårørende er også i målgruppen.\"\ndoc = \"odsherred-2025\"\nsection = \"Målgruppe\"\nquote = \"{invented}\""),
+    );
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/odsherred.toml", invented);
+    reported(&problems, "rights/odsherred.toml", at, "citatet findes ikke i kilden \"odsherred-2025\"");
+}
+
+#[test]
+fn a_section_heading_the_source_does_not_have_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/ishoj.toml", "days = 14\nclock_starts = \"contact\"\ndoc = \"ishoj-2024\"\nsection = \"Behandlingsgaranti\"", "days = 14\nclock_starts = \"contact\"\ndoc = \"ishoj-2024\"\nsection = \"Garantien\"");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/ishoj.toml", "section = \"Garantien\"");
+    reported(&problems, "rights/ishoj.toml", at, "afsnittet \"Garantien\" findes ikke i kilden \"ishoj-2024\"");
+}
+
+#[test]
+fn a_number_its_quote_does_not_state_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/ishoj.toml", "days = 14\nclock_starts", "days = 10\nclock_starts");
+    let problems = check(&files, &reserved());
+    let at = line_after(&files, "rights/ishoj.toml", "[params.guarantee]", "quote = ");
+    reported(&problems, "rights/ishoj.toml", at, "[params.guarantee]: days = 10, men citatet nævner ikke 10");
+    assert_eq!(problems.len(), 1, "{}", listing(&problems));
+}
+
+#[test]
+fn a_deadline_in_days_that_contradicts_its_wording_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/thisted.toml", "deadline_days = 28\ndeadline_wording = \"28 dage\"", "deadline_days = 30\ndeadline_wording = \"28 dage\"");
+    let problems = check(&files, &reserved());
+    let at = line_after(&files, "rights/thisted.toml", "[params.complaint]", "deadline_wording = \"28 dage\"");
+    reported(&problems, "rights/thisted.toml", at, "deadline_days = 30 svarer ikke til \"28 dage\"");
+}
+
+#[test]
+fn a_site_for_a_municipality_that_is_not_there_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "booking.toml", "kommuner = [\"odsherred\"]", "kommuner = [\"odsherred\", \"atlantis\"]");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "booking.toml", "\"atlantis\"");
+    reported(&problems, "booking.toml", at, "stedet \"rusmiddelteamet-odsherred\": kommunen \"atlantis\" findes ikke i kommuner.toml");
+}
+
+#[test]
+fn a_standard_for_a_municipality_that_is_not_there_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "standards/thisted.toml", "kommuner = [\"thisted\"]", "kommuner = [\"thisted\", \"atlantis\"]");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "standards/thisted.toml", "\"atlantis\"");
+    reported(&problems, "standards/thisted.toml", at, "kommunen \"atlantis\" findes ikke i kommuner.toml");
+}
+
+/// A second municipality entry: everything a municipality needs, so only the planted slug is wrong.
+fn another_municipality(slug: &str) -> String {
+    format!(
+        "\n[[kommune]]\nslug = \"{slug}\"\nname = \"Prøve Kommune\"\nshort_name = \"Prøve\"\ngoverning_doc = \"thisted\"\nsite_name = \"Prøvestedet\"\n"
+    )
+}
+
+#[test]
+fn a_slug_given_twice_is_reported_at_the_second() {
+    let mut files = ContentFiles::compiled();
+    let text = files.get("kommuner.toml").unwrap().to_string() + &another_municipality("thisted");
+    files.set("kommuner.toml", text);
+    let problems = check(&files, &reserved());
+    let at = files.get("kommuner.toml").unwrap().lines().count() - 4;
+    reported(&problems, "kommuner.toml", at, "slug \"thisted\" står der to gange");
+}
+
+#[test]
+fn a_slug_that_is_a_page_of_the_portal_is_reported() {
+    let mut files = ContentFiles::compiled();
+    let text = files.get("kommuner.toml").unwrap().to_string() + &another_municipality("katalog");
+    files.set("kommuner.toml", text);
+    let problems = check(&files, &reserved());
+    let at = line(&files, "kommuner.toml", "slug = \"katalog\"");
+    reported(&problems, "kommuner.toml", at, "slug \"katalog\" er allerede en fast adresse i portalen (/katalog)");
+    // …and what the new municipality still lacks, without a line (a file is missing).
+    assert!(problems.iter().any(|p| p.file == "rights/katalog.toml" && p.message.contains("ingen rettighedsfil")), "{}", listing(&problems));
+    assert!(problems.iter().any(|p| p.file == "booking.toml" && p.message.contains("\"katalog\" har intet sted")), "{}", listing(&problems));
+}
+
+#[test]
+fn a_slug_that_is_no_plain_url_segment_is_reported() {
+    let mut files = ContentFiles::compiled();
+    let text = files.get("kommuner.toml").unwrap().to_string() + &another_municipality("Prøve Kommune");
+    files.set("kommuner.toml", text);
+    let problems = check(&files, &reserved());
+    let at = line(&files, "kommuner.toml", "slug = \"Prøve Kommune\"");
+    reported(&problems, "kommuner.toml", at, "skal være små bogstaver a–z, tal og bindestreg");
+}
+
+#[test]
+fn a_file_that_is_not_toml_is_reported_at_the_broken_line() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "standards/thisted.toml", "kommuner = [\"thisted\"]\n", "kommuner = [\"thisted\"]\nheading = \"uden slut\n");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "standards/thisted.toml", "heading = \"uden slut");
+    assert!(problems.iter().any(|p| p.file == "standards/thisted.toml" && p.line == Some(at)), "expected standards/thisted.toml:{at} among:\n{}", listing(&problems));
+}
+
+#[test]
+fn every_planted_fault_at_once_is_reported_each_in_its_own_place() {
+    // A reviewer gets the whole list in one run, not one fault per attempt.
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/ishoj.toml", "days = 14\nclock_starts", "days = 10\nclock_starts");
+    plant(&mut files, "booking.toml", "kommuner = [\"odsherred\"]", "kommuner = [\"odsherred\", \"atlantis\"]");
+    plant(&mut files, "rights/thisted.toml", "deadline_days = 28\ndeadline_wording = \"28 dage\"", "deadline_days = 30\ndeadline_wording = \"28 dage\"");
+    let problems = check(&files, &reserved());
+    let files_named: std::collections::BTreeSet<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(files_named.into_iter().collect::<Vec<_>>(), ["booking.toml", "rights/ishoj.toml", "rights/thisted.toml"], "{}", listing(&problems));
+    assert!(problems.iter().all(|p| p.line.is_some()), "{}", listing(&problems));
+    // How the command prints them: file:line: message.
+    assert!(problems.iter().any(|p| p.to_string().starts_with("booking.toml:")), "{}", listing(&problems));
+}
