@@ -64,7 +64,7 @@ pub struct SourceDocument {
 pub(crate) use loader::parse_file;
 #[cfg(feature = "ssr")]
 pub use loader::{
-    catalogue, content, find_kommune, kommune_named, kommuner, load, BookingSite, LAW_SCOPE, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind, TalkPurpose,
+    catalogue, content, find_kommune, kommune_named, kommuner, load, logic_of, BookingSite, LAW_SCOPE, ComplaintParams, Content, ContentError, GuaranteeParams, KommuneRights, RelativeTalksParams, Rule, ScopeParams, TalkKind, TalkPurpose,
 };
 
 #[cfg(feature = "ssr")]
@@ -130,8 +130,12 @@ mod loader {
         #[serde(default)]
         unless: Conditions,
         /// A reviewer's remark: where seeds disagree or are silent, and what the portal follows.
+        /// For the content's authors and reviewers only: never shown on a page.
         #[serde(default)]
         note: Option<String>,
+        /// Rules (`scope/id`, the law's or this file's) that hold only as far as this one does.
+        #[serde(default)]
+        limits: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -259,6 +263,8 @@ mod loader {
     struct BookingFile {
         site: Vec<RawSite>,
         notices: std::collections::HashMap<String, Vec<String>>,
+        /// Per municipality, the rule that says who may book an anonymous conversation there.
+        who_may_book: std::collections::HashMap<String, String>,
     }
 
     #[derive(Deserialize)]
@@ -350,7 +356,9 @@ mod loader {
         pub quote: String,
         pub when: Conditions,
         pub unless: Conditions,
-        pub note: Option<String>,
+        /// The rules (`scope/id`) that hold only as far as this one does: a municipality's
+        /// narrower condition on a right the law or its own file gives more widely.
+        pub limits: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -386,6 +394,7 @@ mod loader {
         rights: HashMap<String, KommuneRights>,
         sites: Vec<BookingSite>,
         notices: std::collections::HashMap<String, Vec<String>>,
+        who_may_book: std::collections::HashMap<String, String>,
     }
 
     impl Content {
@@ -453,8 +462,10 @@ mod loader {
                         quote: r.quote,
                         when: r.when,
                         unless: r.unless,
-                        note: r.note,
+                        limits: r.limits,
                     });
+                    // Read for the checker's sake only; the pages never show it.
+                    let _ = r.note;
                 }
                 let cite = |s: &RawSource| -> Result<Citation, ContentError> {
                     let fact = RawFact { text: s.quote.clone(), doc: s.doc.clone(), section: s.section.clone(), law: None };
@@ -558,7 +569,18 @@ mod loader {
                     }
                 }
             }
-            let mut content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices };
+            for r in &rules {
+                for target in &r.limits {
+                    let (scope, id) = target.split_once('/').unwrap_or(("", target));
+                    if scope != LAW_SCOPE && scope != r.scope {
+                        return Err(ContentError::Invalid(format!("rights/{}.toml: rule {:?} limits {target:?}, which is neither the law's nor its own file's", r.scope, r.id)));
+                    }
+                    if !rules.iter().any(|x| x.scope == scope && x.id == id) {
+                        return Err(ContentError::Invalid(format!("rights/{}.toml: rule {:?} limits {target:?}, which is no rule", r.scope, r.id)));
+                    }
+                }
+            }
+            let mut content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices, who_may_book: booking.who_may_book };
             let slugs: Vec<String> = content.kommuner.iter().map(|p| p.slug.clone()).collect();
             for slug in &slugs {
                 let slug = slug.as_str();
@@ -583,6 +605,15 @@ mod loader {
                     if !content.rules.iter().any(|r| r.scope == slug && &r.id == id) {
                         return Err(ContentError::Invalid(format!("rights/{slug}.toml: talks rule {id:?} is no rule")));
                     }
+                }
+                let who = content.who_may_book.get(slug).ok_or_else(|| ContentError::Invalid(format!("booking.toml: [who_may_book] has no rule for {slug}")))?;
+                if content.rule_ref(who).is_none() {
+                    return Err(ContentError::Invalid(format!("booking.toml: who_may_book {who:?} is no rule")));
+                }
+                let kommune_rules: Vec<&Rule> = content.rules.iter().filter(|r| r.scope == slug || r.scope == LAW_SCOPE).collect();
+                if let Some(cycle) = crate::domain::rights::limit_cycle(&logic_of(&kommune_rules, |r| r.when.clone())) {
+                    let names: Vec<String> = cycle.iter().map(|i| format!("{}/{}", kommune_rules[*i].scope, kommune_rules[*i].id)).collect();
+                    return Err(ContentError::Invalid(format!("rights/{slug}.toml: the rules limit each other in a circle: {}", names.join(" → "))));
                 }
                 for n in content.notices.get(slug).into_iter().flatten() {
                     let (scope, id) = n.split_once('/').unwrap_or(("", n));
@@ -652,6 +683,22 @@ mod loader {
                 .collect()
         }
 
+        /// The rules behind the booking notices, for the guide to weigh against the answers.
+        pub fn booking_notice_rules(&self, kommune: Kommune) -> Vec<&Rule> {
+            self.notices.get(kommune.slug()).into_iter().flatten().filter_map(|n| self.rule_ref(n)).collect()
+        }
+
+        /// The rule a `scope/id` reference names.
+        pub fn rule_ref(&self, reference: &str) -> Option<&Rule> {
+            let (scope, id) = reference.split_once('/')?;
+            self.rules.iter().find(|r| r.scope == scope && r.id == id)
+        }
+
+        /// The rule that says who may book an anonymous conversation in the municipality.
+        pub fn who_may_book(&self, kommune: Kommune) -> &Rule {
+            self.who_may_book.get(kommune.slug()).and_then(|r| self.rule_ref(r)).expect("checked when the content was loaded")
+        }
+
         pub fn rules(&self) -> &[Rule] {
             &self.rules
         }
@@ -674,6 +721,25 @@ mod loader {
         pub fn documents(&self) -> &[SourceDocument] {
             &self.documents
         }
+    }
+
+    /// The guide's view of a list of rules: each with the positions of the rules that limit it.
+    /// `when` gives a rule's conditions as the guide reads them (a drugs-only standard reads its
+    /// own rules as rules for drugs).
+    pub fn logic_of(rules: &[&Rule], when: impl Fn(&Rule) -> Conditions) -> Vec<crate::domain::rights::RuleLogic> {
+        rules
+            .iter()
+            .map(|r| {
+                let me = format!("{}/{}", r.scope, r.id);
+                crate::domain::rights::RuleLogic {
+                    title: r.title.clone(),
+                    topic: r.topic,
+                    when: when(r),
+                    unless: r.unless.clone(),
+                    within: rules.iter().enumerate().filter(|(_, by)| by.limits.contains(&me)).map(|(i, _)| i).collect(),
+                }
+            })
+            .collect()
     }
 
     fn resolve(documents: &[SourceDocument], f: &RawFact) -> Result<CitedText, ContentError> {

@@ -73,6 +73,7 @@ pub mod da {
     pub const BOOK_CONTINUE: &str = "Fortsæt";
     pub const BOOK_CHOOSE_KIND: &str = "Vælg";
     pub const BOOK_CONFIRM_HEADING: &str = "3. Læs og bekræft";
+    pub const BOOK_WHO_HEADING: &str = "Før du booker: hvem kan booke, og hvad du skal vide";
     pub const BOOK_ANONYMITY_HEADING: &str = "Det betyder det at være anonym her";
     pub const BOOK_NOTHING_STORED: &str = "Portalen gemmer intet om dig: ikke dit navn, din IP-adresse eller din browser. Den gemmer kun tiden og en kort betegnelse, som du siger, når du kommer eller ringer.";
     pub const BOOK_CONFIRM: &str = "Book tiden";
@@ -220,7 +221,6 @@ pub mod da {
     pub const RIGHTS_LAW_HEADING: &str = "Det siger loven";
     pub const RIGHTS_LAW_LEAD: &str = "Lovreglerne gælder i alle kommuner. Teksten er gengivet efter kommunernes kvalitetsstandarder.";
     pub const RIGHTS_LOCAL_SILENT: &str = "Kommunens kvalitetsstandard siger ikke noget om dette emne. Kontakt kommunen, hvis du vil vide mere.";
-    pub const RIGHTS_NOTE: &str = "Bemærk om kilderne";
     pub fn rules_count(n: usize) -> String {
         if n == 1 { "1 regel".to_string() } else { format!("{n} regler") }
     }
@@ -366,6 +366,15 @@ pub mod da {
             _ => "Det gælder for dig",
         }
     }
+    /// The result's main heading: whose result it is. The lists below have their own headings.
+    pub fn result_title(role: Option<Role>) -> &'static str {
+        match role {
+            Some(Role::Relative) => "Resultat for den, du er pårørende til",
+            Some(Role::Professional) => "Resultat for borgeren",
+            _ => "Dit resultat",
+        }
+    }
+    pub const GUIDE_ALL_RULES: &str = "Alle regler, ordnet efter dine svar";
     pub const RELATIVES_HEADING: &str = "Det gælder for dig som pårørende";
     pub const MAY_APPLY_HEADING: &str = "Det kan gælde – det afhænger af et spørgsmål, du sprang over";
     pub const DEPENDS_ON: &str = "Afhænger af";
@@ -378,7 +387,20 @@ pub mod da {
     }
     pub const NEXT_DEADLINES: &str = "Beregn din frist for behandling og for at klage";
     pub const NEXT_COMPLAIN: &str = "Læs, hvordan du klager";
-    pub const NEXT_RELATIVES: &str = "Samtaler for pårørende";
+    pub const NEXT_BOOK_RELATIVES: &str = "Book en anonym samtale for pårørende";
+    pub const NEXT_READ_RELATIVES: &str = "Læs om støtte til pårørende";
+    pub fn relatives_talks_offered(max: u32) -> String {
+        let word = if max == 1 { "samtale" } else { "samtaler" };
+        format!("Som pårørende kan du få op til {max} anonyme {word}.")
+    }
+    pub fn contact_phone(site: &str, phone: &str) -> String {
+        format!("Ring til {site} på {phone}.")
+    }
+    pub fn complain_within(wording: &str) -> String {
+        format!("Du kan klage over en afgørelse inden for {wording}.")
+    }
+    /// Above the rules a step depends on: what to know before taking it.
+    pub const STEP_CONDITIONS: &str = "Det skal du vide først:";
     pub fn scope_notice(kommune: &str, short: &str) -> String {
         format!("{kommune}s kvalitetsstandard handler kun om behandling for stoffer. Om alkoholbehandling i {short} siger den ikke noget, så kontakt kommunen. Det, loven siger om alkoholbehandling, gælder også i {short}.")
     }
@@ -398,30 +420,46 @@ pub mod da {
             Condition::Children(false) => "når der ikke er graviditet eller børn hjemme".into(),
         }
     }
-    /// Why a rule does not apply, in a sentence that names the answer it rests on.
+    /// Who the answers are about, as the object of "gælder for …".
+    fn answered_about(role: Option<Role>) -> &'static str {
+        match role {
+            Some(Role::Relative) => "den, du er pårørende til",
+            Some(Role::Professional) => "borgeren",
+            _ => "dig",
+        }
+    }
+    /// "»Ja« til »Vil du være anonym?«": the answer a condition was checked against, quoted
+    /// with its question, so the reason speaks of what the person said, not of the rule.
+    fn answered(c: Condition, s: &Situation) -> String {
+        let q = c.question();
+        format!("»{}« til »{}«", answer_text(s, q), question(q, s.role))
+    }
+    /// Why a rule does not apply: what the rule needs, then what the person answered. Never a
+    /// bare "Gælder ikke ved …", which under a rule's title can read as its opposite.
     pub fn reason_text(r: &Reason, s: &Situation) -> String {
         match r {
-            Reason::OnlyForRelatives => "Gælder for pårørende.".into(),
-            Reason::Requires(c @ (Condition::MinAge(_) | Condition::MaxAge(_))) => {
-                let age = s.age.map(|a| format!(" – svaret er {a} år")).unwrap_or_default();
-                format!("Gælder kun {}{age}.", condition_phrase(*c))
+            Reason::OnlyForRelatives => {
+                format!("Gælder kun for pårørende. Du har svaret »{}« til »{}«.", answer_text(s, Question::Role), question(Question::Role, s.role))
             }
-            Reason::Requires(c) => format!("Gælder kun {}.", condition_phrase(*c)),
+            Reason::Requires(c) => {
+                let needs = condition_phrase(*c);
+                let comma = if needs.starts_with("når") { "," } else { "" };
+                format!("Gælder kun{comma} {needs}. Du har svaret {}.", answered(*c, s))
+            }
             Reason::ExcludedBy(cs) => {
-                // "ved anonym behandling for stoffer": the circumstances first, joined by "og",
-                // then the substance and the age that narrow them.
-                let narrowing = |c: &Condition| matches!(c, Condition::Substance(_) | Condition::MinAge(_) | Condition::MaxAge(_));
-                let circumstances: Vec<String> = cs.iter().filter(|c| !narrowing(c)).map(|c| condition_phrase(*c)).collect();
-                let narrowed: Vec<String> = cs.iter().filter(|c| narrowing(c)).map(|c| condition_phrase(*c)).collect();
-                let mut words = circumstances.join(" og ");
-                for n in narrowed {
-                    if !words.is_empty() {
-                        words.push(' ');
-                    }
-                    words.push_str(&n);
-                }
-                format!("Gælder ikke {words}.")
+                let answers: Vec<String> = cs.iter().map(|c| answered(*c, s)).collect();
+                format!("Gælder ikke for {}, fordi du har svaret {}.", answered_about(s.role), answers.join(" og "))
             }
+            Reason::Within { by, because } => {
+                format!("Gælder kun sammen med reglen »{by}«, som ikke gælder for {}: {}", answered_about(s.role), lowercase_first(&reason_text(because, s)))
+            }
+        }
+    }
+    fn lowercase_first(text: &str) -> String {
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_lowercase().chain(chars).collect(),
+            None => String::new(),
         }
     }
 

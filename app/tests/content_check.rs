@@ -191,3 +191,51 @@ fn every_planted_fault_at_once_is_reported_each_in_its_own_place() {
     // How the command prints them: file:line: message.
     assert!(problems.iter().any(|p| p.to_string().starts_with("booking.toml:")), "{}", listing(&problems));
 }
+
+#[test]
+fn a_limit_naming_no_rule_is_reported_at_the_limit() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/thisted.toml", "  \"faelles/sel101a-anonym-henvendelse\",\n", "  \"faelles/sel101a-anonym-henvendlse\",\n");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/thisted.toml", "faelles/sel101a-anonym-henvendlse");
+    reported(&problems, "rights/thisted.toml", at, "limits \"faelles/sel101a-anonym-henvendlse\" findes ikke");
+}
+
+#[test]
+fn rules_that_limit_each_other_in_a_circle_are_reported() {
+    let mut files = ContentFiles::compiled();
+    // Thisted's age limit limits the law's anonymous contact; now that one limits it back.
+    plant(
+        &mut files,
+        "rights/thisted.toml",
+        "limits = [\n  \"faelles/sel101a-anonym-henvendelse\",\n]",
+        "limits = [\n  \"thisted/anonymitet-101a-over-18\",\n]",
+    );
+    plant(&mut files, "rights/thisted.toml", "  \"faelles/sel101a-ingen-klageadgang\",\n", "  \"faelles/sel101a-ingen-klageadgang\",\n  \"thisted/anonymitet-raadgivning\",\n");
+    let problems = check(&files, &reserved());
+    assert!(problems.iter().any(|p| p.file == "rights/thisted.toml" && p.message.contains("i ring")), "{}", listing(&problems));
+}
+
+#[test]
+fn a_rule_no_answer_can_make_apply_is_reported() {
+    let mut files = ContentFiles::compiled();
+    // From 18 and at most 17: nobody.
+    plant(&mut files, "rights/thisted.toml", "when = { anonymous = true, min_age = 18, other_help = false }", "when = { anonymous = true, min_age = 18, max_age = 17 }");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/thisted.toml", "id = \"anonymitet-raadgivning\"");
+    reported(&problems, "rights/thisted.toml", at, "kan aldrig gælde for nogen");
+}
+
+#[test]
+fn text_that_shows_the_portals_internals_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(
+        &mut files,
+        "rights/thisted.toml",
+        "text = \"Behandling for stoffer skal tilbydes inden for 14 dage.\"",
+        "text = \"Behandling for stoffer skal tilbydes inden for 14 dage (se regler-thisted.toml).\"",
+    );
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/thisted.toml", "(se regler-thisted.toml)");
+    reported(&problems, "rights/thisted.toml", at, "portalens indre");
+}

@@ -85,13 +85,19 @@ test("the guide, one question per screen: a 17-year-old in Thisted learns why an
   await expect(page.getByText("Spørgsmål 6 af 7")).toBeVisible();
   await page.getByRole("link", { name: "Se resultatet nu" }).click();
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Det gælder for dig");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dit resultat");
   await expect(page).toHaveURL(/rolle=selv/);
   await expect(page).toHaveURL(/alder=17/);
   await expect(page.locator(".answers")).toContainText("17 år");
-  const notApply = page.locator("section", { has: page.getByRole("heading", { name: "Det gælder ikke – og hvorfor" }) });
+  // What does not apply is folded away under its own summary; opened, each rule says why, in
+  // words about the answer given.
+  const notApply = page.locator("#not-apply");
+  await notApply.locator("summary").click();
   const anonymity = notApply.locator(".rule", { hasText: "Anonym behandling: over 18 år" });
-  await expect(anonymity.locator(".rule-reason")).toHaveText("Gælder kun fra 18 år – svaret er 17 år.");
+  await expect(anonymity.locator(".rule-reason")).toHaveText("Gælder kun fra 18 år. Du har svaret »17 år« til »Hvor gammel er du?«.");
+  // The law's anonymous treatment is limited by Thisted's age limit, and says so.
+  await expect(notApply.locator(".rule", { hasText: "Ret til anonym ambulant stofbehandling" }).locator(".rule-reason"))
+    .toContainText("Gælder kun sammen med reglen »Anonym behandling: over 18 år og ingen andre problemer«");
   await expect(anonymity.locator(".citation")).toContainText("Thisted Kommunes kvalitetsstandard");
   await expect(anonymity.locator(".citation")).toContainText("Serviceloven § 101a");
   // Anonymity is closed to them here, so the guide does not offer the anonymous booking.
@@ -99,8 +105,10 @@ test("the guide, one question per screen: a 17-year-old in Thisted learns why an
   await expect(next.getByRole("link", { name: "Book en anonym afklarende samtale" })).toHaveCount(0);
   await expect(next.getByRole("link", { name: /Kontakt/ })).toHaveAttribute("href", "/thisted");
   // What was skipped is listed as "may apply", with the question it depends on.
-  await expect(page.getByRole("heading", { name: /Det kan gælde/ })).toBeVisible();
-  await expect(page.locator(".rule-reason", { hasText: "Afhænger af: anden hjælp fra kommunen" }).first()).toBeVisible();
+  const mayApply = page.locator("#may-apply");
+  await expect(mayApply.locator("summary")).toContainText("Det kan gælde");
+  await mayApply.locator("summary").click();
+  await expect(mayApply.locator(".rule-reason", { hasText: "Afhænger af: anden hjælp fra kommunen" }).first()).toBeVisible();
   expect(seen.external).toEqual([]);
   expect(seen.errors).toEqual([]);
 });
@@ -111,10 +119,13 @@ test("the guide tells a relative in Ishøj about the five anonymous talks and wh
   await page.getByRole("button", { name: "Næste" }).click();
   await expect(page.getByRole("group", { name: "Hvad bruger personen?" })).toBeVisible();
   await page.getByRole("link", { name: "Se resultatet nu" }).click();
-  const forRelative = page.locator("section", { has: page.getByRole("heading", { name: "Det gælder for dig som pårørende" }) });
+  const forRelative = page.locator("#for-relative");
+  await expect(forRelative.locator("summary")).toContainText("Det gælder for dig som pårørende");
   await expect(forRelative.locator(".rule", { hasText: "Op til 5 anonyme samtaler for pårørende" })).toBeVisible();
   await expect(forRelative.locator(".rule", { hasText: "pårørendeforløb uden anonymitet" })).toContainText("kan ikke længere være anonym");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Det gælder for den, du er pårørende til");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Resultat for den, du er pårørende til");
+  // Ishøj offers relatives' talks: the first step books one.
+  await expect(page.locator(".next-steps").getByRole("link", { name: "Book en anonym samtale for pårørende" })).toHaveAttribute("href", "/ishoj/paaroerende");
 });
 
 test("the guide's answers can be changed from the result", async ({ page }, info) => {
@@ -126,9 +137,10 @@ test("the guide's answers can be changed from the result", async ({ page }, info
   await page.getByLabel("Andre rusmidler, fx hash, kokain eller piller").check();
   await page.getByRole("button", { name: "Næste" }).click();
   await page.getByRole("link", { name: "Se resultatet nu" }).click();
-  const notApply = page.locator("section", { has: page.getByRole("heading", { name: "Det gælder ikke – og hvorfor" }) });
+  const notApply = page.locator("#not-apply");
+  await notApply.locator("summary").click();
   await expect(notApply.locator(".rule", { hasText: "De 14 dage regnes fra dit personlige fremmøde" }).locator(".rule-reason"))
-    .toHaveText("Gælder ikke ved anonym behandling for stoffer.");
+    .toHaveText("Gælder ikke for dig, fordi du har svaret »Andre rusmidler, fx hash, kokain eller piller« til »Hvad bruger du?« og »Ja« til »Vil du være anonym?«.");
 });
 
 test("the calculator counts Odsherred's guarantee from attendance and says it gives no complaint deadline", async ({ page }, info) => {

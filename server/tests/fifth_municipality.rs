@@ -46,10 +46,19 @@ fn compose(dir: &Path) {
     append(&mut files, "catalogue/outcomes.toml", "outcome.toml");
     append(&mut files, "catalogue/checklist.toml", "checklist.toml");
     // The site goes among the sites, before the `[notices]` table; its notices go into that
-    // table, the file's last.
+    // table, and its rule on who may book into `[who_may_book]`, the file's last.
     let booking = files.get("booking.toml").unwrap().to_string();
-    let (sites, notices) = booking.split_once("\n[notices]\n").expect("booking.toml ends with [notices]");
-    files.set("booking.toml", format!("{sites}\n{}\n[notices]\n{notices}\n{}", fixture_file("site.toml"), fixture_file("notices.toml")));
+    let (sites, tables) = booking.split_once("\n[notices]\n").expect("booking.toml has [notices] after the sites");
+    let (notices, who) = tables.split_once("\n[who_may_book]\n").expect("booking.toml ends with [who_may_book]");
+    files.set(
+        "booking.toml",
+        format!(
+            "{sites}\n{}\n[notices]\n{notices}\n{}\n[who_may_book]\n{who}\n{}",
+            fixture_file("site.toml"),
+            fixture_file("notices.toml"),
+            fixture_file("who_may_book.toml")
+        ),
+    );
     for folder in ["rights", "standards", "seeds"] {
         for entry in std::fs::read_dir(fixture().join(folder)).unwrap() {
             let entry = entry.unwrap();

@@ -101,6 +101,9 @@ pub struct BookPage {
     pub chosen: Option<KindOption>,
     pub by_phone: bool,
     pub days: Vec<DayOption>,
+    /// Who may book anonymously in this municipality (an age limit, other conditions), cited:
+    /// said before the first choice, with the notices, so nobody learns it after they talk.
+    pub who_may_book: CitedText,
     pub notices: Vec<CitedText>,
     pub step: BookStep,
 }
@@ -258,6 +261,7 @@ pub mod logic {
             chosen: chosen.map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }),
             by_phone: chosen.is_some_and(|t| t.by_phone),
             days,
+            who_may_book: content().who_may_book(k).fact.clone(),
             notices: content().booking_notices(k),
             step,
         })

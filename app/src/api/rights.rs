@@ -16,15 +16,16 @@ pub struct RightsKommune {
     pub email: Option<String>,
 }
 
-/// One rule as shown: title, text with its citation, and a reviewer's note on the sources.
+/// One rule as shown: title and text with its citation. (A reviewer's note stays in the content
+/// file: it is written for the content's authors, not for citizens.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RuleView {
     /// `faelles` for the law, otherwise the municipality's slug.
     pub scope: String,
     pub id: String,
+    pub topic: Topic,
     pub title: String,
     pub fact: CitedText,
-    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,11 +67,26 @@ pub struct ExcludedRule {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NextStep {
+    /// Book an anonymous clarifying conversation: offered only where the municipality's rule on
+    /// who may book does not rule the person out.
     BookAnonymous,
+    /// Book a relative's anonymous talk: only where the municipality offers them.
+    BookRelatives,
+    /// Read what the municipality offers relatives, where it offers no talk to book.
     ReadRelatives,
     ContactSite,
     Deadlines,
     Complain,
+}
+
+/// One thing the person can do now: what it is, the sentence that says why, with its citation,
+/// and the rules the person must know before doing it (the duty to notify, an age limit that an
+/// unanswered question leaves open).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    pub step: NextStep,
+    pub because: CitedText,
+    pub conditions: Vec<MaybeRule>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,8 +99,15 @@ pub struct GuideResult {
     pub not_apply: Vec<ExcludedRule>,
     /// Said before the rules, e.g. that a standard covers only drug treatment.
     pub notices: Vec<CitedText>,
-    pub next_steps: Vec<NextStep>,
+    pub next_steps: Vec<StepView>,
     pub sources: Vec<SourceDocument>,
+}
+
+impl GuideResult {
+    /// Whether the result offers this step.
+    pub fn offers(&self, step: NextStep) -> bool {
+        self.next_steps.iter().any(|s| s.step == step)
+    }
 }
 
 /// One calculation: the date asked for, and the answer or the reason it could not be given.
@@ -161,11 +184,11 @@ pub async fn get_deadlines(
 #[cfg(feature = "ssr")]
 pub mod logic {
     use super::*;
-    use crate::content::{content, Rule};
+    use crate::content::{content, logic_of, Rule, TalkPurpose};
     use crate::domain::dates::long_date;
     use crate::domain::deadlines::{days_left, last_day, parse_date, ClockStart, CountedFrom, DateError, MustBe};
     use crate::domain::kommune::Kommune;
-    use crate::domain::rights::{verdict, Audience, Role, Substance, SubstanceKind, Verdict};
+    use crate::domain::rights::{evaluate, verdict, Audience, Role, Substance, SubstanceKind, Verdict};
     use crate::text::t;
     use chrono::NaiveDate;
 
@@ -180,7 +203,7 @@ pub mod logic {
     }
 
     fn view(r: &Rule) -> RuleView {
-        RuleView { scope: r.scope.to_string(), id: r.id.clone(), title: r.title.clone(), fact: r.fact.clone(), note: r.note.clone() }
+        RuleView { scope: r.scope.to_string(), id: r.id.clone(), topic: r.topic, title: r.title.clone(), fact: r.fact.clone() }
     }
 
     /// The documents behind a list of citations, in the order of documents.toml.
@@ -230,18 +253,23 @@ pub mod logic {
         // Rules in topic order, so each list reads like the overview.
         let mut ordered: Vec<&Rule> = rules_of(k).collect();
         ordered.sort_by_key(|r| Topic::ALL.iter().position(|t| *t == r.topic));
-        let mut anonymous_possible = false;
-        for r in ordered {
+        let as_read = |r: &Rule| {
             let mut when = r.when.clone();
             if drugs_only.is_some() && r.scope == k.slug() && when.substance.is_none() {
                 when.substance = Some(SubstanceKind::Drugs);
             }
-            let v = verdict(r.topic, &when, &r.unless, s);
-            let is_local_anonymity_offer = r.scope == k.slug() && r.topic == Topic::Anonymity && r.when.anonymous == Some(true);
-            if is_local_anonymity_offer && !matches!(v, Verdict::DoesNotApply(_)) {
-                anonymous_possible = true;
+            when
+        };
+        let verdicts = evaluate(&logic_of(&ordered, as_read), s);
+        let verdict_of = |rule: &Rule| -> Verdict {
+            match ordered.iter().position(|r| r.scope == rule.scope && r.id == rule.id) {
+                Some(i) => verdicts[i].clone(),
+                // A notice may cite another municipality's rule: weighed on its own conditions.
+                None => verdict(rule.topic, &rule.when, &rule.unless, s),
             }
-            match v {
+        };
+        for (r, v) in ordered.iter().zip(&verdicts) {
+            match v.clone() {
                 Verdict::Applies if r.topic.audience() == Audience::Relatives && s.role == Some(Role::Relative) => {
                     result.for_relative.push(view(r))
                 }
@@ -252,23 +280,85 @@ pub mod logic {
                 }
             }
         }
-        if s.anonymous != Some(false) && anonymous_possible {
-            result.next_steps.push(NextStep::BookAnonymous);
-        }
-        if s.role == Some(Role::Relative) {
-            result.next_steps.push(NextStep::ReadRelatives);
-        }
-        result.next_steps.extend([NextStep::ContactSite, NextStep::Deadlines, NextStep::Complain]);
+        result.next_steps = next_steps(k, s, &verdict_of);
         let cited: Vec<&Citation> = result
             .notices
             .iter()
             .map(|n| &n.source)
+            .chain(result.next_steps.iter().map(|step| &step.because.source))
+            .chain(result.next_steps.iter().flat_map(|step| step.conditions.iter().map(|c| &c.rule.fact.source)))
             .chain(result.for_relative.iter().chain(&result.applies).map(|r| &r.fact.source))
             .chain(result.may_apply.iter().map(|m| &m.rule.fact.source))
             .chain(result.not_apply.iter().map(|e| &e.rule.fact.source))
             .collect();
         result.sources = sources(cited);
         result
+    }
+
+    /// What the person can do now, each step open to them and cited. A step the answers rule
+    /// out is left out; a step that depends on an unanswered question carries the rule it
+    /// depends on; the booking carries every rule of the booking page that the answers bring
+    /// into play (the duty to notify when there are children at home).
+    fn next_steps(k: Kommune, s: &Situation, verdict_of: &dyn Fn(&Rule) -> Verdict) -> Vec<StepView> {
+        let page = content().kommune(k);
+        let rights = content().kommune_rights(k);
+        let site = content().booking_site(k);
+        let offers = |purpose: TalkPurpose| site.is_some_and(|site| site.talks.iter().any(|t| t.purpose == purpose));
+        let mut steps = Vec::new();
+        let who = content().who_may_book(k);
+        let who_verdict = verdict_of(who);
+        if s.anonymous != Some(false) && offers(TalkPurpose::Clarifying) && !matches!(who_verdict, Verdict::DoesNotApply(_)) {
+            let mut conditions = Vec::new();
+            if let Verdict::MayApply(depends_on) = who_verdict {
+                conditions.push(MaybeRule { rule: view(who), depends_on });
+            }
+            for notice in content().booking_notice_rules(k) {
+                if notice.when.is_empty() || (notice.scope == who.scope && notice.id == who.id) {
+                    continue;
+                }
+                match verdict_of(notice) {
+                    Verdict::Applies => conditions.push(MaybeRule { rule: view(notice), depends_on: Vec::new() }),
+                    Verdict::MayApply(depends_on) => conditions.push(MaybeRule { rule: view(notice), depends_on }),
+                    Verdict::DoesNotApply(_) => {}
+                }
+            }
+            steps.push(StepView { step: NextStep::BookAnonymous, because: CitedText { text: who.title.clone(), source: who.fact.source.clone() }, conditions });
+        }
+        if s.role == Some(Role::Relative) {
+            match (&rights.relative_talks, offers(TalkPurpose::Relative)) {
+                (Some(talks), true) => steps.push(StepView {
+                    step: NextStep::BookRelatives,
+                    because: CitedText { text: t::relatives_talks_offered(talks.max), source: talks.source.clone() },
+                    conditions: Vec::new(),
+                }),
+                _ => {
+                    let about = page.relatives.clone().or_else(|| {
+                        rules_of(k).find(|r| r.topic == Topic::Relatives).map(|r| CitedText { text: r.title.clone(), source: r.fact.source.clone() })
+                    });
+                    if let Some(because) = about {
+                        steps.push(StepView { step: NextStep::ReadRelatives, because, conditions: Vec::new() });
+                    }
+                }
+            }
+        }
+        let contact = page.phone.clone().map(|p| CitedText { text: t::contact_phone(&page.site_name, &p.text), source: p.source }).unwrap_or_else(|| page.site_about.clone());
+        steps.push(StepView { step: NextStep::ContactSite, because: contact, conditions: Vec::new() });
+        if let Some(g) = &rights.guarantee {
+            let text = match g.clock_starts {
+                ClockStart::Contact => t::guarantee_counts_from_contact(k.short_name(), g.days),
+                ClockStart::Attendance => t::guarantee_counts_from_attendance(k.short_name(), g.days),
+                ClockStart::Application => t::guarantee_counts_from_application(k.short_name(), g.days),
+            };
+            steps.push(StepView { step: NextStep::Deadlines, because: CitedText { text, source: g.source.clone() }, conditions: Vec::new() });
+        }
+        let complaint = match &rights.complaint {
+            Some(c) => Some(CitedText { text: t::complain_within(&c.wording), source: c.source.clone() }),
+            None => content().kommune_rules(k).find(|r| r.topic == Topic::Complaints).map(|r| CitedText { text: r.title.clone(), source: r.fact.source.clone() }),
+        };
+        if let Some(because) = complaint {
+            steps.push(StepView { step: NextStep::Complain, because, conditions: Vec::new() });
+        }
+        steps
     }
 
     fn date_error(e: DateError) -> String {

@@ -5,10 +5,18 @@ use leptos::prelude::*;
 /// A fact followed by where it comes from: document, section and, where given, the law.
 #[component]
 pub fn CitedFact(fact: CitedText) -> impl IntoView {
-    let c = fact.source;
-    let law = c.law.map(|l| format!(", {l}"));
     view! {
         <p class="fact">{fact.text}</p>
+        <CitationLine source=fact.source/>
+    }
+}
+
+/// Where a fact comes from: document, section and, where given, the law.
+#[component]
+pub fn CitationLine(source: crate::content::Citation) -> impl IntoView {
+    let c = source;
+    let law = c.law.map(|l| format!(", {l}"));
+    view! {
         <p class="citation">
             {t::SOURCE} ": " {c.doc_title} ", " {t::SECTION} " »" {c.section} "«" {law} "."
         </p>

@@ -12,6 +12,12 @@
 //! - a slug, id or rule id given twice, a slug that is no plain URL segment, or one that clashes
 //!   with a fixed path of the portal (`/katalog`, `/personale` …).
 //!
+//! - a rule's `limits` naming no rule, or another municipality's; rules that limit each other in a
+//!   circle; a rule that no answer to the guide's questions can make apply; a municipality without
+//!   a rule on who may book;
+//! - text a citizen reads that names the portal's internals: a file name, a document id, a note
+//!   meant for the content's authors.
+//!
 //! When none of those is found, the full loader runs as well, so whatever else it refuses is
 //! reported too. The compiled content passes with no problem (a unit test below).
 
@@ -33,6 +39,8 @@ pub fn check(files: &ContentFiles, reserved: &[String]) -> Vec<Problem> {
     c.booking(&slugs, &rules);
     c.catalogue(&documents, &slugs);
     c.standards(&documents, &slugs);
+    c.guide(&slugs);
+    c.internals(&documents);
     if c.problems.is_empty() {
         // Whatever the checks above do not cover, the loader still refuses: report that too.
         if let Err(e) = super::Content::parse(files).and_then(|content| super::catalogue::Catalogue::parse(files, &content).map(|_| ())) {
@@ -211,7 +219,7 @@ impl<'a> Checker<'a> {
                 self.problems.push(Problem { file: format!("rights/{slug}.toml"), line: None, message: format!("kommunen {slug:?} har ingen rettighedsfil") });
             }
         }
-        for (scope, path) in files {
+        for (scope, path) in files.clone() {
             if scope != LAW_SCOPE && !slugs.contains(&scope) {
                 self.problems.push(Problem { file: path.clone(), line: Some(1), message: format!("kommunen {scope:?} findes ikke i kommuner.toml") });
             }
@@ -234,7 +242,125 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for (scope, path) in files {
+            let Some(table) = self.table(&path).cloned() else { continue };
+            for rule in array_of_tables(&table, "rule") {
+                let id = str_of(rule, "id");
+                for target in strs_of(rule, "limits") {
+                    let (target_scope, _) = target.split_once('/').unwrap_or(("", &target));
+                    let message = if target_scope != LAW_SCOPE && target_scope != scope {
+                        format!("reglen {id:?}: limits {target:?} skal være en af lovens regler ({LAW_SCOPE}/…) eller filens egne ({scope}/…)")
+                    } else if !rules.contains(&target) {
+                        format!("reglen {id:?}: limits {target:?} findes ikke i rights/")
+                    } else {
+                        continue;
+                    };
+                    self.report_at(&path, &format!("id = {id:?}"), &target, message);
+                }
+            }
+        }
         rules
+    }
+
+    /// The guide's questions against every municipality's rules: every combination of answers
+    /// (each also left unanswered), as the exhaustive test does with the loaded content. A rule
+    /// no answers can make apply, and rules that limit each other in a circle, are reported.
+    fn guide(&mut self, slugs: &BTreeSet<String>) {
+        use crate::domain::rights::{evaluate, every_situation, limit_cycle, Conditions, RuleLogic, Topic, Verdict};
+        let read = |v: Option<&Value>| -> Conditions { v.cloned().and_then(|v| v.try_into().ok()).unwrap_or_default() };
+        let law_path = format!("rights/{LAW_SCOPE}.toml");
+        let mut law_ever = BTreeSet::new();
+        for slug in slugs {
+            let path = format!("rights/{slug}.toml");
+            let (Some(law), Some(own)) = (self.table(&law_path).cloned(), self.table(&path).cloned()) else { continue };
+            // A standard about drug treatment only: its own rules are read as rules for drugs.
+            let scope = own.get("params").and_then(|p| p.get("scope")).and_then(Value::as_table);
+            let drugs_only = scope.is_some_and(|s| s.get("alcohol").and_then(Value::as_bool) == Some(false) && s.get("drugs").and_then(Value::as_bool) != Some(false));
+            let mut entries: Vec<(String, String, &Table)> = Vec::new();
+            for (scope, table) in [(LAW_SCOPE, &law), (slug.as_str(), &own)] {
+                for rule in array_of_tables(table, "rule") {
+                    entries.push((scope.to_string(), str_of(rule, "id").to_string(), rule));
+                }
+            }
+            let logic: Vec<RuleLogic> = entries
+                .iter()
+                .map(|(scope, id, rule)| {
+                    let me = format!("{scope}/{id}");
+                    let mut when = read(rule.get("when"));
+                    if drugs_only && scope == slug && when.substance.is_none() {
+                        when.substance = Some(crate::domain::rights::SubstanceKind::Drugs);
+                    }
+                    RuleLogic {
+                        title: str_of(rule, "title").to_string(),
+                        topic: Topic::from_slug(str_of(rule, "topic")).unwrap_or(Topic::Guarantee),
+                        when,
+                        unless: read(rule.get("unless")),
+                        within: entries.iter().enumerate().filter(|(_, (_, _, by))| strs_of(by, "limits").contains(&me)).map(|(i, _)| i).collect(),
+                    }
+                })
+                .collect();
+            if let Some(cycle) = limit_cycle(&logic) {
+                let names: Vec<String> = cycle.iter().map(|i| format!("{}/{}", entries[*i].0, entries[*i].1)).collect();
+                let (scope, id, _) = &entries[cycle[0]];
+                self.report(&format!("rights/{scope}.toml"), &format!("id = {id:?}"), format!("reglerne begrænser hinanden i ring: {}", names.join(" → ")));
+                // Not weighed until the circle is broken: nothing else is said of these rules.
+                law_ever.extend(entries.iter().filter(|(scope, _, _)| scope != slug).map(|(_, id, _)| id.clone()));
+                continue;
+            }
+            let mut ever = vec![false; logic.len()];
+            for situation in every_situation(&logic) {
+                for (i, v) in evaluate(&logic, &situation).iter().enumerate() {
+                    // Applies outright: an unanswered question would let any rule "may apply".
+                    ever[i] |= matches!(v, Verdict::Applies);
+                }
+            }
+            for (i, (scope, id, _)) in entries.iter().enumerate() {
+                if scope == slug && !ever[i] {
+                    self.report(&path, &format!("id = {id:?}"), format!("reglen {id:?} kan aldrig gælde for nogen: betingelserne (when, unless, limits) udelukker hinanden"));
+                } else if scope != slug && ever[i] {
+                    law_ever.insert(id.clone());
+                }
+            }
+        }
+        // A rule of the law: reported where no municipality lets it apply to anyone.
+        if let Some(law) = self.table(&law_path).cloned() {
+            for rule in array_of_tables(&law, "rule") {
+                let id = str_of(rule, "id");
+                if !slugs.is_empty() && !law_ever.contains(id) {
+                    self.report(&law_path, &format!("id = {id:?}"), format!("reglen {id:?} kan aldrig gælde for nogen: betingelserne (when, unless, limits) udelukker hinanden"));
+                }
+            }
+        }
+    }
+
+    /// Text a citizen reads must not name the portal's internals. Every string of every content
+    /// file is read, except the keys that are not shown (ids, references, citations' own fields
+    /// and notes for the authors).
+    fn internals(&mut self, documents: &BTreeMap<String, Document>) {
+        const NOT_SHOWN: [&str; 14] =
+            ["id", "doc", "section", "quote", "note", "seed_note", "limits", "governing_doc", "kommuner", "slug", "seed", "topic", "purpose", "mode"];
+        const NOT_SHOWN_TABLES: [&str; 2] = ["notices", "who_may_book"];
+        let mut found: Vec<(String, String, String)> = Vec::new();
+        fn walk(value: &Value, key: &str, out: &mut Vec<(String, String)>) {
+            match value {
+                Value::String(text) if !NOT_SHOWN.contains(&key) && !key.ends_with("_quote") => out.push((key.to_string(), text.clone())),
+                Value::Array(items) if key != "kommuner" && key != "limits" => items.iter().for_each(|v| walk(v, key, out)),
+                Value::Table(t) => t.iter().filter(|(k, _)| !NOT_SHOWN_TABLES.contains(&k.as_str())).for_each(|(k, v)| walk(v, k, out)),
+                _ => {}
+            }
+        }
+        for path in self.parsed.keys().filter(|p| !p.starts_with("standards/")).cloned().collect::<Vec<_>>() {
+            let mut strings = Vec::new();
+            walk(&Value::Table(self.parsed[&path].clone()), "", &mut strings);
+            for (key, text) in strings {
+                if let Some(internal) = internal_in(&text, documents.keys()) {
+                    found.push((path.clone(), text, format!("{key}: teksten viser portalens indre ({internal:?}); skriv det for borgeren, eller flyt det til note")));
+                }
+            }
+        }
+        for (path, text, message) in found {
+            self.report(&path, &text, message);
+        }
     }
 
     /// A number a params table computes with must be the number its quote states: `quote`, or
@@ -344,6 +470,24 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// The first mark of the portal's internals in a citizen's text: a content file's name, a
+/// document id, a reference to the content's files.
+fn internal_in<'a>(text: &str, document_ids: impl Iterator<Item = &'a String>) -> Option<String> {
+    for mark in [".toml", "kommunefil", "seeds/", "faelles/"] {
+        if text.contains(mark) {
+            return Some(mark.to_string());
+        }
+    }
+    // An id that is a plain word ("thisted") is also a name in addresses and prose; only ids
+    // with a hyphen or a digit ("ishoj-2024") are unmistakably ids.
+    let words: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
+    document_ids
+        .into_iter()
+        .filter(|id| id.contains(|c: char| c == '-' || c.is_ascii_digit()))
+        .find(|id| words.contains(&id.as_str()))
+        .cloned()
 }
 
 fn array_of_tables<'t>(table: &'t Table, key: &str) -> Vec<&'t Table> {

@@ -267,6 +267,9 @@ pub enum Reason {
     ExcludedBy(Vec<Condition>),
     /// A rule for relatives, and the person asking uses substances themselves.
     OnlyForRelatives,
+    /// The rule holds only as far as another one does (content key `limits`), and that one
+    /// does not apply, for the reason given.
+    Within { by: String, because: Box<Reason> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -307,6 +310,120 @@ pub fn verdict(topic: Topic, when: &Conditions, unless: &Conditions, s: &Situati
     } else {
         Verdict::MayApply(unanswered)
     }
+}
+
+/// One rule as the guide weighs it: its topic and conditions, and the rules it holds only as far
+/// as (their positions in the same list). The title names a limiting rule in a reason.
+#[derive(Clone, Debug)]
+pub struct RuleLogic {
+    pub title: String,
+    pub topic: Topic,
+    pub when: Conditions,
+    pub unless: Conditions,
+    /// The rules this one holds only as far as: written on the limiting rule in the content
+    /// (`limits = ["faelles/…"]`), turned round here.
+    pub within: Vec<usize>,
+}
+
+/// The verdict on every rule of a list, limits included. A rule that holds only as far as
+/// another does not apply where that one does not (the first such one is the reason), and may
+/// apply where that one may; the unanswered questions of both carry over. Content with a cycle
+/// of limits is refused when it is loaded; here a cycle is cut, so this never loops.
+pub fn evaluate(rules: &[RuleLogic], s: &Situation) -> Vec<Verdict> {
+    let own: Vec<Verdict> = rules.iter().map(|r| verdict(r.topic, &r.when, &r.unless, s)).collect();
+    let mut done: Vec<Option<Verdict>> = vec![None; rules.len()];
+    fn effective(i: usize, rules: &[RuleLogic], own: &[Verdict], done: &mut Vec<Option<Verdict>>, path: &mut Vec<usize>) -> Verdict {
+        if let Some(v) = &done[i] {
+            return v.clone();
+        }
+        let mut v = own[i].clone();
+        path.push(i);
+        for &by in &rules[i].within {
+            if path.contains(&by) || by >= rules.len() {
+                continue;
+            }
+            let limiting = effective(by, rules, own, done, path);
+            v = match (v, limiting) {
+                (Verdict::DoesNotApply(reason), _) => Verdict::DoesNotApply(reason),
+                (_, Verdict::DoesNotApply(because)) => {
+                    Verdict::DoesNotApply(Reason::Within { by: rules[by].title.clone(), because: Box::new(because) })
+                }
+                (Verdict::Applies, Verdict::Applies) => Verdict::Applies,
+                (Verdict::Applies, Verdict::MayApply(q)) | (Verdict::MayApply(q), Verdict::Applies) => Verdict::MayApply(q),
+                (Verdict::MayApply(mut a), Verdict::MayApply(b)) => {
+                    a.extend(b);
+                    a.sort_by_key(|q| q.step());
+                    a.dedup();
+                    Verdict::MayApply(a)
+                }
+            };
+        }
+        path.pop();
+        done[i] = Some(v.clone());
+        v
+    }
+    (0..rules.len()).map(|i| effective(i, rules, &own, &mut done, &mut Vec::new())).collect()
+}
+
+/// The first cycle of limits in a list of rules, as positions, if there is one.
+pub fn limit_cycle(rules: &[RuleLogic]) -> Option<Vec<usize>> {
+    fn visit(i: usize, rules: &[RuleLogic], state: &mut [u8], path: &mut Vec<usize>) -> Option<Vec<usize>> {
+        match state[i] {
+            2 => return None,
+            1 => {
+                let from = path.iter().position(|p| *p == i).unwrap_or(0);
+                return Some(path[from..].to_vec());
+            }
+            _ => {}
+        }
+        state[i] = 1;
+        path.push(i);
+        for &by in rules[i].within.iter().filter(|b| **b < rules.len()) {
+            if let Some(cycle) = visit(by, rules, state, path) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        state[i] = 2;
+        None
+    }
+    let mut state = vec![0u8; rules.len()];
+    (0..rules.len()).find_map(|i| visit(i, rules, &mut state, &mut Vec::new()))
+}
+
+/// Every situation the guide can be in, each answer also left unanswered. Ages are the bands the
+/// rules draw (each limit, one below it and one above it) and one age with no limit near.
+pub fn every_situation(rules: &[RuleLogic]) -> Vec<Situation> {
+    let mut ages: Vec<Option<u8>> = vec![None, Some(30)];
+    for r in rules {
+        for c in r.when.list().into_iter().chain(r.unless.list()) {
+            if let Condition::MinAge(a) | Condition::MaxAge(a) = c {
+                ages.extend([a.checked_sub(1), Some(a), a.checked_add(1)].into_iter().flatten().map(Some));
+            }
+        }
+    }
+    ages.sort();
+    ages.dedup();
+    let roles = [None, Some(Role::Myself), Some(Role::Relative), Some(Role::Professional)];
+    let substances = [None, Some(Substance::Alcohol), Some(Substance::Drugs), Some(Substance::Both)];
+    let yes_no = [None, Some(true), Some(false)];
+    let mut out = Vec::new();
+    for role in roles {
+        for substance in substances {
+            for &age in &ages {
+                for anonymous in yes_no {
+                    for other_help in yes_no {
+                        for medicine in yes_no {
+                            for children in yes_no {
+                                out.push(Situation { role, substance, age, anonymous, other_help, medicine, children });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A problem with one answer in the query string.
@@ -542,6 +659,47 @@ mod tests {
         let (back, errors) = read_answers(|k| Question::ALL.into_iter().find(|q| q.key() == k).and_then(|q| answer_value(&s, q)));
         assert!(errors.is_empty());
         assert_eq!(back, s);
+    }
+
+    fn logic(title: &str, topic: Topic, when: Conditions, within: Vec<usize>) -> RuleLogic {
+        RuleLogic { title: title.into(), topic, when, unless: Conditions::default(), within }
+    }
+
+    #[test]
+    fn a_rule_holds_only_as_far_as_the_rule_that_limits_it() {
+        let from18 = Conditions { anonymous: Some(true), min_age: Some(18), ..Default::default() };
+        let anonymous = Conditions { anonymous: Some(true), ..Default::default() };
+        let rules = [logic("Fra 18 år", Topic::Anonymity, from18, vec![]), logic("Anonym henvendelse", Topic::Anonymity, anonymous, vec![0])];
+        let at = |age| Situation { anonymous: Some(true), age, ..Default::default() };
+        assert_eq!(evaluate(&rules, &at(Some(30))), vec![Verdict::Applies, Verdict::Applies]);
+        let young = evaluate(&rules, &at(Some(17)));
+        assert_eq!(
+            young[1],
+            Verdict::DoesNotApply(Reason::Within { by: "Fra 18 år".into(), because: Box::new(Reason::Requires(Condition::MinAge(18))) })
+        );
+        assert_eq!(evaluate(&rules, &at(None))[1], Verdict::MayApply(vec![Question::Age]));
+        // Its own reason comes first.
+        let named = Situation { anonymous: Some(false), age: Some(17), ..Default::default() };
+        assert_eq!(evaluate(&rules, &named)[1], Verdict::DoesNotApply(Reason::Requires(Condition::Anonymous(true))));
+    }
+
+    #[test]
+    fn limits_in_a_circle_are_found_and_never_loop() {
+        let none = Conditions::default();
+        let rules = [logic("a", Topic::Talks, none.clone(), vec![2]), logic("b", Topic::Talks, none.clone(), vec![0]), logic("c", Topic::Talks, none, vec![1])];
+        assert_eq!(limit_cycle(&rules).map(|c| c.len()), Some(3));
+        assert_eq!(evaluate(&rules, &Situation::default()), vec![Verdict::Applies; 3]);
+        assert_eq!(limit_cycle(&rules[..2].iter().cloned().map(|mut r| { r.within.retain(|i| *i < 1); r }).collect::<Vec<_>>()), None);
+    }
+
+    #[test]
+    fn every_situation_covers_each_age_band_and_each_answer_left_open() {
+        let rules = [logic("fra 18", Topic::Anonymity, Conditions { min_age: Some(18), ..Default::default() }, vec![])];
+        let all = every_situation(&rules);
+        for age in [None, Some(17), Some(18), Some(19), Some(30)] {
+            assert!(all.iter().any(|s| s.age == age), "{age:?}");
+        }
+        assert_eq!(all.len(), 4 * 4 * 5 * 81);
     }
 
     #[test]

@@ -86,8 +86,23 @@ fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
     view! {
         <p class="font-lead">{t::BOOK_LEAD}</p>
         <ChooseError error/>
+        <WhoMayBook p=p.clone()/>
         <KindsAndTimes p/>
         <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+    }
+}
+
+/// Who may book here, and what to know before talking (the duty to notify, the guarantee),
+/// each cited: before the first choice.
+#[component]
+pub(crate) fn WhoMayBook(p: BookPage) -> impl IntoView {
+    let notices = p.notices.into_iter().filter(|n| *n != p.who_may_book).map(|f| view! { <CitedFact fact=f/> }).collect_view();
+    view! {
+        <section aria-labelledby="who-may-book" class="who-may-book">
+            <h2 id="who-may-book">{t::BOOK_WHO_HEADING}</h2>
+            <CitedFact fact=p.who_may_book/>
+            {notices}
+        </section>
     }
 }
 

@@ -2,7 +2,7 @@ use super::{rights_path, solution, Breadcrumbs, RuleCard};
 use crate::api::rights::{get_guide_result, GuideResult, NextStep};
 use crate::components::{Layout, ServerErrorPage, SourceList};
 use crate::domain::kommune::Kommune;
-use crate::domain::rights::{answer_value, read_answers, AnswerError, Question, Situation};
+use crate::domain::rights::{answer_value, read_answers, AnswerError, Question, Situation, Topic};
 use crate::pages::NotFound;
 use crate::text::t;
 use leptos::prelude::*;
@@ -226,6 +226,20 @@ fn Ask(k: Kommune, situation: Situation, question: Question, error: Option<Answe
     }
 }
 
+/// One list of the result (applies, may apply, does not apply): a disclosure whose summary says
+/// what the list is and how many rules it holds, with the rules under their topics.
+#[component]
+fn RuleList(id: &'static str, heading: String, open: bool, count: usize, children: Children) -> impl IntoView {
+    view! {
+        <details class="details rule-list" id=id open=open>
+            <summary class="details-summary">
+                <span class="details-summary-text">{heading} " (" {t::rules_count(count)} ")"</span>
+            </summary>
+            <div class="details-text">{children()}</div>
+        </details>
+    }
+}
+
 #[component]
 fn ResultView(k: Kommune, r: GuideResult, situation: Situation) -> impl IntoView {
     let answers = Question::ALL
@@ -254,81 +268,107 @@ fn ResultView(k: Kommune, r: GuideResult, situation: Situation) -> impl IntoView
             }
         })
         .collect_view();
-    let for_relative = (!r.for_relative.is_empty()).then(|| {
-        view! {
-            <section aria-labelledby="for-relative">
-                <h2 id="for-relative">{t::RELATIVES_HEADING}</h2>
-                {r.for_relative.into_iter().map(|rule| view! { <RuleCard rule/> }).collect_view()}
-            </section>
-        }
-    });
-    let applies = if r.applies.is_empty() {
-        view! { <p>{t::NOTHING_HERE}</p> }.into_any()
-    } else {
-        r.applies.into_iter().map(|rule| view! { <RuleCard rule/> }).collect_view().into_any()
-    };
-    let may_apply = (!r.may_apply.is_empty()).then(|| {
-        view! {
-            <section aria-labelledby="may-apply">
-                <h2 id="may-apply">{t::MAY_APPLY_HEADING}</h2>
-                {r.may_apply
-                    .into_iter()
-                    .map(|m| {
-                        let depends = format!(
-                            "{}: {}.",
-                            t::DEPENDS_ON,
-                            m.depends_on.iter().map(|q| t::question_topic(*q)).collect::<Vec<_>>().join(", ")
-                        );
-                        view! { <RuleCard rule=m.rule extra=depends/> }
-                    })
-                    .collect_view()}
-            </section>
-        }
-    });
-    let not_apply = (!r.not_apply.is_empty()).then(|| {
-        view! {
-            <section aria-labelledby="not-apply">
-                <h2 id="not-apply">{t::NOT_APPLY_HEADING}</h2>
-                {r.not_apply.into_iter().map(|e| view! { <RuleCard rule=e.rule extra=e.reason/> }).collect_view()}
-            </section>
-        }
-    });
     let base = rights_path(k);
     let site = r.kommune.site_name.clone();
+    let depends = |questions: &[Question]| {
+        (!questions.is_empty()).then(|| {
+            format!("{}: {}.", t::DEPENDS_ON, questions.iter().map(|q| t::question_topic(*q)).collect::<Vec<_>>().join(", "))
+        })
+    };
     let next = r
         .next_steps
         .into_iter()
         .map(|step| {
-            let (href, label, primary) = match step {
+            let (href, label, primary) = match step.step {
                 NextStep::BookAnonymous => (format!("/{}/book", k.slug()), t::NEXT_BOOK.to_string(), true),
-                NextStep::ReadRelatives => (format!("/{}/paaroerende", k.slug()), t::NEXT_RELATIVES.to_string(), false),
+                NextStep::BookRelatives => (format!("/{}/paaroerende", k.slug()), t::NEXT_BOOK_RELATIVES.to_string(), true),
+                NextStep::ReadRelatives => (format!("{base}/paaroerende"), t::NEXT_READ_RELATIVES.to_string(), false),
                 NextStep::ContactSite => (k.path(), t::next_contact(&site), false),
                 NextStep::Deadlines => (format!("{base}/frister"), t::NEXT_DEADLINES.to_string(), false),
                 NextStep::Complain => (format!("{base}/klage"), t::NEXT_COMPLAIN.to_string(), false),
             };
-            let class = if primary { "button button-primary" } else { "" };
-            view! { <li><a href=href class=class>{label}</a></li> }
+            let class = if primary { "button button-primary" } else { "next-step-link" };
+            let conditions = (!step.conditions.is_empty()).then(|| {
+                view! {
+                    <div class="step-conditions">
+                        <p class="step-conditions-lead"><strong>{t::STEP_CONDITIONS}</strong></p>
+                        {step
+                            .conditions
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <div class="step-condition">
+                                        <p><strong>{c.rule.title.clone()}</strong></p>
+                                        {depends(&c.depends_on).map(|d| view! { <p class="rule-reason">{d}</p> })}
+                                        <crate::components::CitedFact fact=c.rule.fact/>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                }
+            });
+            view! {
+                <li class="next-step">
+                    <a href=href class=class>{label}</a>
+                    <crate::components::CitedFact fact=step.because/>
+                    {conditions}
+                </li>
+            }
         })
         .collect_view();
+    let tag = |topic: Topic| t::topic_title(topic).to_string();
+    let for_relative_count = r.for_relative.len();
+    let for_relative = (for_relative_count > 0).then(|| {
+        let cards = r.for_relative.into_iter().map(|rule| view! { <RuleCard tag=tag(rule.topic) rule/> }).collect_view();
+        view! { <RuleList id="for-relative" heading=t::RELATIVES_HEADING.to_string() open=true count=for_relative_count>{cards}</RuleList> }
+    });
+    let applies_count = r.applies.len();
+    let applies = if applies_count == 0 {
+        view! { <p>{t::NOTHING_HERE}</p> }.into_any()
+    } else {
+        r.applies.into_iter().map(|rule| view! { <RuleCard tag=tag(rule.topic) rule/> }).collect_view().into_any()
+    };
+    let may_count = r.may_apply.len();
+    let may_apply = (may_count > 0).then(|| {
+        let cards = r
+            .may_apply
+            .into_iter()
+            .map(|m| {
+                let extra = depends(&m.depends_on).unwrap_or_default();
+                view! { <RuleCard tag=tag(m.rule.topic) rule=m.rule extra/> }
+            })
+            .collect_view();
+        view! { <RuleList id="may-apply" heading=t::MAY_APPLY_HEADING.to_string() open=false count=may_count>{cards}</RuleList> }
+    });
+    let not_count = r.not_apply.len();
+    let not_apply = (not_count > 0).then(|| {
+        let cards = r
+            .not_apply
+            .into_iter()
+            .map(|e| view! { <RuleCard tag=tag(e.rule.topic) rule=e.rule extra=e.reason brief=true/> })
+            .collect_view();
+        view! { <RuleList id="not-apply" heading=t::NOT_APPLY_HEADING.to_string() open=false count=not_count>{cards}</RuleList> }
+    });
     view! {
-        <h1>{t::applies_heading(situation.role)}</h1>
+        <h1>{t::result_title(situation.role)}</h1>
+        {notices}
+        <section aria-labelledby="next-steps">
+            <h2 id="next-steps">{t::NEXT_STEPS_HEADING}</h2>
+            <ol class="nobullet-list next-steps">{next}</ol>
+        </section>
+        <section aria-labelledby="rules-heading">
+            <h2 id="rules-heading">{t::GUIDE_ALL_RULES}</h2>
+            {for_relative}
+            <RuleList id="applies" heading=t::applies_heading(situation.role).to_string() open=true count=applies_count>{applies}</RuleList>
+            {may_apply}
+            {not_apply}
+        </section>
         <section aria-labelledby="answers">
             <h2 id="answers" class="h4">{t::GUIDE_YOUR_ANSWERS}</h2>
             <dl class="answers">{answers}</dl>
             <p><a href=format!("{base}/guide?{STEP_KEY}=1")>{t::GUIDE_START_OVER}</a></p>
         </section>
-        {notices}
-        <section aria-labelledby="next-steps">
-            <h2 id="next-steps">{t::NEXT_STEPS_HEADING}</h2>
-            <ul class="nobullet-list next-steps">{next}</ul>
-        </section>
-        {for_relative}
-        <section aria-labelledby="applies">
-            <h2 id="applies">{t::applies_heading(situation.role)}</h2>
-            {applies}
-        </section>
-        {may_apply}
-        {not_apply}
         <p class="private-note">{t::GUIDE_PRIVACY}</p>
         <SourceList sources=r.sources/>
     }

@@ -47,26 +47,35 @@ fn Breadcrumbs(kommune: Kommune, #[prop(optional)] here: Option<String>) -> impl
     }
 }
 
-/// One rule: its title, its text with the citation, and any note on the sources.
+/// One rule: its title, why it does or does not apply where the guide says so, and its text
+/// with the citation. `brief` leaves the text out (a rule that does not apply: its title, the
+/// reason and the citation say enough, and the topic page has the rest).
 #[component]
-fn RuleCard(rule: RuleView, #[prop(optional)] extra: Option<String>, #[prop(default = 3)] level: u8) -> impl IntoView {
+fn RuleCard(
+    rule: RuleView,
+    #[prop(optional)] extra: Option<String>,
+    #[prop(default = 3)] level: u8,
+    #[prop(optional)] brief: bool,
+    /// The topic, where the card stands outside its topic's page (the guide's result).
+    #[prop(optional)] tag: Option<String>,
+) -> impl IntoView {
     let title = rule.title.clone();
     let heading = if level == 3 {
         view! { <h3 class="h5 rule-title">{title}</h3> }.into_any()
     } else {
         view! { <h4 class="h5 rule-title">{title}</h4> }.into_any()
     };
+    let body = if brief {
+        view! { <crate::components::CitationLine source=rule.fact.source/> }.into_any()
+    } else {
+        view! { <CitedFact fact=rule.fact/> }.into_any()
+    };
     view! {
         <div class="rule" id=format!("{}-{}", rule.scope, rule.id)>
+            {tag.map(|t| view! { <p class="rule-topic">{t}</p> })}
             {heading}
             {extra.map(|e| view! { <p class="rule-reason">{e}</p> })}
-            <CitedFact fact=rule.fact/>
-            {rule.note.map(|n| view! {
-                <details class="details rule-note">
-                    <summary class="details-summary"><span class="details-summary-text">{t::RIGHTS_NOTE}</span></summary>
-                    <div class="details-text"><p>{n}</p></div>
-                </details>
-            })}
+            {body}
         </div>
     }
 }

@@ -1,0 +1,158 @@
+//! No page shows the portal's internals. Every public page reachable by links from the front
+//! page is fetched, server-rendered as a browser without JavaScript gets it, together with the
+//! guide's result for a spread of answers in every municipality, and the visible text is read
+//! for content file names, document and rule ids, and notes meant for the content's authors.
+//! (`end2end/tests/no-internals.spec.ts` reads the same pages after hydration.)
+
+use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use server::{router, Limits, Stores};
+use std::collections::{BTreeSet, VecDeque};
+use tower::ServiceExt;
+
+async fn app() -> (axum::Router, tempfile::TempDir) {
+    app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
+    for site in app::api::staff::logic::sites() {
+        for kind in &site.talks {
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap();
+        }
+    }
+    let stores = Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
+    let limits = Limits {
+        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
+        sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
+        secure_cookies: false,
+    };
+    let options = leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build();
+    (router(options, stores, limits), data)
+}
+
+async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let res = app.clone().oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string())
+}
+
+/// The text a reader sees: scripts, styles and tags (with their attributes) taken out.
+fn visible_text(html: &str) -> String {
+    let mut text = html.to_string();
+    for (open, close) in [("<script", "</script>"), ("<style", "</style>")] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..].find(close).map(|e| start + e + close.len()).unwrap_or(text.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Internal links of a page: same-site paths, without fragments, that a citizen can follow.
+fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|href| href.replace("&amp;", "&"))
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .filter(|href| href.starts_with('/') && !href.starts_with("//"))
+        .filter(|href| !href.starts_with("/pkg") && !href.starts_with("/personale") && !href.contains('.'))
+        .collect()
+}
+
+/// What in a page's visible text belongs to the portal's inside, if anything.
+fn internals(text: &str, marks: &[String]) -> Vec<String> {
+    let words: BTreeSet<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '.')).collect();
+    let mut found: Vec<String> = ["toml", "kommunefil", "seeds/", "faelles"]
+        .iter()
+        .filter(|mark| text.contains(*mark))
+        .map(|mark| mark.to_string())
+        .collect();
+    found.extend(marks.iter().filter(|m| words.contains(m.as_str()) || words.contains(format!("{m}.").as_str())).cloned());
+    found
+}
+
+/// Document ids and rule ids that cannot be mistaken for words: with a hyphen or a digit.
+fn marks() -> Vec<String> {
+    let content = app::content::content();
+    let mut marks: Vec<String> = content.documents().iter().map(|d| d.id.clone()).collect();
+    marks.extend(content.rules().iter().map(|r| r.id.clone()));
+    marks.extend(content.rules().iter().map(|r| format!("{}/{}", r.scope, r.id)));
+    marks.retain(|m| m.contains(|c: char| c == '-' || c.is_ascii_digit()));
+    marks.sort();
+    marks.dedup();
+    marks
+}
+
+#[tokio::test]
+async fn no_public_page_shows_file_names_ids_or_author_notes() {
+    let (app, _data) = app().await;
+    let marks = marks();
+    let mut start: Vec<String> = vec!["/".into(), "/tilgaengelighed".into(), "/standarder".into(), "/katalog".into()];
+    let slugs: Vec<&str> = app::content::kommuner().iter().map(|k| k.slug()).collect();
+    start.push(format!("/sammenlign?{}", slugs.iter().map(|s| format!("kommune={s}")).collect::<Vec<_>>().join("&")));
+    start.extend(slugs.iter().map(|s| format!("/katalog?kommune={s}")));
+    // The guide's result for a spread of answers, in every municipality.
+    for k in app::content::kommuner() {
+        for role in ["selv", "paaroerende", "fagperson"] {
+            for (sub, age, anon, kids) in [("stoffer", "17", "ja", "ja"), ("alkohol", "30", "nej", "nej"), ("begge", "", "ja", ""), ("", "12", "", "ja")] {
+                start.push(format!(
+                    "/{}/rettigheder/guide?rolle={role}&rusmiddel={sub}&alder={age}&anonym={anon}&boern={kids}&trin=resultat",
+                    k.slug()
+                ));
+            }
+        }
+    }
+    let mut queue: VecDeque<String> = start.into_iter().collect();
+    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+    let mut problems = Vec::new();
+    let mut fetched = 0;
+    while let Some(uri) = queue.pop_front() {
+        if fetched >= 2500 {
+            break;
+        }
+        fetched += 1;
+        let (status, html) = get(&app, &uri).await;
+        if status != StatusCode::OK {
+            problems.push(format!("{uri}: {status}"));
+            continue;
+        }
+        let found = internals(&visible_text(&html), &marks);
+        if !found.is_empty() {
+            problems.push(format!("{uri}: {found:?}"));
+        }
+        for link in links(&html) {
+            // The guide's own question screens multiply with every answer; its results are
+            // fetched above, and each screen once here.
+            let guide_screen = link.contains("/guide?") && !link.contains("trin=resultat");
+            if !guide_screen && seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+    }
+    assert!(fetched > 120, "only {fetched} pages reached: {:?}", seen.iter().take(200).collect::<Vec<_>>());
+    assert!(problems.is_empty(), "{} of {fetched} pages:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn the_reader_of_visible_text_finds_what_it_must() {
+    let marks = vec!["ishoj-2024".to_string(), "garanti-14-dage".to_string()];
+    assert_eq!(internals(&visible_text("<p>se thisted.toml</p>"), &marks), vec!["toml"]);
+    assert_eq!(internals(&visible_text("<p>Ifølge ishoj-2024 gælder</p>"), &marks), vec!["ishoj-2024"]);
+    assert!(internals(&visible_text("<div id=\"ishoj-garanti-14-dage\"><a href=\"/ishoj.toml\">Garanti</a></div>"), &marks).is_empty());
+    assert!(internals(&visible_text("<script>var x = 'faelles';</script><p>Behandlingsgaranti på 14 dage</p>"), &marks).is_empty());
+}
