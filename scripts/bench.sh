@@ -41,7 +41,8 @@ start_server() {
   shift 2
   mkdir -p "$data"
   chmod 700 "$data"
-  (export RMP_DATA_DIR="$data" RMP_LISTEN="$ADDR" "$@"; exec "$SERVER_BIN") >>"$logfile" 2>&1 &
+  # The benchmark books the content's example hours (RMP_EXAMPLE_HOURS=vis, as run.sh has it).
+  (export RMP_DATA_DIR="$data" RMP_LISTEN="$ADDR" RMP_EXAMPLE_HOURS=vis "$@"; exec "$SERVER_BIN") >>"$logfile" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do
     curl -fsS -o /dev/null "$BASE/" 2>/dev/null && return 0

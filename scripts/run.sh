@@ -6,11 +6,15 @@
 #   scripts/run.sh assign-staff USERNAME KOMMUNE [SITE ...]  gives an older account its municipality
 #   scripts/run.sh check-content DIR                         checks a content directory (every problem, file:line)
 #   RMP_CONTENT_DIR=DIR scripts/run.sh                       serves that content instead of the compiled-in files
+#   RMP_EXAMPLE_HOURS= scripts/run.sh                        refuses the example opening hours, as a real service does
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
 build_release
 export RMP_DATA_DIR="${RMP_DATA_DIR:-$ROOT/data}"
+# A newcomer's portal offers the content's example opening hours, marked as examples, so booking
+# can be tried at once. A real service runs the server without this (see README, Configuration).
+export RMP_EXAMPLE_HOURS="${RMP_EXAMPLE_HOURS-vis}"
 mkdir -p "$RMP_DATA_DIR"
 chmod 700 "$RMP_DATA_DIR"
 cd "$ROOT"

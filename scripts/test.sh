@@ -61,6 +61,9 @@ done
 # (a Monday morning a month before Odsherred's standard runs out). The specs read the same two
 # variables (end2end/tests/helpers.ts, serverNow) to know the server's today.
 export RMP_CLOCK_START="2026-11-30T09:00:00+01:00"
+# The browser tests book real times: the content's example hours are offered, marked (a real
+# service leaves this unset and refuses them; server/tests/example_hours.rs proves both).
+export RMP_EXAMPLE_HOURS=vis
 E2E_CLOCK_STARTED_MS="$(date +%s%3N)"
 export E2E_CLOCK_STARTED_MS
 (cd "$ROOT" && exec "$SERVER_BIN") > "$LOGS/server.log" 2>&1 &

@@ -22,6 +22,10 @@ pub struct Citation {
     pub section: String,
     /// The paragraph of law, where the document gives one.
     pub law: Option<String>,
+    /// The section's fragment on the document's page (`/standarder/{doc_id}#{anchor}`): the
+    /// section of that heading, or the one whose text holds it as a sub-heading.
+    #[serde(default)]
+    pub anchor: Option<String>,
 }
 
 /// What the municipality start page shows.
@@ -44,6 +48,11 @@ pub struct KommunePage {
     /// site offers it (`/{kommune}/raadgivning`).
     #[serde(default)]
     pub counselling_max: Option<u32>,
+    /// The cap on a relative's anonymous talks where the municipality offers them at a site
+    /// (`/{kommune}/paaroerende`); `None` where it offers none, so no page links a booking that
+    /// cannot be made.
+    #[serde(default)]
+    pub relatives_max: Option<u32>,
     /// Every document cited on the page, for the "sources" list at its foot.
     pub sources: Vec<SourceDocument>,
 }
@@ -73,7 +82,7 @@ mod loader {
     use crate::domain::deadlines::{ClockStart, CountedFrom, MustBe};
     use crate::domain::kommune::{Kommune, KommuneNames};
     use crate::domain::rights::{Conditions, Topic};
-    use super::catalogue::Catalogue;
+    use super::catalogue::{Catalogue, SectionAnchors};
     use std::collections::HashMap;
     use std::sync::OnceLock;
 
@@ -402,6 +411,7 @@ mod loader {
             let docs: DocumentsFile = parse_file(files, "documents.toml")?;
             let raw: KommunerFile = parse_file(files, "kommuner.toml")?;
             let documents = docs.document;
+            let anchors = super::catalogue::section_anchors(files)?;
             let mut kommuner: Vec<KommunePage> = Vec::new();
             for k in raw.kommune {
                 if !crate::domain::kommune::is_url_slug(&k.slug) || kommuner.iter().any(|p| p.slug == k.slug) {
@@ -410,7 +420,7 @@ mod loader {
                 if !documents.iter().any(|d| d.id == k.governing_doc) {
                     return Err(ContentError::Invalid(format!("{}: unknown governing_doc {:?}", k.slug, k.governing_doc)));
                 }
-                let cite = |f: &RawFact| -> Result<CitedText, ContentError> { resolve(&documents, f) };
+                let cite = |f: &RawFact| -> Result<CitedText, ContentError> { resolve(&documents, &anchors, f) };
                 let opt = |f: &Option<RawFact>| f.as_ref().map(cite).transpose();
                 let mut page = KommunePage {
                     slug: k.slug.clone(),
@@ -426,6 +436,7 @@ mod loader {
                     opening_hours: opt(&k.opening_hours)?,
                     relatives: opt(&k.relatives)?,
                     counselling_max: None,
+                    relatives_max: None,
                     anonymity: opt(&k.anonymity)?,
                     sources: Vec::new(),
                 };
@@ -452,7 +463,10 @@ mod loader {
                     let topic = Topic::from_slug(&r.topic).ok_or_else(|| {
                         ContentError::Invalid(format!("rights/{scope}.toml: rule {:?} has unknown topic {:?}", r.id, r.topic))
                     })?;
-                    let fact = resolve(&documents, &RawFact { text: r.text, doc: r.doc, section: r.section, law: r.law })?;
+                    let mut fact = resolve(&documents, &anchors, &RawFact { text: r.text, doc: r.doc, section: r.section, law: r.law })?;
+                    if fact.source.anchor.is_none() {
+                        fact.source.anchor = anchors.containing(&fact.source.doc_id, &r.quote);
+                    }
                     rules.push(Rule {
                         scope: scope.to_string(),
                         id: r.id,
@@ -469,7 +483,7 @@ mod loader {
                 }
                 let cite = |s: &RawSource| -> Result<Citation, ContentError> {
                     let fact = RawFact { text: s.quote.clone(), doc: s.doc.clone(), section: s.section.clone(), law: None };
-                    Ok(resolve(&documents, &fact)?.source)
+                    Ok(resolve(&documents, &anchors, &fact)?.source)
                 };
                 let p = file.params;
                 rights.insert(
@@ -626,6 +640,8 @@ mod loader {
                 let slug = content.kommuner[i].slug.clone();
                 let offered = content.sites.iter().any(|s| s.kommuner.contains(&slug) && s.talks.iter().any(|t| t.purpose == TalkPurpose::Counselling));
                 content.kommuner[i].counselling_max = content.rights.get(&slug).and_then(|r| r.anonymous_talks.as_ref()).filter(|_| offered).map(|p| p.max);
+                let relatives = content.sites.iter().any(|s| s.kommuner.contains(&slug) && s.talks.iter().any(|t| t.purpose == TalkPurpose::Relative));
+                content.kommuner[i].relatives_max = content.rights.get(&slug).and_then(|r| r.relative_talks.as_ref()).filter(|_| relatives).map(|p| p.max);
             }
             Ok(content)
         }
@@ -742,7 +758,7 @@ mod loader {
             .collect()
     }
 
-    fn resolve(documents: &[SourceDocument], f: &RawFact) -> Result<CitedText, ContentError> {
+    fn resolve(documents: &[SourceDocument], anchors: &SectionAnchors, f: &RawFact) -> Result<CitedText, ContentError> {
         let doc = documents
             .iter()
             .find(|d| d.id == f.doc)
@@ -757,6 +773,8 @@ mod loader {
                 doc_title: doc.short.clone(),
                 section: f.section.clone(),
                 law: f.law.clone(),
+                // A params table's "text" is its quote: found in the section's words if need be.
+                anchor: anchors.anchor(&doc.id, &f.section).or_else(|| anchors.containing(&doc.id, &f.text)),
             },
         })
     }
@@ -840,6 +858,18 @@ mod loader {
         fn content_files_parse_and_cross_check() {
             let c = Content::parse(&ContentFiles::compiled()).expect("content parses");
             assert_eq!(c.documents().len(), 5, "one entry per seed document");
+        }
+
+        /// Every rule's citation finds its section on the standard's page (the link a reader
+        /// follows to check the words); one planted heading that is nowhere finds none.
+        #[test]
+        fn every_rule_citation_has_its_section_on_the_standards_page() {
+            let c = Content::parse(&ContentFiles::compiled()).unwrap();
+            let unanchored: Vec<String> = c.rules().iter().filter(|r| r.fact.source.anchor.is_none()).map(|r| format!("{}/{} ({})", r.scope, r.id, r.fact.source.section)).collect();
+            assert!(unanchored.is_empty(), "{unanchored:?}");
+            let anchors = super::super::catalogue::section_anchors(&ContentFiles::compiled()).unwrap();
+            assert_eq!(anchors.anchor("odsherred-2025", "Tilbuddet").as_deref(), Some("tilbuddet-indhold-og-omfang"));
+            assert_eq!(anchors.anchor("odsherred-2025", "Et afsnit, der ikke findes"), None);
         }
 
         /// Collapses white space and joins words hyphenated across PDF lines, so a heading that
@@ -960,9 +990,9 @@ mod loader {
         fn a_fact_citing_an_unknown_document_is_refused() {
             let docs = toml::from_str::<DocumentsFile>(ContentFiles::compiled().get("documents.toml").unwrap()).unwrap().document;
             let bad = RawFact { text: "x".into(), doc: "nope".into(), section: "y".into(), law: None };
-            assert!(resolve(&docs, &bad).is_err());
+            assert!(resolve(&docs, &SectionAnchors::default(), &bad).is_err());
             let empty = RawFact { text: " ".into(), doc: "thisted".into(), section: "y".into(), law: None };
-            assert!(resolve(&docs, &empty).is_err());
+            assert!(resolve(&docs, &SectionAnchors::default(), &empty).is_err());
         }
     }
 }

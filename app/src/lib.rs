@@ -8,6 +8,8 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod content;
+#[cfg(feature = "ssr")]
+pub mod example_hours;
 pub mod domain;
 pub mod pages;
 pub mod text;

@@ -67,12 +67,20 @@ pub mod da {
     pub const BOOK_TITLE: &str = "Book en anonym afklarende samtale";
     pub const BOOK_LEAD: &str = "Du skal ikke oplyse navn, telefonnummer, e-mail eller CPR-nummer. I stedet får du en kode, som kun du kender. Med koden kan du se, flytte eller aflyse din tid.";
     pub const BOOK_KIND_HEADING: &str = "1. Vælg samtale";
-    pub const BOOK_TIME_HEADING: &str = "2. Vælg tid";
+    pub const BOOK_TIME_HEADING_NUMBERED: &str = "2. Vælg tid";
+    pub const BOOK_TIME_HEADING: &str = "Vælg tid";
     pub const BOOK_NO_TIMES: &str = "Der er ingen ledige tider lige nu. Ring til behandlingsstedet, eller prøv igen senere.";
     pub const BOOK_EXAMPLE_HOURS: &str = "Tiderne er eksempler: kvalitetsstandarden oplyser ikke behandlingsstedets faste tider for afklarende samtaler, så personalet sætter de rigtige tider ind.";
     pub const BOOK_CONTINUE: &str = "Fortsæt";
     pub const BOOK_CHOOSE_KIND: &str = "Vælg";
     pub const BOOK_CONFIRM_HEADING: &str = "3. Læs og bekræft";
+    /// Where a site has not yet published reviewed hours and the portal offers no examples.
+    pub fn book_hours_pending(site: &str, phone: Option<&str>) -> String {
+        match phone {
+            Some(phone) => format!("{site} har endnu ikke lagt sine tider ud. Du kan booke her, når stedet offentliggør sine tider. Indtil da kan du ringe til {site} på {phone} – du behøver ikke sige dit navn."),
+            None => format!("{site} har endnu ikke lagt sine tider ud. Du kan booke her, når stedet offentliggør sine tider. Indtil da kan du kontakte {site} – du behøver ikke sige dit navn."),
+        }
+    }
     pub const BOOK_WHO_HEADING: &str = "Før du booker: hvem kan booke, og hvad du skal vide";
     pub const BOOK_ANONYMITY_HEADING: &str = "Det betyder det at være anonym her";
     pub const BOOK_NOTHING_STORED: &str = "Portalen gemmer intet om dig: ikke dit navn, din IP-adresse eller din browser. Den gemmer kun tiden og en kort betegnelse, som du siger, når du kommer eller ringer.";
@@ -738,7 +746,10 @@ pub mod da {
     pub const SVC_AGE: &str = "Alder";
     pub const SVC_INTENSITY: &str = "Hyppighed";
     pub const SVC_DURATION: &str = "Varighed";
-    pub const SVC_PRICE: &str = "Takst";
+    /// A service's price is what the municipality pays the provider: labelled so that, beside
+    /// the citizen's own costs, it is never read as a price the citizen pays.
+    pub const SVC_PRICE: &str = "Kommunens pris (takst)";
+    pub const SVC_PRICE_WHO: &str = "Det betaler kommunen for ydelsen – det er ikke noget, du selv betaler.";
     pub const SVC_ANONYMOUS: &str = "Anonymt";
     pub const SVC_VISITATION: &str = "Kræver visitation";
     pub const SVC_PROVIDER: &str = "Leverandør";

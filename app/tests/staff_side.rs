@@ -214,7 +214,7 @@ async fn an_admins_opening_hours_decide_what_citizens_can_book() {
     // The seed does not overwrite what an admin saved.
     let site = app::api::staff::logic::sites().into_iter().find(|s| s.id == "rusmiddelteamet-odsherred").unwrap();
     let kind = site.talks.iter().find(|k| k.id == "telefon").unwrap();
-    s.anon.seed_opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap();
+    s.anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
     assert_eq!(times(&book_page(&s.anon, "odsherred", Some("telefon"), BookStep::Choose { error: None }).await.unwrap()), offered);
 
     // A bad form is shown again with its errors, and nothing changes.

@@ -90,3 +90,12 @@ test("a citizen books an anonymous counselling series in Odsherred: one token, t
   expect(seen.external).toEqual([]);
   expect(seen.errors).toEqual([]);
 });
+
+test("Thisted's page links no relatives' booking that cannot be made, and a relatives' page starts at choosing the time", async ({ page }, info) => {
+  await open(page, info, "/thisted");
+  await expect(page.getByRole("link", { name: "Book en anonym samtale for pårørende" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Læs om støtte til pårørende" })).toHaveAttribute("href", "/thisted/rettigheder/paaroerende");
+  await open(page, info, "/ishoj/paaroerende");
+  await expect(page.getByRole("heading", { name: /^2\./ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /^Vælg tid/ })).toBeVisible();
+});

@@ -24,6 +24,20 @@ pub const DEFAULT_TOKEN_RETENTION_MONTHS: u32 = 12;
 /// tests and rehearsals: every date-dependent view then counts from it (`app::clock`). Unset in
 /// production: the clock is the system's.
 pub const ENV_CLOCK_START: &str = "RMP_CLOCK_START";
+/// `vis` offers the content's example opening hours to citizens, marked as examples, so a
+/// newcomer can try booking (`scripts/run.sh` and `scripts/test.sh` set it). Unset in
+/// production: a kind of talk without reviewed hours shows the site's phone instead of times.
+pub const ENV_EXAMPLE_HOURS: &str = "RMP_EXAMPLE_HOURS";
+
+/// Reads `RMP_EXAMPLE_HOURS`: `vis` shows example hours, unset (or empty) refuses them.
+pub fn example_hours_shown(value: Option<&str>) -> Result<bool, String> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(false),
+        Some("vis") => Ok(true),
+        Some(other) => Err(format!("{ENV_EXAMPLE_HOURS}={other:?}: skriv \"vis\" for at vise eksempeltider, eller lad den være tom")),
+    }
+}
+
 pub const DEFAULT_DATA_DIR: &str = "data";
 pub const SECRET_FILE_NAME: &str = "token-secret";
 

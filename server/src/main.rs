@@ -68,6 +68,11 @@ async fn run(content_origin: &str) -> Result<(), String> {
         tracing::warn!("the clock starts at {start} ({}), not the system's time: for tests and rehearsals only", server::config::ENV_CLOCK_START);
     }
     tracing::info!("content: {content_origin}, {} municipalities", app::content::kommuner().len());
+    let example_hours = server::config::example_hours_shown(std::env::var(server::config::ENV_EXAMPLE_HOURS).ok().as_deref())?;
+    app::example_hours::decide(example_hours).map_err(|e| e.to_string())?;
+    if example_hours {
+        tracing::warn!("example opening hours are offered to citizens, marked as examples ({}=vis): not for a real service", server::config::ENV_EXAMPLE_HOURS);
+    }
 
     let anon = AnonStore::open(&config.data_dir, config.token_secret.clone()).await.map_err(|e| e.to_string())?;
     let retention_days = server::case_forms::retention_days_from_env()?;
@@ -138,7 +143,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
 async fn seed_opening_hours(anon: &AnonStore) -> Result<(), String> {
     for site in server_sites() {
         for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours).await.map_err(|e| e.to_string())?;
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.map_err(|e| e.to_string())?;
         }
     }
     Ok(())

@@ -114,7 +114,7 @@ async fn a_fifth_municipality_joins_by_content_alone() {
     let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([5; 32])).await.unwrap();
     for site in app::api::staff::logic::sites() {
         for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap();
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
         }
     }
     let stores = Stores {

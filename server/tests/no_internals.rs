@@ -13,12 +13,13 @@ use std::collections::{BTreeSet, VecDeque};
 use tower::ServiceExt;
 
 async fn app() -> (axum::Router, tempfile::TempDir) {
-    app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc()).unwrap();
+    // Several tests of this binary build the app; the clock is set by the first.
+    let _ = app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc());
     let data = tempfile::tempdir().unwrap();
     let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
     for site in app::api::staff::logic::sites() {
         for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap();
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
         }
     }
     let stores = Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
@@ -57,6 +58,22 @@ fn visible_text(html: &str) -> String {
             }
             _ if !in_tag => out.push(c),
             _ => {}
+        }
+    }
+    out
+}
+
+/// The text of every h1–h4 of a page.
+fn headings_of(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for level in 1..=4 {
+        let (open, close) = (format!("<h{level}"), format!("</h{level}>"));
+        let mut rest = html;
+        while let Some(start) = rest.find(&open) {
+            let after = &rest[start..];
+            let Some(end) = after.find(&close) else { break };
+            out.push(visible_text(&after[..end]).split_whitespace().collect::<Vec<_>>().join(" "));
+            rest = &after[end..];
         }
     }
     out
@@ -135,6 +152,15 @@ async fn no_public_page_shows_file_names_ids_or_author_notes() {
         if !found.is_empty() {
             problems.push(format!("{uri}: {found:?}"));
         }
+        // A guide result never says the same heading twice.
+        if uri.contains("trin=resultat") {
+            let mut headings = BTreeSet::new();
+            for heading in headings_of(&html) {
+                if !headings.insert(heading.clone()) {
+                    problems.push(format!("{uri}: the heading {heading:?} twice"));
+                }
+            }
+        }
         for link in links(&html) {
             // The guide's own question screens multiply with every answer; its results are
             // fetched above, and each screen once here.
@@ -146,6 +172,53 @@ async fn no_public_page_shows_file_names_ids_or_author_notes() {
     }
     assert!(fetched > 120, "only {fetched} pages reached: {:?}", seen.iter().take(200).collect::<Vec<_>>());
     assert!(problems.is_empty(), "{} of {fetched} pages:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Every citation links to its section on the standard's page, and that section is there.
+#[tokio::test]
+async fn every_citation_link_lands_on_its_section() {
+    let (app, _data) = app().await;
+    let mut pages: Vec<String> = vec!["/".into(), "/katalog".into()];
+    let slugs: Vec<&str> = app::content::kommuner().iter().map(|k| k.slug()).collect();
+    pages.push(format!("/sammenlign?{}", slugs.iter().map(|s| format!("kommune={s}")).collect::<Vec<_>>().join("&")));
+    for slug in &slugs {
+        pages.push(format!("/{slug}"));
+        pages.push(format!("/{slug}/book?samtale=fremmoede"));
+        pages.push(format!("/{slug}/rettigheder/frister"));
+        pages.push(format!("/{slug}/rettigheder/guide?rolle=selv&trin=resultat"));
+        pages.extend(app::domain::rights::Topic::ALL.iter().map(|t| format!("/{slug}/rettigheder/{}", t.slug())));
+    }
+    let mut targets: BTreeSet<String> = BTreeSet::new();
+    for uri in &pages {
+        let (status, html) = get(&app, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        for link in html.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+            if link.starts_with("/standarder/") {
+                assert!(link.contains('#'), "{uri}: citation without its section: {link}");
+                targets.insert(link.to_string());
+            }
+        }
+    }
+    assert!(targets.len() > 40, "only {} cited sections", targets.len());
+    let mut missing = Vec::new();
+    for target in &targets {
+        let (page, anchor) = target.split_once('#').unwrap();
+        let (status, html) = get(&app, page).await;
+        if status != StatusCode::OK || !html.contains(&format!("id=\"{anchor}\"")) {
+            missing.push(target.clone());
+        }
+    }
+    assert!(missing.is_empty(), "links to sections that are not there:\n{}", missing.join("\n"));
+}
+
+/// This binary leaves the example-hours setting as a newcomer's portal has it (shown): the
+/// content's example hours are offered, marked as examples. (`example_hours.rs`: refused.)
+#[tokio::test]
+async fn example_hours_are_offered_marked_where_the_portal_shows_them() {
+    let (app, _data) = app().await;
+    let (status, page) = get(&app, "/ishoj/book?samtale=fremmoede").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("name=\"tid\"") && page.contains("class=\"example-note\"") && !page.contains("id=\"hours-pending\""), "{page}");
 }
 
 #[test]

@@ -97,6 +97,9 @@ pub struct BookPage {
     pub place: String,
     pub phone: Option<String>,
     pub example_hours: bool,
+    /// The chosen kind of talk has no reviewed hours and the portal refuses examples: the page
+    /// gives the site's phone and says booking opens when the site publishes its times.
+    pub hours_pending: bool,
     pub kinds: Vec<KindOption>,
     pub chosen: Option<KindOption>,
     pub by_phone: bool,
@@ -201,6 +204,37 @@ pub mod logic {
         })
     }
 
+    /// What a citizen is offered of a kind of talk's hours.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum HoursShown {
+        /// The content's real hours, or hours an admin saved.
+        Reviewed,
+        /// The content's example hours, offered marked as examples (`RMP_EXAMPLE_HOURS=vis`).
+        Example,
+        /// Example hours a real service refuses: only slots staff opened one by one are offered,
+        /// and the page gives the site's phone.
+        Pending,
+    }
+
+    /// The hours a citizen may book: `hours_for`, except that example weekly hours nobody has
+    /// reviewed are dropped where the portal refuses examples (the slots staff opened stay).
+    pub async fn citizen_hours(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> (slots::OpeningHours, HoursShown) {
+        let mut hours = hours_for(store, site, kind).await;
+        let reviewed = store.opening_hours_reviewed(&site.id, &kind.id, !site.example).await.unwrap_or_else(|e| {
+            tracing::error!("reading whether opening hours are reviewed failed: {e}");
+            false
+        });
+        let shown = match (reviewed, crate::example_hours::shown()) {
+            (true, _) => HoursShown::Reviewed,
+            (false, true) => HoursShown::Example,
+            (false, false) => {
+                hours.rules.clear();
+                HoursShown::Pending
+            }
+        };
+        (hours, shown)
+    }
+
     /// The free slots of a site's kind of talk, grouped by day.
     async fn free_days(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> Vec<DayOption> {
         let booked = store.booked_counts(&site.id, &kind.id).await.unwrap_or_else(|e| {
@@ -208,7 +242,7 @@ pub mod logic {
             HashMap::new()
         });
         let mut days: Vec<DayOption> = Vec::new();
-        let hours = hours_for(store, site, kind).await;
+        let (hours, _) = citizen_hours(store, site, kind).await;
         for free in slots::free_slots(&hours, crate::clock::now(), &booked) {
             let heading = dates::long_date(free.slot.local_start().date_naive());
             let option = SlotOption {
@@ -248,6 +282,10 @@ pub mod logic {
             Some(kind) => free_days(store, site, kind).await,
             None => Vec::new(),
         };
+        let shown = match chosen {
+            Some(kind) => citizen_hours(store, site, kind).await.1,
+            None => HoursShown::Reviewed,
+        };
         Some(BookPage {
             kommune: k.slug().to_string(),
             path: format!("/{}/{}", k.slug(), series.map(Series::segment).unwrap_or("book")),
@@ -256,7 +294,8 @@ pub mod logic {
             site_name: site.name.clone(),
             place: site.place.clone(),
             phone: site.phone.clone(),
-            example_hours: site.example,
+            example_hours: shown == HoursShown::Example,
+            hours_pending: shown == HoursShown::Pending,
             kinds: offered.iter().map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }).collect(),
             chosen: chosen.map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }),
             by_phone: chosen.is_some_and(|t| t.by_phone),
@@ -280,7 +319,7 @@ pub mod logic {
         let Some(starts_at) = chosen_time.and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return book_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME)).await;
         };
-        let slot = match slots::bookable(&hours_for(store, site, kind).await, crate::clock::now(), starts_at) {
+        let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return book_page(store, kommune, samtale, refuse(e.message())).await,
         };
@@ -402,7 +441,7 @@ pub mod logic {
         let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
             return relatives_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME), holder, None).await;
         };
-        let slot = match slots::bookable(&hours_for(store, site, kind).await, crate::clock::now(), starts_at) {
+        let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
             Ok(slot) => slot,
             Err(e) => return relatives_page(store, kommune, samtale, refuse(e.message()), holder, None).await,
         };
@@ -513,7 +552,7 @@ pub mod logic {
                 let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
                     return choose(Some(t::BOOK_ERR_TIME)).await;
                 };
-                let slot = match slots::bookable(&hours_for(store, site, kind).await, crate::clock::now(), starts_at) {
+                let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
                     Ok(slot) => slot,
                     Err(e) => return choose(Some(e.message())).await,
                 };

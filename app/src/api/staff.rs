@@ -550,7 +550,10 @@ pub mod logic {
         let site = find_site(access, Area::Administration, &kommune_sites(&access.kommune), sted)?;
         let kind = samtale.and_then(|s| site.talks.iter().find(|k| k.id == s)).unwrap_or(&site.talks[0]);
         let hours = crate::api::anonymous::logic::hours_for(anon, site, kind).await;
-        Ok(opening_page(access, site, kind, OpeningForm::from_hours(&hours), None, Vec::new()))
+        let mut page = opening_page(access, site, kind, OpeningForm::from_hours(&hours), None, Vec::new());
+        // Until an admin saves them, content example hours are marked as such here too.
+        page.example = !anon.opening_hours_reviewed(&site.id, &kind.id, !site.example).await.unwrap_or(false);
+        Ok(page)
     }
 
     fn opening_page(
@@ -594,7 +597,11 @@ pub mod logic {
         match form.parse() {
             Err(errors) => Ok(opening_page(access, site, kind, form, None, errors)),
             Ok(hours) => match anon.save_opening_hours(&site.id, &kind.id, &hours).await {
-                Ok(()) => Ok(opening_page(access, site, kind, OpeningForm::from_hours(&hours), Some(t::STAFF_HOURS_SAVED.to_string()), Vec::new())),
+                Ok(()) => {
+                    let mut page = opening_page(access, site, kind, OpeningForm::from_hours(&hours), Some(t::STAFF_HOURS_SAVED.to_string()), Vec::new());
+                    page.example = false;
+                    Ok(page)
+                }
                 Err(e) => {
                     tracing::error!("saving opening hours failed: {e}");
                     Ok(opening_page(access, site, kind, form, None, vec![t::SERVER_ERROR.to_string()]))

@@ -16,9 +16,14 @@ pub fn CitedFact(fact: CitedText) -> impl IntoView {
 pub fn CitationLine(source: crate::content::Citation) -> impl IntoView {
     let c = source;
     let law = c.law.map(|l| format!(", {l}"));
+    // The section on the standard's own page, so a reader can check the words in their place.
+    let href = match &c.anchor {
+        Some(anchor) => format!("/standarder/{}#{anchor}", c.doc_id),
+        None => format!("/standarder/{}", c.doc_id),
+    };
     view! {
         <p class="citation">
-            {t::SOURCE} ": " {c.doc_title} ", " {t::SECTION} " »" {c.section} "«" {law} "."
+            {t::SOURCE} ": " {c.doc_title} ", " <a href=href>{t::SECTION} " »" {c.section} "«"</a> {law} "."
         </p>
     }
 }

@@ -146,7 +146,7 @@ pub fn anchor_of(heading: &str) -> String {
 }
 
 #[cfg(feature = "ssr")]
-pub use loader::{Catalogue, Params, KINDS, SUBSTANCES};
+pub use loader::{section_anchors, Catalogue, Params, SectionAnchors, KINDS, SUBSTANCES};
 #[cfg(feature = "ssr")]
 pub use crate::content::catalogue;
 
@@ -363,8 +363,82 @@ mod loader {
         Ok(())
     }
 
-    fn cite(doc: &SourceDocument, section: &str, law: Option<String>) -> Citation {
-        Citation { doc_id: doc.id.clone(), doc_title: doc.short.clone(), section: section.to_string(), law }
+    fn cite(anchors: &SectionAnchors, doc: &SourceDocument, section: &str, law: Option<String>, quote: &str) -> Citation {
+        let anchor = anchors.anchor(&doc.id, section).or_else(|| anchors.containing(&doc.id, quote));
+        Citation { doc_id: doc.id.clone(), doc_title: doc.short.clone(), section: section.to_string(), law, anchor }
+    }
+
+    /// Where each section of each standard is on its page: heading and text (letters only, as
+    /// the checker reads seeds) and the fragment the page gives it.
+    #[derive(Default)]
+    pub struct SectionAnchors {
+        by_doc: std::collections::HashMap<String, Vec<(String, String, String)>>,
+    }
+
+    impl SectionAnchors {
+        /// The fragment of a cited section: the section of that heading; else one whose heading
+        /// begins with it or it with the heading ("Tilbuddet" → "Tilbuddet (indhold og
+        /// omfang)"); else the section whose text holds it (a sub-heading in a table).
+        pub fn anchor(&self, doc: &str, section: &str) -> Option<String> {
+            let wanted = crate::content::check::letters(section);
+            let sections = self.by_doc.get(doc)?;
+            if wanted.is_empty() {
+                return None;
+            }
+            let found = sections
+                .iter()
+                .find(|(heading, _, _)| *heading == wanted)
+                .or_else(|| sections.iter().find(|(heading, _, _)| !heading.is_empty() && (heading.starts_with(&wanted) || wanted.starts_with(heading.as_str()))))
+                .or_else(|| sections.iter().find(|(_, _, text)| text.contains(&wanted)));
+            found.map(|(_, anchor, _)| anchor.clone())
+        }
+
+        /// The fragment of the section whose text holds a passage (a citation's verbatim quote):
+        /// for headings the structured text leaves out, such as the left-column sub-headings of
+        /// a law's text.
+        pub fn containing(&self, doc: &str, passage: &str) -> Option<String> {
+            let wanted = crate::content::check::letters(passage);
+            if wanted.len() < 12 {
+                return None;
+            }
+            self.by_doc.get(doc)?.iter().find(|(_, _, text)| text.contains(&wanted)).map(|(_, anchor, _)| anchor.clone())
+        }
+    }
+
+    /// A section's fragment, unique in its document: its heading made ASCII, numbered from the
+    /// second time the same heading occurs. The standard's page and the citations use this one.
+    fn unique_anchor(taken: &[String], heading: &str) -> String {
+        let base = if heading.trim().is_empty() { "indledning".to_string() } else { anchor_of(heading) };
+        let mut anchor = base.clone();
+        let mut n = 2;
+        while taken.contains(&anchor) {
+            anchor = format!("{base}-{n}");
+            n += 1;
+        }
+        anchor
+    }
+
+    /// The section fragments of every standard in the content.
+    pub fn section_anchors(files: &ContentFiles) -> Result<SectionAnchors, ContentError> {
+        let mut anchors = SectionAnchors::default();
+        for (id, path, _) in files.tomls_in("standards") {
+            let raw: RawStandard = parse_file(files, path)?;
+            let mut taken: Vec<String> = Vec::new();
+            let mut sections = Vec::new();
+            for s in &raw.section {
+                let anchor = unique_anchor(&taken, &s.heading);
+                taken.push(anchor.clone());
+                let text: String = s
+                    .block
+                    .iter()
+                    .flat_map(|b| b.p.iter().cloned().chain(b.list.iter().flatten().cloned()).chain(b.ol.iter().flatten().cloned()).chain(b.table.iter().flatten().flatten().cloned()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                sections.push((crate::content::check::letters(&s.heading), anchor, crate::content::check::letters(&text)));
+            }
+            anchors.by_doc.insert(id.to_string(), sections);
+        }
+        Ok(anchors)
     }
 
     fn date(v: &Option<String>, what: &str) -> Result<Option<NaiveDate>, ContentError> {
@@ -376,6 +450,7 @@ mod loader {
     impl Catalogue {
         pub fn parse(files: &ContentFiles, content: &Content) -> Result<Catalogue, ContentError> {
             let docs = content.documents();
+            let anchors = section_anchors(files)?;
             let raw: ServicesFile = parse_file(files, "catalogue/services.toml")?;
             let mut services: Vec<Service> = Vec::new();
             for s in raw.service {
@@ -406,7 +481,7 @@ mod loader {
                 }
                 let law = (!s.legal_basis.is_empty()).then(|| s.legal_basis.join(", "));
                 services.push(Service {
-                    source: cite(doc, &s.section, law),
+                    source: cite(&anchors, doc, &s.section, law, &s.quote),
                     id: s.id,
                     name: s.name,
                     kind: s.kind,
@@ -438,7 +513,8 @@ mod loader {
             for o in raw.outcome {
                 let doc = document(docs, &o.doc, "outcomes.toml")?;
                 check_kommuner(content, &o.kommuner, "outcomes.toml")?;
-                outcomes.push(Outcome { kommuner: o.kommuner, text: o.text, value: o.value, quote: o.quote, source: cite(doc, &o.section, None) });
+                let source = cite(&anchors, doc, &o.section, None, &o.quote);
+                outcomes.push(Outcome { kommuner: o.kommuner, text: o.text, value: o.value, quote: o.quote, source });
             }
 
             let mut standards = Vec::new();
@@ -468,13 +544,8 @@ mod loader {
                     if (s.heading.trim().is_empty() && !sections.is_empty()) || !(2..=3).contains(&s.level) {
                         return Err(invalid(format!("{what}: a section needs a heading and level 2 or 3")));
                     }
-                    let base = if s.heading.trim().is_empty() { "indledning".to_string() } else { anchor_of(&s.heading) };
-                    let mut anchor = base.clone();
-                    let mut n = 2;
-                    while sections.iter().any(|x| x.anchor == anchor) {
-                        anchor = format!("{base}-{n}");
-                        n += 1;
-                    }
+                    let taken: Vec<String> = sections.iter().map(|x| x.anchor.clone()).collect();
+                    let anchor = unique_anchor(&taken, &s.heading);
                     let mut blocks = Vec::new();
                     for b in s.block {
                         let block = match (b.p, b.list, b.ol, b.table) {
@@ -513,7 +584,7 @@ mod loader {
                     let t = value.as_table().ok_or_else(|| invalid(format!("{what}: not a table")))?.clone();
                     let field = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string).ok_or_else(|| invalid(format!("{what}: no {k}")));
                     let doc = document(docs, &field("doc")?, &what)?;
-                    let source = cite(doc, &field("section")?, t.get("law").and_then(|v| v.as_str()).map(str::to_string));
+                    let source = cite(&anchors, doc, &field("section")?, t.get("law").and_then(|v| v.as_str()).map(str::to_string), &field("quote")?);
                     params.push(Params { kommune: kommune.to_string(), name: name.clone(), quote: field("quote")?, table: t, source });
                 }
             }

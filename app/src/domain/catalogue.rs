@@ -130,7 +130,7 @@ mod tests {
             visitation_required: None,
             summary: "x".into(),
             quote: "x".into(),
-            source: Citation { doc_id: "d".into(), doc_title: "d".into(), section: "s".into(), law: None },
+            source: Citation { doc_id: "d".into(), doc_title: "d".into(), section: "s".into(), law: None, anchor: None },
         }
     }
 

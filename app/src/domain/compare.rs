@@ -162,7 +162,7 @@ pub fn compare(content: &Content, catalogue: &Catalogue, kommuner: &[Kommune], t
                             for s in services.filter(|s| s.price.is_some()) {
                                 facts.push(CompareFact {
                                     label: Some(s.name.clone()),
-                                    fact: CitedText { text: format!("{}: {}.", t::SVC_PRICE, s.price.clone().unwrap_or_default()), source: s.source.clone() },
+                                    fact: CitedText { text: format!("{}: {}. {}", t::SVC_PRICE, s.price.clone().unwrap_or_default(), t::SVC_PRICE_WHO), source: s.source.clone() },
                                     quote: Some(s.quote.clone()),
                                     expired: expired(&s.source.doc_id),
                                 });

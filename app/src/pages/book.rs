@@ -137,8 +137,13 @@ pub(crate) fn KindsAndTimes(p: BookPage) -> impl IntoView {
             }
         })
         .collect_view();
+    // Steps are numbered only where there are two: a page with one kind of talk (the relatives')
+    // starts at choosing the time, and must not start at "2.".
+    let numbered = p.kinds.len() > 1;
     let times = p.chosen.clone().map(|chosen| {
-        let form = if p.days.is_empty() {
+        let form = if p.days.is_empty() && p.hours_pending {
+            view! { <p class="hours-pending" id="hours-pending">{t::book_hours_pending(&p.site_name, p.phone.as_deref())}</p> }.into_any()
+        } else if p.days.is_empty() {
             view! { <p>{t::BOOK_NO_TIMES}</p> }.into_any()
         } else {
             view! {
@@ -154,7 +159,7 @@ pub(crate) fn KindsAndTimes(p: BookPage) -> impl IntoView {
         };
         view! {
             <section aria-labelledby="times">
-                <h2 id="times">{t::BOOK_TIME_HEADING} ": " {chosen.name.clone()}</h2>
+                <h2 id="times">{if numbered { t::BOOK_TIME_HEADING_NUMBERED } else { t::BOOK_TIME_HEADING }} ": " {chosen.name.clone()}</h2>
                 {p.example_hours.then(|| view! { <p class="example-note">{t::BOOK_EXAMPLE_HOURS}</p> })}
                 {form}
             </section>

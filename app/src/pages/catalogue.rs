@@ -217,7 +217,7 @@ fn ServiceItem(c: ServiceCard) -> impl IntoView {
                 {row(t::SVC_SUBSTANCES, Some(substances))}
                 {row(t::SVC_INTENSITY, s.intensity.clone())}
                 {row(t::SVC_DURATION, s.duration.clone())}
-                {row(t::SVC_PRICE, s.price.clone())}
+                {row(t::SVC_PRICE, s.price.clone().map(|price| format!("{price}. {}", t::SVC_PRICE_WHO)))}
                 <dt>{t::SVC_ANONYMOUS}</dt>
                 <dd>{yes_no(s.anonymous)}</dd>
                 <dt>{t::SVC_VISITATION}</dt>

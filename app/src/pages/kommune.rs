@@ -90,7 +90,11 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 <section aria-labelledby="relatives">
                     <h2 id="relatives">{t::WHO_RELATIVE_TITLE}</h2>
                     <CitedFact fact=f/>
-                    <p><a href=format!("/{}/paaroerende", kommune.slug())>{t::RELATIVES_BOOK_LINK}</a></p>
+                    {match p.relatives_max {
+                        Some(_) => view! { <p><a href=format!("/{}/paaroerende", kommune.slug())>{t::RELATIVES_BOOK_LINK}</a></p> }.into_any(),
+                        // No relatives' talks to book here: where to read about support instead.
+                        None => view! { <p><a href=format!("/{}/rettigheder/paaroerende", kommune.slug())>{t::NEXT_READ_RELATIVES}</a></p> }.into_any(),
+                    }}
                 </section>
             })}
             <p class="private-note">{t::PRIVATE_BROWSING_NOTE}</p>

@@ -193,23 +193,42 @@ impl AnonStore {
     // ---- Opening hours (seeded from content, edited by admins) -------------------------------
 
     /// Stores the content file's hours for a site's kind of talk unless the store has some
-    /// already: the content only seeds a new database.
-    pub async fn seed_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours) -> Result<(), StoreError> {
-        self.write_opening_hours(site, talk_kind, hours, "DO NOTHING").await
+    /// already: the content only seeds a new database. `reviewed` is false for example hours.
+    pub async fn seed_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours, reviewed: bool) -> Result<(), StoreError> {
+        self.write_opening_hours(site, talk_kind, hours, reviewed, "DO NOTHING").await
     }
 
-    /// Replaces the weekly rules, closed dates, notice and horizon (not the extra slots).
+    /// Replaces the weekly rules, closed dates, notice and horizon (not the extra slots). Hours an
+    /// admin saves are reviewed hours.
     pub async fn save_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours) -> Result<(), StoreError> {
-        self.write_opening_hours(site, talk_kind, hours, "DO UPDATE SET rules_json = excluded.rules_json, updated_day = excluded.updated_day").await
+        self.write_opening_hours(
+            site,
+            talk_kind,
+            hours,
+            true,
+            "DO UPDATE SET rules_json = excluded.rules_json, updated_day = excluded.updated_day, reviewed = 1",
+        )
+        .await
     }
 
-    async fn write_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours, on_conflict: &'static str) -> Result<(), StoreError> {
+    async fn write_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours, reviewed: bool, on_conflict: &'static str) -> Result<(), StoreError> {
         let sql = format!(
-            "INSERT INTO anon_opening_hours (site, talk_kind, rules_json, updated_day) VALUES (?, ?, ?, date('now')) \
+            "INSERT INTO anon_opening_hours (site, talk_kind, rules_json, updated_day, reviewed) VALUES (?, ?, ?, date('now'), ?) \
              ON CONFLICT (site, talk_kind) {on_conflict}"
         );
-        sqlx::query(&sql).bind(site).bind(talk_kind).bind(hours_json(hours)).execute(&self.pool).await?;
+        sqlx::query(&sql).bind(site).bind(talk_kind).bind(hours_json(hours)).bind(i64::from(reviewed)).execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Whether a kind of talk's hours in the store are reviewed (the content's real hours, or
+    /// saved by an admin); `seed_reviewed` where the store has none yet.
+    pub async fn opening_hours_reviewed(&self, site: &str, talk_kind: &str, seed_reviewed: bool) -> Result<bool, StoreError> {
+        let reviewed: Option<i64> = sqlx::query_scalar("SELECT reviewed FROM anon_opening_hours WHERE site = ? AND talk_kind = ?")
+            .bind(site)
+            .bind(talk_kind)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(reviewed.map(|r| r == 1).unwrap_or(seed_reviewed))
     }
 
     /// The hours in force for a site's kind of talk with the extra slots merged in: the stored

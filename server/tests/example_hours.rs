@@ -1,0 +1,83 @@
+//! Example hours never reach a real citizen. The seeds give no booking hours, so the content's
+//! hours are examples. Run as a real service (`RMP_EXAMPLE_HOURS` unset), the portal offers none
+//! of them: the booking page gives the site's phone and says booking opens when the site
+//! publishes its times, and a posted example time is refused. Once an admin saves the site's
+//! hours they are reviewed and offered, unmarked. (Where the portal shows examples, as
+//! `scripts/run.sh` does, they are offered marked: `no_internals.rs`,
+//! `example_hours_are_offered_marked_where_the_portal_shows_them`.)
+
+use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use server::{router, Limits, Stores};
+use tower::ServiceExt;
+
+async fn text(res: axum::response::Response) -> String {
+    String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string()
+}
+
+#[tokio::test]
+async fn a_real_service_offers_no_example_hours_until_the_site_reviews_them() {
+    app::example_hours::decide(false).unwrap();
+    app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([9; 32])).await.unwrap();
+    let sites = app::api::staff::logic::sites();
+    for site in &sites {
+        for kind in &site.talks {
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
+        }
+    }
+    let stores = Stores { anon: anon.clone(), case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
+    let limits = Limits {
+        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
+        sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
+        secure_cookies: false,
+    };
+    let app = router(leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build(), stores, limits);
+    let get = |uri: String| {
+        let app = app.clone();
+        async move {
+            let res = app.oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            text(res).await
+        }
+    };
+
+    let pitstop = sites.iter().find(|s| s.kommuner.iter().any(|k| k == "ishoj")).unwrap();
+    assert!(pitstop.example, "the content's hours for Pitstop are examples");
+    let kind = pitstop.talks.iter().find(|k| k.id == "fremmoede").unwrap();
+    let phone = pitstop.phone.clone().unwrap();
+
+    // No times, the site's phone, and when booking opens.
+    let page = get("/ishoj/book?samtale=fremmoede".into()).await;
+    assert!(page.contains("id=\"hours-pending\""), "{page}");
+    assert!(page.contains(&phone) && page.contains("når stedet offentliggør sine tider"), "{page}");
+    assert!(!page.contains("name=\"tid\"") && !page.contains("class=\"example-note\""), "{page}");
+
+    // A time from the example hours, posted anyway, books nothing.
+    let monday_ten = "2026-12-07T10:00:00+01:00";
+    let res = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .method("POST")
+                .uri("/ishoj/book")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!("samtale=fremmoede&tid={}&trin=book", monday_ten.replace(':', "%3A").replace('+', "%2B"))))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let refused = text(res).await;
+    assert!(!refused.contains("id=\"token\"") && refused.contains("id=\"book-error\""), "{refused}");
+
+    // The admin saves the site's hours: now they are reviewed, offered, and not called examples.
+    anon.save_opening_hours(&pitstop.id, &kind.id, &kind.hours).await.unwrap();
+    let page = get("/ishoj/book?samtale=fremmoede".into()).await;
+    assert!(page.contains("name=\"tid\"") && !page.contains("id=\"hours-pending\"") && !page.contains("class=\"example-note\""), "{page}");
+    // The site's other kind of talk is still unreviewed.
+    let phone_talk = get("/ishoj/book?samtale=telefon".into()).await;
+    assert!(phone_talk.contains("id=\"hours-pending\""), "{phone_talk}");
+}
