@@ -7,6 +7,9 @@ const baseURL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 export default defineConfig({
   testDir: "./tests",
   timeout: 30_000,
+  // The whole suite takes about 8 minutes; a server that stops answering must fail the run in
+  // time, not let every test wait out its 30 seconds past CI's limit.
+  globalTimeout: 25 * 60_000,
   fullyParallel: false,
   workers: 1, // 2 cores: one browser at a time beside the server
   retries: 0,

@@ -25,10 +25,17 @@ echo "built in $((SECONDS - build_started)) s"
 # 2. Rust tests, in the release profile so they share the build with the end-to-end server;
 #    build-site's own tests in the profile it was built with, so its crates are not built twice.
 echo "== cargo test"
+# A test that hangs must fail the run, not use up CI's time: the Rust tests (building them
+# included, about 12 minutes on a fresh machine) get 30 minutes. `timeout` signals its whole
+# process group, so the hung test binary goes too; libtest has already named it ("has been
+# running for over 60 seconds").
+RUST_TEST_LIMIT="${RUST_TEST_LIMIT:-30m}"
 {
   # --no-fail-fast: a failing test binary must not hide the ones after it from the count.
-  (cd "$ROOT" && cargo test --release --no-fail-fast --workspace --exclude build-site --features app/ssr 2>&1)
-  echo "cargo-status: $?"
+  (cd "$ROOT" && timeout --kill-after=1m "$RUST_TEST_LIMIT" cargo test --release --no-fail-fast --workspace --exclude build-site --features app/ssr 2>&1)
+  status=$?
+  [ "$status" -eq 124 ] && echo "FAIL: the Rust tests ran over $RUST_TEST_LIMIT and were stopped; a test hung (named above)"
+  echo "cargo-status: $status"
   (cd "$ROOT" && cargo test --no-fail-fast --package build-site --profile build-tool 2>&1)
   echo "cargo-status: $?"
 } | tee "$LOGS/cargo-test.log"
@@ -79,12 +86,17 @@ done
 echo "== playwright"
 (cd "$ROOT/end2end" && BASE_URL="http://127.0.0.1:$PORT" SERVER_LOG="$LOGS/server.log" \
   PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" npx playwright test --reporter=list,json)
+playwright_status=$?
 read -r p f < <(node -e '
   try {
     const s = require(process.argv[1]).stats;
     console.log(s.expected + s.flaky, s.unexpected);
   } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
 passed=$((passed + p)); failed=$((failed + f))
+# Stopped by its global time limit, Playwright counts the tests it never ran as skipped: count it.
+if [ "$playwright_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+  echo "FAIL: Playwright stopped with status $playwright_status"; failed=$((failed + 1))
+fi
 
 # 5. The server's log after the whole run: no token (grouped or not), no client address, and
 #    nothing of the people in the identified-request tests (end2end/tests/identified-test-data.json):

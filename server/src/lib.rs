@@ -20,7 +20,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -96,8 +96,17 @@ const PERMISSIONS_POLICY: &str =
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const ONE_DAY: &str = "public, max-age=86400";
 
+/// The app's page routes, generated once per process. Generating them sets a process-wide
+/// flag that keeps resources from loading (leptos_server's `SuppressResourceLoad`), so a page
+/// rendered while another router is being built waits forever (leptos issue #4773). The server
+/// builds one router, but a test binary builds one per test, in parallel: a CI run hung there.
+pub fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let site_root = std::path::PathBuf::from(leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(leptos_options.site_pkg_dir.as_ref());
 

@@ -8,11 +8,16 @@ use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use server::{router, Limits, Stores};
+use server::{Limits, Stores};
 use std::collections::{BTreeSet, VecDeque};
 use tower::ServiceExt;
 
 async fn app() -> (axum::Router, tempfile::TempDir) {
+    let (stores, data) = stores().await;
+    (router(stores), data)
+}
+
+async fn stores() -> (Stores, tempfile::TempDir) {
     // Several tests of this binary build the app; the clock is set by the first.
     let _ = app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc());
     let data = tempfile::tempdir().unwrap();
@@ -22,14 +27,17 @@ async fn app() -> (axum::Router, tempfile::TempDir) {
             anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
         }
     }
-    let stores = Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
+    (Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() }, data)
+}
+
+fn router(stores: Stores) -> axum::Router {
     let limits = Limits {
         guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
         sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
         secure_cookies: false,
     };
     let options = leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build();
-    (router(options, stores, limits), data)
+    server::router(options, stores, limits)
 }
 
 async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
@@ -228,4 +236,41 @@ fn the_reader_of_visible_text_finds_what_it_must() {
     assert_eq!(internals(&visible_text("<p>Ifølge ishoj-2024 gælder</p>"), &marks), vec!["ishoj-2024"]);
     assert!(internals(&visible_text("<div id=\"ishoj-garanti-14-dage\"><a href=\"/ishoj.toml\">Garanti</a></div>"), &marks).is_empty());
     assert!(internals(&visible_text("<script>var x = 'faelles';</script><p>Behandlingsgaranti på 14 dage</p>"), &marks).is_empty());
+}
+
+/// A page never stalls while another router is being built. Building a router generates the
+/// routes, and that stops resources loading in the whole process (leptos issue #4773); a CI run
+/// hung for an hour on it, since the tests build their routers in parallel. The routes are now
+/// generated once per process (`server::page_routes`).
+#[test]
+fn a_page_renders_while_other_routers_are_built() {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let (stores, _data) = runtime.block_on(stores());
+    let app = router(stores.clone());
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let builder = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut built = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                drop(router(stores.clone()));
+                built += 1;
+            }
+            built
+        })
+    };
+    let rendered = runtime.block_on(async {
+        let mut rendered = 0;
+        for _ in 0..150 {
+            let page = tokio::time::timeout(std::time::Duration::from_secs(10), get(&app, "/vallensbaek/rettigheder/frit-valg")).await;
+            let Ok((status, _)) = page else { break };
+            assert_eq!(status, StatusCode::OK);
+            rendered += 1;
+        }
+        rendered
+    });
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let built = builder.join().unwrap();
+    assert_eq!(rendered, 150, "a page stalled while routers were built ({built} built meanwhile)");
+    assert!(built > 0);
 }
