@@ -271,9 +271,22 @@ mod loader {
     #[derive(Deserialize)]
     struct BookingFile {
         site: Vec<RawSite>,
-        notices: std::collections::HashMap<String, Vec<String>>,
-        /// Per municipality, the rule that says who may book an anonymous conversation there.
-        who_may_book: std::collections::HashMap<String, String>,
+        before_talking: HashMap<String, BeforeTalking>,
+    }
+
+    /// What a municipality's booking, counselling, relatives' and request pages say before the
+    /// first choice (`[before_talking.<kommune>]` in booking.toml): rules as `scope/id`.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct BeforeTalking {
+        /// The rule on who may book an anonymous conversation there.
+        who_may_book: String,
+        /// What else an anonymous booking says first (anonymity here, the guarantee).
+        notices: Vec<String>,
+        /// The staff's duty to notify about children (Serviceloven § 153).
+        duty_to_notify: String,
+        /// Who may ask for treatment with their name: the target group, ages included.
+        who_may_request: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -402,8 +415,7 @@ mod loader {
         rules: Vec<Rule>,
         rights: HashMap<String, KommuneRights>,
         sites: Vec<BookingSite>,
-        notices: std::collections::HashMap<String, Vec<String>>,
-        who_may_book: std::collections::HashMap<String, String>,
+        before_talking: HashMap<String, BeforeTalking>,
     }
 
     impl Content {
@@ -594,7 +606,7 @@ mod loader {
                     }
                 }
             }
-            let mut content = Content { documents, kommuner, rules, rights, sites, notices: booking.notices, who_may_book: booking.who_may_book };
+            let mut content = Content { documents, kommuner, rules, rights, sites, before_talking: booking.before_talking };
             let slugs: Vec<String> = content.kommuner.iter().map(|p| p.slug.clone()).collect();
             for slug in &slugs {
                 let slug = slug.as_str();
@@ -620,20 +632,33 @@ mod loader {
                         return Err(ContentError::Invalid(format!("rights/{slug}.toml: talks rule {id:?} is no rule")));
                     }
                 }
-                let who = content.who_may_book.get(slug).ok_or_else(|| ContentError::Invalid(format!("booking.toml: [who_may_book] has no rule for {slug}")))?;
-                if content.rule_ref(who).is_none() {
-                    return Err(ContentError::Invalid(format!("booking.toml: who_may_book {who:?} is no rule")));
+                let before = content
+                    .before_talking
+                    .get(slug)
+                    .ok_or_else(|| ContentError::Invalid(format!("booking.toml: no [before_talking.{slug}]")))?;
+                let references = std::iter::once(&before.who_may_book)
+                    .chain(&before.notices)
+                    .chain(std::iter::once(&before.duty_to_notify))
+                    .chain(&before.who_may_request);
+                for reference in references {
+                    match content.rule_ref(reference) {
+                        None => return Err(ContentError::Invalid(format!("booking.toml: [before_talking.{slug}] names {reference:?}, which is no rule"))),
+                        Some(r) if r.scope != slug && r.scope != LAW_SCOPE && !before.notices.contains(reference) => {
+                            return Err(ContentError::Invalid(format!("booking.toml: [before_talking.{slug}] names {reference:?}, a rule of another municipality")))
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if content.rule_ref(&before.duty_to_notify).is_some_and(|r| r.topic != Topic::Children) {
+                    return Err(ContentError::Invalid(format!("booking.toml: [before_talking.{slug}] duty_to_notify names a rule outside the topic of children")));
+                }
+                if before.who_may_request.is_empty() {
+                    return Err(ContentError::Invalid(format!("booking.toml: [before_talking.{slug}] who_may_request names no rule")));
                 }
                 let kommune_rules: Vec<&Rule> = content.rules.iter().filter(|r| r.scope == slug || r.scope == LAW_SCOPE).collect();
                 if let Some(cycle) = crate::domain::rights::limit_cycle(&logic_of(&kommune_rules, |r| r.when.clone())) {
                     let names: Vec<String> = cycle.iter().map(|i| format!("{}/{}", kommune_rules[*i].scope, kommune_rules[*i].id)).collect();
                     return Err(ContentError::Invalid(format!("rights/{slug}.toml: the rules limit each other in a circle: {}", names.join(" → "))));
-                }
-                for n in content.notices.get(slug).into_iter().flatten() {
-                    let (scope, id) = n.split_once('/').unwrap_or(("", n));
-                    if !content.rules.iter().any(|r| r.scope == scope && r.id == id) {
-                        return Err(ContentError::Invalid(format!("booking.toml: notice {n:?} is no rule")));
-                    }
                 }
             }
             for i in 0..content.kommuner.len() {
@@ -688,20 +713,37 @@ mod loader {
             &self.sites
         }
 
-        /// What a person is told before confirming an anonymous booking.
+        fn before_talking(&self, kommune: Kommune) -> &BeforeTalking {
+            self.before_talking.get(kommune.slug()).expect("checked when the content was loaded")
+        }
+
+        /// The rules a `scope/id` list names (each checked when the content was loaded).
+        fn rules_named<'a>(&'a self, references: impl IntoIterator<Item = &'a String>) -> Vec<&'a Rule> {
+            references.into_iter().filter_map(|r| self.rule_ref(r)).collect()
+        }
+
+        /// What a person is told before an anonymous booking: the notices, then the duty to notify.
         pub fn booking_notices(&self, kommune: Kommune) -> Vec<CitedText> {
-            self.notices
-                .get(kommune.slug())
-                .into_iter()
-                .flatten()
-                .filter_map(|n| n.split_once('/'))
-                .map(|(scope, id)| self.rule(scope, id).fact.clone())
-                .collect()
+            self.booking_notice_rules(kommune).into_iter().map(|r| r.fact.clone()).collect()
         }
 
         /// The rules behind the booking notices, for the guide to weigh against the answers.
         pub fn booking_notice_rules(&self, kommune: Kommune) -> Vec<&Rule> {
-            self.notices.get(kommune.slug()).into_iter().flatten().filter_map(|n| self.rule_ref(n)).collect()
+            let before = self.before_talking(kommune);
+            let mut rules = self.rules_named(&before.notices);
+            rules.extend(self.rules_named([&before.duty_to_notify]).into_iter().filter(|r| !before.notices.contains(&format!("{}/{}", r.scope, r.id))));
+            rules
+        }
+
+        /// The staff's duty to notify about children (Serviceloven § 153), as this municipality's
+        /// content gives it: said on every page where a person books a talk or asks for treatment.
+        pub fn duty_to_notify(&self, kommune: Kommune) -> &Rule {
+            self.rule_ref(&self.before_talking(kommune).duty_to_notify).expect("checked when the content was loaded")
+        }
+
+        /// Who may ask for treatment with their name: the target group, ages included.
+        pub fn who_may_request(&self, kommune: Kommune) -> Vec<&Rule> {
+            self.rules_named(&self.before_talking(kommune).who_may_request)
         }
 
         /// The rule a `scope/id` reference names.
@@ -712,7 +754,7 @@ mod loader {
 
         /// The rule that says who may book an anonymous conversation in the municipality.
         pub fn who_may_book(&self, kommune: Kommune) -> &Rule {
-            self.who_may_book.get(kommune.slug()).and_then(|r| self.rule_ref(r)).expect("checked when the content was loaded")
+            self.rule_ref(&self.before_talking(kommune).who_may_book).expect("checked when the content was loaded")
         }
 
         pub fn rules(&self) -> &[Rule] {

@@ -837,6 +837,7 @@ pub mod da {
     // work on them. Kept together at the end of the module.
     // =============================================================================================
     pub const REQ_TITLE: &str = "Henvendelse om behandling";
+    pub const REQ_WHO_HEADING: &str = "Før du skriver: hvem kan henvende sig, og hvad du skal vide";
     pub const REQ_LEAD: &str = "Vil du have behandling for alkohol eller andre rusmidler, kan du henvende dig til kommunen her. Så kontakter en medarbejder dig, og I aftaler, hvad der skal ske.";
     pub const REQ_NOT_ANONYMOUS: &str = "Henvendelsen er ikke anonym: du oplyser dit navn og et telefonnummer eller en e-mail, så vi kan kontakte dig. Vil du hellere være anonym, kan du booke en anonym afklarende samtale i stedet.";
     pub const REQ_SEPARATE: &str = "Har du booket en anonym samtale, bliver den ikke koblet til denne henvendelse. De gemmes hver for sig, og intet fra den anonyme samtale flyttes over.";

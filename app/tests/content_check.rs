@@ -120,6 +120,29 @@ fn a_site_for_a_municipality_that_is_not_there_is_reported() {
 }
 
 #[test]
+fn what_a_booking_page_says_first_must_name_rules_that_exist() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "booking.toml", "duty_to_notify = \"odsherred/boern-underretningspligt\"", "duty_to_notify = \"odsherred/findes-ikke\"");
+    let problems = check(&files, &reserved());
+    let at = line_after(&files, "booking.toml", "[before_talking.odsherred]", "\"odsherred/findes-ikke\"");
+    reported(&problems, "booking.toml", at, "[before_talking.odsherred] duty_to_notify: reglen \"odsherred/findes-ikke\" findes ikke i rights/");
+}
+
+#[test]
+fn a_municipality_whose_pages_would_say_nothing_first_is_reported() {
+    let mut files = ContentFiles::compiled();
+    let booking = files.get("booking.toml").unwrap().to_string();
+    let start = booking.find("[before_talking.thisted]").unwrap();
+    files.set("booking.toml", booking[..start].to_string());
+    let problems = check(&files, &reserved());
+    assert!(
+        problems.iter().any(|p| p.file == "booking.toml" && p.message.contains("kommunen \"thisted\" har ingen [before_talking.thisted]")),
+        "{}",
+        listing(&problems)
+    );
+}
+
+#[test]
 fn a_standard_for_a_municipality_that_is_not_there_is_reported() {
     let mut files = ContentFiles::compiled();
     plant(&mut files, "standards/thisted.toml", "kommuner = [\"thisted\"]", "kommuner = [\"thisted\", \"atlantis\"]");

@@ -6,11 +6,11 @@
 //! `scripts/run.sh` does, they are offered marked: `no_internals.rs`,
 //! `example_hours_are_offered_marked_where_the_portal_shows_them`.)
 
-use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use server::{router, Limits, Stores};
 use tower::ServiceExt;
 
 async fn text(res: axum::response::Response) -> String {
@@ -20,28 +20,16 @@ async fn text(res: axum::response::Response) -> String {
 #[tokio::test]
 async fn a_real_service_offers_no_example_hours_until_the_site_reviews_them() {
     app::example_hours::decide(false).unwrap();
-    app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc()).unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([9; 32])).await.unwrap();
+    let (stores, _data) = common::stores().await;
+    let anon = stores.anon.clone();
+    let app = common::router(stores);
     let sites = app::api::staff::logic::sites();
-    for site in &sites {
-        for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
-        }
-    }
-    let stores = Stores { anon: anon.clone(), case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
-    let limits = Limits {
-        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
-        sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
-        secure_cookies: false,
-    };
-    let app = router(leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build(), stores, limits);
-    let get = |uri: String| {
+    let get = |uri: &'static str| {
         let app = app.clone();
         async move {
-            let res = app.oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
-            assert_eq!(res.status(), StatusCode::OK);
-            text(res).await
+            let (status, page) = common::get(&app, uri).await;
+            assert_eq!(status, StatusCode::OK, "{uri}");
+            page
         }
     };
 
@@ -51,9 +39,13 @@ async fn a_real_service_offers_no_example_hours_until_the_site_reviews_them() {
     let phone = pitstop.phone.clone().unwrap();
 
     // No times, the site's phone, and when booking opens.
-    let page = get("/ishoj/book?samtale=fremmoede".into()).await;
+    let page = get("/ishoj/book?samtale=fremmoede").await;
     assert!(page.contains("id=\"hours-pending\""), "{page}");
     assert!(page.contains(&phone) && page.contains("når stedet offentliggør sine tider"), "{page}");
+    // The number is the one the municipality's standard gives, cited.
+    let cited = app::content::content().kommune(app::content::find_kommune("ishoj").unwrap()).phone.clone().unwrap();
+    let after: String = page[page.find("id=\"hours-pending\"").unwrap()..].chars().take(900).collect();
+    assert!(after.contains("class=\"citation\"") && after.contains(&format!("/standarder/{}", cited.source.doc_id)), "{page}");
     assert!(!page.contains("name=\"tid\"") && !page.contains("class=\"example-note\""), "{page}");
 
     // A time from the example hours, posted anyway, books nothing.
@@ -75,9 +67,9 @@ async fn a_real_service_offers_no_example_hours_until_the_site_reviews_them() {
 
     // The admin saves the site's hours: now they are reviewed, offered, and not called examples.
     anon.save_opening_hours(&pitstop.id, &kind.id, &kind.hours).await.unwrap();
-    let page = get("/ishoj/book?samtale=fremmoede".into()).await;
+    let page = get("/ishoj/book?samtale=fremmoede").await;
     assert!(page.contains("name=\"tid\"") && !page.contains("id=\"hours-pending\"") && !page.contains("class=\"example-note\""), "{page}");
     // The site's other kind of talk is still unreviewed.
-    let phone_talk = get("/ishoj/book?samtale=telefon".into()).await;
+    let phone_talk = get("/ishoj/book?samtale=telefon").await;
     assert!(phone_talk.contains("id=\"hours-pending\""), "{phone_talk}");
 }

@@ -4,12 +4,12 @@
 //! answers: start page, rights, guide, deadlines, booking (a real booking), catalogue and
 //! comparison. No Rust source names it: the test reads its name from the fixture, not from here.
 
+mod common;
+
 use app::content::files::ContentFiles;
-use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use server::{router, Limits, Stores};
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 
@@ -45,19 +45,13 @@ fn compose(dir: &Path) {
     append(&mut files, "catalogue/services.toml", "service.toml");
     append(&mut files, "catalogue/outcomes.toml", "outcome.toml");
     append(&mut files, "catalogue/checklist.toml", "checklist.toml");
-    // The site goes among the sites, before the `[notices]` table; its notices go into that
-    // table, and its rule on who may book into `[who_may_book]`, the file's last.
+    // The site goes among the sites, before the `[before_talking.*]` tables; what its pages say
+    // before the first choice goes after them, at the file's end.
     let booking = files.get("booking.toml").unwrap().to_string();
-    let (sites, tables) = booking.split_once("\n[notices]\n").expect("booking.toml has [notices] after the sites");
-    let (notices, who) = tables.split_once("\n[who_may_book]\n").expect("booking.toml ends with [who_may_book]");
+    let (sites, tables) = booking.split_once("\n[before_talking.").expect("booking.toml ends with [before_talking.*] tables");
     files.set(
         "booking.toml",
-        format!(
-            "{sites}\n{}\n[notices]\n{notices}\n{}\n[who_may_book]\n{who}\n{}",
-            fixture_file("site.toml"),
-            fixture_file("notices.toml"),
-            fixture_file("who_may_book.toml")
-        ),
+        format!("{sites}\n{}\n[before_talking.{tables}\n{}", fixture_file("site.toml"), fixture_file("before_talking.toml")),
     );
     for folder in ["rights", "standards", "seeds"] {
         for entry in std::fs::read_dir(fixture().join(folder)).unwrap() {
@@ -107,28 +101,10 @@ async fn a_fifth_municipality_joins_by_content_alone() {
     let origin = server::content_dir::load_from_env().expect("the composed content loads");
     assert_eq!(origin, content.path().display().to_string());
     assert_eq!(app::content::kommuner().len(), 5);
-    // The same Monday the other suites use: the slots, and so this test, never depend on today.
-    app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc()).unwrap();
-
-    let data = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([5; 32])).await.unwrap();
-    for site in app::api::staff::logic::sites() {
-        for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
-        }
-    }
-    let stores = Stores {
-        anon,
-        case: CaseStore::open(data.path()).await.unwrap(),
-        staff: StaffStore::open(data.path()).await.unwrap(),
-    };
-    let limits = Limits {
-        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
-        sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
-        secure_cookies: false,
-    };
-    let options = leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build();
-    let app = router(options, stores, limits);
+    // The stores after the content: their opening hours come from it. The clock starts on the
+    // same Monday the other suites use, so the slots, and this test, never depend on today.
+    let (stores, _data) = common::stores().await;
+    let app = common::router(stores);
 
     // The portal's front page and footer list it.
     let home = get(&app, "/").await;

@@ -4,47 +4,11 @@
 //! for content file names, document and rule ids, and notes meant for the content's authors.
 //! (`end2end/tests/no-internals.spec.ts` reads the same pages after hydration.)
 
-use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use server::{Limits, Stores};
+mod common;
+
+use axum::http::StatusCode;
+use common::{app, get, router, stores};
 use std::collections::{BTreeSet, VecDeque};
-use tower::ServiceExt;
-
-async fn app() -> (axum::Router, tempfile::TempDir) {
-    let (stores, data) = stores().await;
-    (router(stores), data)
-}
-
-async fn stores() -> (Stores, tempfile::TempDir) {
-    // Several tests of this binary build the app; the clock is set by the first.
-    let _ = app::clock::start_at(chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap().to_utc());
-    let data = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
-    for site in app::api::staff::logic::sites() {
-        for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
-        }
-    }
-    (Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() }, data)
-}
-
-fn router(stores: Stores) -> axum::Router {
-    let limits = Limits {
-        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
-        sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
-        secure_cookies: false,
-    };
-    let options = leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build();
-    server::router(options, stores, limits)
-}
-
-async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
-    let res = app.clone().oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
-    let status = res.status();
-    (status, String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string())
-}
 
 /// The text a reader sees: scripts, styles and tags (with their attributes) taken out.
 fn visible_text(html: &str) -> String {

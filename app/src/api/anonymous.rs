@@ -96,6 +96,9 @@ pub struct BookPage {
     pub site_name: String,
     pub place: String,
     pub phone: Option<String>,
+    /// Where the municipality's standard gives that phone number: cited where the page gives it
+    /// as the way in while the site's times are not published.
+    pub phone_citation: Option<crate::content::Citation>,
     pub example_hours: bool,
     /// The chosen kind of talk has no reviewed hours and the portal refuses examples: the page
     /// gives the site's phone and says booking opens when the site publishes its times.
@@ -107,7 +110,10 @@ pub struct BookPage {
     /// Who may book anonymously in this municipality (an age limit, other conditions), cited:
     /// said before the first choice, with the notices, so nobody learns it after they talk.
     pub who_may_book: CitedText,
+    /// What else an anonymous booking says first; the duty to notify among them.
     pub notices: Vec<CitedText>,
+    /// The staff's duty to notify about children (Serviceloven § 153): a relative hears it too.
+    pub duty_to_notify: CitedText,
     pub step: BookStep,
 }
 
@@ -294,6 +300,12 @@ pub mod logic {
             site_name: site.name.clone(),
             place: site.place.clone(),
             phone: site.phone.clone(),
+            phone_citation: content()
+                .kommune(k)
+                .phone
+                .as_ref()
+                .filter(|f| site.phone.as_ref().is_some_and(|p| f.text.starts_with(p.as_str())))
+                .map(|f| f.source.clone()),
             example_hours: shown == HoursShown::Example,
             hours_pending: shown == HoursShown::Pending,
             kinds: offered.iter().map(|t| KindOption { id: t.id.clone(), name: t.name.clone() }).collect(),
@@ -302,6 +314,7 @@ pub mod logic {
             days,
             who_may_book: content().who_may_book(k).fact.clone(),
             notices: content().booking_notices(k),
+            duty_to_notify: content().duty_to_notify(k).fact.clone(),
             step,
         })
     }

@@ -108,6 +108,11 @@ pub struct RequestPage {
     pub guarantee: GuaranteeInfo,
     /// Thisted's standard covers drugs only: said, cited, before the form.
     pub scope_notice: Option<CitedText>,
+    /// Who may ask for treatment here (the target group, ages included), cited: before the form.
+    pub who_may_request: Vec<CitedText>,
+    /// The staff's duty to notify about children (Serviceloven § 153), cited: before the form, so
+    /// nobody learns it after they have written.
+    pub duty_to_notify: CitedText,
     /// The consent text naming the data controller.
     pub consent: String,
     pub next_steps: Vec<String>,
@@ -318,12 +323,16 @@ pub mod logic {
             .as_ref()
             .filter(|s| s.drugs && !s.alcohol)
             .map(|s| cited(t::scope_notice(k.name(), k.short_name()), &s.source));
+        let who_may_request: Vec<CitedText> = content().who_may_request(k).into_iter().map(|r| r.fact.clone()).collect();
+        let duty_to_notify = content().duty_to_notify(k).fact.clone();
         let cited_ids: Vec<&str> = guarantee
             .explained
             .iter()
             .chain(&guarantee.law)
             .chain(&guarantee.other_site)
             .chain(&scope_notice)
+            .chain(&who_may_request)
+            .chain(std::iter::once(&duty_to_notify))
             .map(|c| c.source.doc_id.as_str())
             .collect();
         let sources = content().documents().iter().filter(|d| cited_ids.contains(&d.id.as_str())).cloned().collect();
@@ -335,6 +344,8 @@ pub mod logic {
             site_email: page.email.as_ref().map(|f| f.text.clone()),
             guarantee,
             scope_notice,
+            who_may_request,
+            duty_to_notify,
             consent: t::req_consent_text(k.name(), &page.site_name, store.retention_days()),
             next_steps: t::req_next_steps(&page.site_name).to_vec(),
             contact_site: match &site_phone {

@@ -339,7 +339,7 @@ impl<'a> Checker<'a> {
     fn internals(&mut self, documents: &BTreeMap<String, Document>) {
         const NOT_SHOWN: [&str; 14] =
             ["id", "doc", "section", "quote", "note", "seed_note", "limits", "governing_doc", "kommuner", "slug", "seed", "topic", "purpose", "mode"];
-        const NOT_SHOWN_TABLES: [&str; 2] = ["notices", "who_may_book"];
+        const NOT_SHOWN_TABLES: [&str; 1] = ["before_talking"];
         let mut found: Vec<(String, String, String)> = Vec::new();
         fn walk(value: &Value, key: &str, out: &mut Vec<(String, String)>) {
             match value {
@@ -410,15 +410,25 @@ impl<'a> Checker<'a> {
         for slug in slugs.difference(&served) {
             self.report(FILE, "[[site]]", format!("kommunen {slug:?} har intet sted at booke samtaler"));
         }
-        if let Some(notices) = table.get("notices").and_then(Value::as_table) {
-            for (k, list) in notices {
-                if !slugs.contains(k) {
-                    self.report(FILE, k, format!("[notices]: kommunen {k:?} findes ikke i kommuner.toml"));
-                }
-                for n in list.as_array().into_iter().flatten().filter_map(Value::as_str) {
-                    if !rules.contains(n) {
-                        self.report(FILE, n, format!("[notices]: reglen {n:?} findes ikke i rights/"));
-                    }
+        let before = table.get("before_talking").and_then(Value::as_table).cloned().unwrap_or_default();
+        for slug in slugs.iter().filter(|s| !before.contains_key(*s)) {
+            self.report(FILE, "[[site]]", format!("kommunen {slug:?} har ingen [before_talking.{slug}]: hvem der kan booke og henvende sig, og underretningspligten"));
+        }
+        for (k, said) in &before {
+            if !slugs.contains(k) {
+                self.report(FILE, &format!("[before_talking.{k}]"), format!("[before_talking.{k}]: kommunen {k:?} findes ikke i kommuner.toml"));
+            }
+            for key in ["who_may_book", "notices", "duty_to_notify", "who_may_request"] {
+                let Some(value) = said.get(key) else {
+                    self.report(FILE, &format!("[before_talking.{k}]"), format!("[before_talking.{k}]: {key} mangler"));
+                    continue;
+                };
+                let named: Vec<&str> = match value {
+                    Value::String(one) => vec![one.as_str()],
+                    other => other.as_array().into_iter().flatten().filter_map(Value::as_str).collect(),
+                };
+                for n in named.into_iter().filter(|n| !rules.contains(*n)) {
+                    self.report_at(FILE, &format!("[before_talking.{k}]"), n, format!("[before_talking.{k}] {key}: reglen {n:?} findes ikke i rights/"));
                 }
             }
         }

@@ -1,5 +1,5 @@
 use crate::api::anonymous::{get_book_page, BookPage, BookStep, DayOption, Posted};
-use crate::components::{CitedFact, Layout, ServerErrorPage, SolutionInfo};
+use crate::components::{CitationLine, CitedFact, Layout, ServerErrorPage, SolutionInfo};
 use crate::domain::kommune::Kommune;
 use crate::pages::NotFound;
 use crate::text::t;
@@ -142,7 +142,11 @@ pub(crate) fn KindsAndTimes(p: BookPage) -> impl IntoView {
     let numbered = p.kinds.len() > 1;
     let times = p.chosen.clone().map(|chosen| {
         let form = if p.days.is_empty() && p.hours_pending {
-            view! { <p class="hours-pending" id="hours-pending">{t::book_hours_pending(&p.site_name, p.phone.as_deref())}</p> }.into_any()
+            view! {
+                <p class="hours-pending" id="hours-pending">{t::book_hours_pending(&p.site_name, p.phone.as_deref())}</p>
+                {p.phone_citation.clone().map(|source| view! { <CitationLine source/> })}
+            }
+            .into_any()
         } else if p.days.is_empty() {
             view! { <p>{t::BOOK_NO_TIMES}</p> }.into_any()
         } else {

@@ -1,6 +1,6 @@
 use crate::api::anonymous::{get_series_page, BookPage, Posted, Series};
 use crate::components::{CitedFact, ServerErrorPage};
-use crate::pages::book::{Booking, ChooseError, KindsAndTimes};
+use crate::pages::book::{Booking, ChooseError, KindsAndTimes, WhoMayBook};
 use crate::pages::NotFound;
 use crate::text::t;
 use leptos::prelude::*;
@@ -113,7 +113,11 @@ pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoVi
             <h2 id="relatives-rules">{text.rules_heading}</h2>
             {r.facts.into_iter().map(|f| view! { <CitedFact fact=f/> }).collect_view()}
             {r.after.map(|f| view! { <CitedFact fact=f/> })}
+            // A relative is told the duty to notify before the first talk, as the person is.
+            {(r.series == Series::Relatives).then(|| view! { <CitedFact fact=p.duty_to_notify.clone()/> })}
         </section>
+        // Anonymous counselling is the person's own: who may have it, and the rest, as on /book.
+        {(r.series == Series::Counselling).then(|| view! { <WhoMayBook p=p.clone()/> })}
         {booking}
         {code_form}
         <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>

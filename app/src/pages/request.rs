@@ -165,7 +165,12 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
         <p class="font-lead">{t::REQ_LEAD}</p>
         <p>{t::REQ_NOT_ANONYMOUS} " " <a href=format!("/{}/book", p.kommune)>{t::KOMMUNE_BOOK_LINK}</a></p>
         <p>{t::REQ_SEPARATE}</p>
-        {p.scope_notice.clone().map(|f| view! { <div class="scope-notice"><CitedFact fact=f/></div> })}
+        <section aria-labelledby="who-may-request" class="who-may-request">
+            <h2 id="who-may-request">{t::REQ_WHO_HEADING}</h2>
+            {p.scope_notice.clone().map(|f| view! { <div class="scope-notice"><CitedFact fact=f/></div> })}
+            {p.who_may_request.clone().into_iter().map(|f| view! { <CitedFact fact=f/> }).collect_view()}
+            <CitedFact fact=p.duty_to_notify.clone()/>
+        </section>
         <Guarantee g=p.guarantee.clone()/>
         <h2 id="form-heading">{t::REQ_FORM_HEADING}</h2>
         {form_error}

@@ -1,0 +1,72 @@
+//! What the server's integration tests share: the stores on a fresh data directory with the
+//! content's opening hours, the router as `main.rs` builds it, and a plain GET.
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use server::{Limits, Stores};
+use tower::ServiceExt;
+
+/// The instant every test's clock starts at: a Monday morning (the e2e server's, too).
+pub const CLOCK_START: &str = "2026-11-30T09:00:00+01:00";
+
+/// Starts the process's clock at [`CLOCK_START`]; the first test of a binary sets it.
+pub fn start_clock() {
+    let _ = app::clock::start_at(chrono::DateTime::parse_from_rfc3339(CLOCK_START).unwrap().to_utc());
+}
+
+/// Fresh stores in a new data directory, with each site's opening hours from the content
+/// (reviewed where the site's hours are real, not examples).
+pub async fn stores() -> (Stores, tempfile::TempDir) {
+    start_clock();
+    let data = tempfile::tempdir().unwrap();
+    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
+    for site in app::api::staff::logic::sites() {
+        for kind in &site.talks {
+            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
+        }
+    }
+    let stores = Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
+    (stores, data)
+}
+
+/// Limits no test reaches, and no proxy in front.
+pub fn limits() -> Limits {
+    Limits {
+        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
+        sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
+        secure_cookies: false,
+    }
+}
+
+/// The router over `stores` with `limits`.
+pub fn router_with(stores: Stores, limits: Limits) -> axum::Router {
+    let options = leptos::prelude::LeptosOptions::builder().output_name("rusmiddelportalen").build();
+    server::router(options, stores, limits)
+}
+
+/// The router over `stores`, with [`limits`].
+pub fn router(stores: Stores) -> axum::Router {
+    router_with(stores, limits())
+}
+
+/// The router over fresh stores.
+pub async fn app() -> (axum::Router, tempfile::TempDir) {
+    let (stores, data) = stores().await;
+    (router(stores), data)
+}
+
+/// GET `uri`: the status and the body as text.
+pub async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let res = app.clone().oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string())
+}
+
+/// Text as a page's HTML carries it.
+pub fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
