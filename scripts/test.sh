@@ -134,5 +134,12 @@ else
   echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token, no client address and nothing of the test people ($(wc -l < "$PERSONAL") strings)"; passed=$((passed + 1))
 fi
 
+# 6. Behind Debian's nginx with TLS, configured by deploy/nginx/rusmiddelportalen.conf: each
+#    citizen's own guess budget, forged headers ignored, the staff origin check, health checks.
+echo "== behind a proxy"
+bash "$ROOT/scripts/behind-proxy.sh" 2>&1 | tee "$LOGS/behind-proxy.log"
+read -r p f < <(tail -1 "$LOGS/behind-proxy.log" | awk '/passed, .* failed$/ { print $1, $3; next } { print 0, 1 }')
+passed=$((passed + p)); failed=$((failed + f))
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

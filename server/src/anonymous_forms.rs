@@ -6,14 +6,14 @@ use crate::throttle::GuessLimit;
 use crate::{form_fields, FormBody, Stores};
 use app::api::anonymous::{logic, ManageStep, Posted, Series};
 use app::text::t;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use crate::proxy::ClientAddr;
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Extension, Router};
 use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// Forms here are a handful of short fields; anything bigger is refused before parsing.
@@ -52,12 +52,12 @@ async fn book(
 async fn series_post(
     State(state): State<FormState>,
     Extension(which): Extension<Series>,
-    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     Path(kommune): Path<String>,
     uri: Uri,
     form: FormBody,
 ) -> Response {
-    let page = series(&state, which, peer_for_rate_limit, &kommune, form_fields(form)).await;
+    let page = series(&state, which, client, &kommune, form_fields(form)).await;
     let posted = match which {
         Series::Relatives => Posted::Relatives(page),
         Series::Counselling => Posted::Counselling(page),
@@ -65,9 +65,9 @@ async fn series_post(
     render(&state, posted, uri).await
 }
 
-async fn series(state: &FormState, series: Series, peer_for_rate_limit: SocketAddr, kommune: &str, mut form: HashMap<String, String>) -> Option<app::api::anonymous::BookPage> {
+async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, mut form: HashMap<String, String>) -> Option<app::api::anonymous::BookPage> {
     let carries_token = form.get("kode").is_some_and(|k| !k.trim().is_empty());
-    if carries_token && !state.guesses.allow(peer_for_rate_limit.ip()) {
+    if carries_token && !state.guesses.allow(client.0) {
         form.clear();
         let step = app::api::anonymous::BookStep::Choose { error: Some(t::MANAGE_THROTTLED.to_string()) };
         logic::series_page(&state.stores.anon, series, kommune, None, step, None, None).await
@@ -78,12 +78,12 @@ async fn series(state: &FormState, series: Series, peer_for_rate_limit: SocketAd
 
 async fn manage(
     State(state): State<FormState>,
-    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     uri: Uri,
     form: FormBody,
 ) -> Response {
     // Throttle before any token work (rate limit per client, in memory only).
-    let step = if state.guesses.allow(peer_for_rate_limit.ip()) {
+    let step = if state.guesses.allow(client.0) {
         logic::manage_post(&state.stores.anon, &form_fields(form)).await
     } else {
         ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) }
@@ -95,11 +95,11 @@ async fn manage(
 /// other use of a token.
 async fn calendar(
     State(state): State<FormState>,
-    ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     form: FormBody,
 ) -> Response {
     let manage_uri = Uri::from_static("/min-aftale");
-    if !state.guesses.allow(peer_for_rate_limit.ip()) {
+    if !state.guesses.allow(client.0) {
         let step = ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) };
         return render(&state, Posted::Manage(step), manage_uri).await;
     }

@@ -10,6 +10,7 @@
 //! or a redirect. This module holds only the case store and, for sessions, the staff store: the
 //! anonymous store is not in its state and not in the context it renders with.
 
+use crate::proxy::PublicOrigin;
 use crate::staff_forms::signed_in_member;
 use crate::{form_fields, FormBody};
 use app::api::cases::{logic, CasesPosted, Posted};
@@ -33,14 +34,15 @@ pub struct CaseFormState {
     pub options: LeptosOptions,
     pub case: CaseStore,
     pub staff: StaffStore,
+    pub public_origin: Option<PublicOrigin>,
 }
 
-pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore) -> Router {
+pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore, public_origin: Option<PublicOrigin>) -> Router {
     Router::new()
         .route("/{kommune}/henvendelse", post(request))
         .route("/personale/sager", post(staff_cases))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
-        .with_state(CaseFormState { options, case, staff })
+        .with_state(CaseFormState { options, case, staff, public_origin })
 }
 
 async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>, uri: Uri, form: FormBody) -> Response {
@@ -50,7 +52,7 @@ async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>
 
 async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
     let form = form_fields(form);
-    let access = match signed_in_member(&state.staff, &headers, &form).await {
+    let access = match signed_in_member(&state.staff, &headers, state.public_origin.as_ref(), &form).await {
         Ok(a) => a,
         Err(refusal) => {
             let (page, status, uri) = refusal.page();

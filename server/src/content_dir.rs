@@ -11,8 +11,10 @@ pub const ENV_CONTENT_DIR: &str = "RMP_CONTENT_DIR";
 /// The first path segments the portal itself answers (pages, forms, exports, static files,
 /// server functions). A municipality's slug is the first segment of its pages, so it may not be
 /// one of these; `the_fixed_paths_cover_every_route` keeps the list complete.
-pub const FIXED_PATH_SEGMENTS: [&str; 11] =
-    ["api", "dkfds", "favicon.ico", "katalog", "min-aftale", "personale", "pkg", "sammenlign", "sammenlign.csv", "standarder", "tilgaengelighed"];
+pub const FIXED_PATH_SEGMENTS: [&str; 13] = [
+    "api", "dkfds", "favicon.ico", "healthz", "katalog", "min-aftale", "personale", "pkg", "readyz", "sammenlign", "sammenlign.csv", "standarder",
+    "tilgaengelighed",
+];
 
 pub fn reserved() -> Vec<String> {
     FIXED_PATH_SEGMENTS.map(String::from).to_vec()

@@ -8,6 +8,8 @@ pub mod case_forms;
 pub mod config;
 pub mod content_dir;
 pub mod exports;
+pub mod health;
+pub mod proxy;
 pub mod staff_forms;
 pub mod throttle;
 
@@ -85,6 +87,10 @@ pub struct Limits {
     pub guesses: std::sync::Arc<throttle::GuessLimit>,
     pub sign_ins: std::sync::Arc<staff_forms::SignInLimit>,
     pub secure_cookies: bool,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (none: the peer is).
+    pub proxies: proxy::TrustedProxies,
+    /// The origin browsers see, where a proxy rewrites `Host` (none: `Host` is compared).
+    pub public_origin: Option<proxy::PublicOrigin>,
 }
 
 /// The policy for everything that is not an HTML page (files, server function answers).
@@ -130,8 +136,9 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         stores: stores.clone(),
         sign_ins: limits.sign_ins,
         secure_cookies: limits.secure_cookies,
+        public_origin: limits.public_origin.clone(),
     });
-    let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone(), stores.staff.clone());
+    let case_forms = case_forms::routes(leptos_options.clone(), stores.case.clone(), stores.staff.clone(), limits.public_origin.clone());
 
     let context = {
         let stores = stores.clone();
@@ -149,11 +156,14 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         .merge(case_forms)
         .merge(staff_forms)
         .merge(exports::routes())
+        .merge(health::routes(stores.clone()))
         .merge(static_files);
     if bench_floor_enabled() {
         app = app.route(BENCH_FLOOR_PATH, axum::routing::get(bench_floor));
     }
-    let app = app.layer(axum::middleware::from_fn(client_errors_are_400));
+    let app = app
+        .layer(axum::middleware::from_fn(client_errors_are_400))
+        .layer(axum::middleware::from_fn_with_state(std::sync::Arc::new(limits.proxies), proxy::find_client));
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()
             .make_span_with(request_span)

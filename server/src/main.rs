@@ -115,7 +115,14 @@ async fn run(content_origin: &str) -> Result<(), String> {
             }
         });
     }
-    let app = router(leptos_options, stores, Limits { guesses, sign_ins, secure_cookies: config.secure_cookies });
+    let proxies = server::proxy::TrustedProxies::parse(&std::env::var(server::proxy::ENV_TRUSTED_PROXIES).unwrap_or_default())?;
+    let public_origin = std::env::var(server::proxy::ENV_PUBLIC_ORIGIN)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| server::proxy::PublicOrigin::parse(&v))
+        .transpose()?;
+    let limits = Limits { guesses, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
+    let app = router(leptos_options, stores, limits);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {} ({e}): set RMP_LISTEN to a free address", config.listen))?;
@@ -126,7 +133,8 @@ async fn run(content_origin: &str) -> Result<(), String> {
     });
     tracing::info!("Rusmiddelportalen is running at http://{}", config.listen);
     println!("Rusmiddelportalen kører på http://{}", config.listen);
-    // Connection addresses reach only the guess throttle (see throttle.rs); nothing logs them.
+    // Connection addresses (or, from a trusted proxy, the client's it names) reach only the
+    // limits (throttle.rs, proxy.rs); nothing logs them.
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await

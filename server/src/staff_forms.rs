@@ -6,6 +6,7 @@
 //!
 //! The role check is not here: it is in `app::api::staff::logic`, which every path goes through.
 
+use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::GuessLimit;
 use crate::{form_fields, render_page, FormBody, Stores};
 use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
@@ -13,14 +14,13 @@ use app::api::staff::{logic, StaffPosted, StartPage};
 use app::domain::staff::StaffAccess;
 use app::store::StaffStore;
 use app::text::t;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::Router;
+use axum::{Extension, Router};
 use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
@@ -60,6 +60,7 @@ pub struct StaffFormState {
     pub stores: Stores,
     pub sign_ins: Arc<SignInLimit>,
     pub secure_cookies: bool,
+    pub public_origin: Option<PublicOrigin>,
 }
 
 pub fn routes(state: StaffFormState) -> Router {
@@ -76,11 +77,15 @@ pub fn routes(state: StaffFormState) -> Router {
 /// Whether the browser says the request comes from a page of this site. Browsers send `Origin`
 /// on every POST, but as `null` when the page's referrer policy is `no-referrer` (ours is), so
 /// `Sec-Fetch-Site` (sent by every current browser) decides then; where neither says anything,
-/// the CSRF token alone decides.
-pub fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+/// the CSRF token alone decides. `Origin` is compared with the configured public origin where
+/// there is one (behind a proxy that rewrites `Host`), else with `Host`.
+pub fn same_origin(headers: &HeaderMap, public_origin: Option<&PublicOrigin>) -> bool {
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).filter(|o| *o != "null");
     if let Some(origin) = origin {
+        if let Some(public) = public_origin {
+            return public.is(origin);
+        }
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
         let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
         return origin_host.is_some() && origin_host == host;
     }
@@ -115,7 +120,12 @@ impl Refusal {
 
 /// The signed-in member of a staff POST whose origin and CSRF token check out, or why not. Every
 /// staff POST (here and in `case_forms`) goes through this one check.
-pub async fn signed_in_member(staff: &StaffStore, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Refusal> {
+pub async fn signed_in_member(
+    staff: &StaffStore,
+    headers: &HeaderMap,
+    public_origin: Option<&PublicOrigin>,
+    form: &HashMap<String, String>,
+) -> Result<StaffAccess, Refusal> {
     let access = match cookie_value(headers) {
         Some(v) => staff.access(&v, app::clock::now()).await.unwrap_or_else(|e| {
             tracing::error!("reading a staff session failed: {e}");
@@ -126,7 +136,7 @@ pub async fn signed_in_member(staff: &StaffStore, headers: &HeaderMap, form: &Ha
     let Some(access) = access else {
         return Err(Refusal { access: None, error: t::STAFF_SIGN_IN_FIRST, status: StatusCode::UNAUTHORIZED });
     };
-    if !same_origin(headers) || !token_matches(form.get("csrf"), &access.csrf) {
+    if !same_origin(headers, public_origin) || !token_matches(form.get("csrf"), &access.csrf) {
         tracing::warn!("a staff form was refused: origin or CSRF check failed");
         return Err(Refusal { access: Some(access), error: t::STAFF_FORM_EXPIRED, status: StatusCode::FORBIDDEN });
     }
@@ -135,7 +145,7 @@ pub async fn signed_in_member(staff: &StaffStore, headers: &HeaderMap, form: &Ha
 
 /// [`signed_in_member`], with a refusal rendered as the start page.
 async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
-    match signed_in_member(&state.stores.staff, headers, form).await {
+    match signed_in_member(&state.stores.staff, headers, state.public_origin.as_ref(), form).await {
         Ok(access) => Ok(access),
         Err(refusal) => {
             let (page, status, uri) = refusal.page();
@@ -150,7 +160,7 @@ fn see_other(location: &'static str, cookie: String) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string()), (header::SET_COOKIE, cookie)]).into_response()
 }
 
-async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_limit): ConnectInfo<SocketAddr>, headers: HeaderMap, form: FormBody) -> Response {
+async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extension<ClientAddr>, headers: HeaderMap, form: FormBody) -> Response {
     let form = form_fields(form);
     let username = form.get("brugernavn").cloned().unwrap_or_default();
     let refuse = |error: &str, status: StatusCode| {
@@ -162,10 +172,10 @@ async fn sign_in(State(state): State<StaffFormState>, ConnectInfo(peer_for_rate_
             res
         }
     };
-    if !same_origin(&headers) {
+    if !same_origin(&headers, state.public_origin.as_ref()) {
         return refuse(t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await;
     }
-    if !state.sign_ins.allow(peer_for_rate_limit.ip(), &username) {
+    if !state.sign_ins.allow(client.0, &username) {
         return refuse(t::STAFF_SIGN_IN_THROTTLED, StatusCode::TOO_MANY_REQUESTS).await;
     }
     let password = form.get("adgangskode").map(String::as_str).unwrap_or("");
@@ -251,14 +261,26 @@ mod tests {
 
     #[test]
     fn only_this_sites_pages_may_post() {
-        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://portal.dk")])));
-        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://evil.example")])));
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://portal.dk")]), None));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "https://evil.example")]), None));
         // Our own forms under `Referrer-Policy: no-referrer`: Origin is "null", Sec-Fetch-Site tells.
-        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "same-origin")])));
-        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "cross-site")])));
-        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "cross-site")])));
-        assert!(same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "same-origin")])));
-        assert!(same_origin(&headers(&[("host", "portal.dk")])), "no header: the CSRF token decides");
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "same-origin")]), None));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("origin", "null"), ("sec-fetch-site", "cross-site")]), None));
+        assert!(!same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "cross-site")]), None));
+        assert!(same_origin(&headers(&[("host", "portal.dk"), ("sec-fetch-site", "same-origin")]), None));
+        assert!(same_origin(&headers(&[("host", "portal.dk")]), None), "no header: the CSRF token decides");
+    }
+
+    #[test]
+    fn behind_a_proxy_that_rewrites_host_the_public_origin_decides() {
+        let public = PublicOrigin::parse("https://rusmiddel.kommune.dk").unwrap();
+        let proxied = |origin: &'static str| headers(&[("host", "127.0.0.1:3000"), ("origin", origin)]);
+        assert!(!same_origin(&proxied("https://rusmiddel.kommune.dk"), None), "without the setting, every proxied POST is refused");
+        assert!(same_origin(&proxied("https://rusmiddel.kommune.dk"), Some(&public)));
+        assert!(!same_origin(&proxied("https://evil.example"), Some(&public)));
+        assert!(!same_origin(&proxied("http://127.0.0.1:3000"), Some(&public)), "the inner address is no longer the origin");
+        let null_origin = headers(&[("host", "127.0.0.1:3000"), ("origin", "null"), ("sec-fetch-site", "same-origin")]);
+        assert!(same_origin(&null_origin, Some(&public)));
     }
 
     #[test]

@@ -439,6 +439,11 @@ impl AnonStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// Whether the store answers now (the server's readiness check).
+    pub async fn answers(&self) -> bool {
+        super::sqlite::answers(&self.pool).await
+    }
 }
 
 /// Who a new token belongs to: its municipality and what it is for.

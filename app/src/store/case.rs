@@ -164,6 +164,11 @@ impl CaseStore {
         self.pool.close().await;
     }
 
+    /// Whether the store answers now (the server's readiness check).
+    pub async fn answers(&self) -> bool {
+        super::sqlite::answers(&self.pool).await
+    }
+
     /// Files a request, once per form: if a request with the same form nonce exists, that one is
     /// returned (`first: false`) and nothing is written. One transaction, holding SQLite's write
     /// lock from its start, so two posts of one form at the same instant still make one request.

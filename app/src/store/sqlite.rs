@@ -54,6 +54,11 @@ pub(super) async fn open(path: &Path, migrator: &Migrator) -> Result<SqlitePool,
     Ok(pool)
 }
 
+/// Whether the store's database answers a trivial query now: the server's readiness check.
+pub(super) async fn answers(pool: &SqlitePool) -> bool {
+    !pool.is_closed() && sqlx::query("SELECT 1").execute(pool).await.is_ok()
+}
+
 pub(super) async fn schema(pool: &SqlitePool) -> Result<Vec<TableSchema>, StoreError> {
     let tables: Vec<(String,)> = sqlx::query_as(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \

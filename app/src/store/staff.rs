@@ -263,6 +263,11 @@ impl StaffStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// Whether the store answers now (the server's readiness check).
+    pub async fn answers(&self) -> bool {
+        super::sqlite::answers(&self.pool).await
+    }
 }
 
 /// Replaces an account's sites, inside the caller's transaction.

@@ -39,6 +39,8 @@ pub fn limits() -> Limits {
         guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
         sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
         secure_cookies: false,
+        proxies: server::proxy::TrustedProxies::default(),
+        public_origin: None,
     }
 }
 
