@@ -117,7 +117,9 @@ if grep -q "panicked" "$LOGS/server-ssr.log"; then failures+=("SSR: a panic in t
 # 2. Booking write path.
 log "2. booking write path"
 WRITE_MD="$LOGS/write.md"
-start_server "$WORK/write" "$LOGS/server-write.log"
+# The write path, the race and the crash book from one client on purpose: the booking limit is
+# lifted so they measure the store (the limit is tested in server/tests/limits.rs).
+start_server "$WORK/write" "$LOGS/server-write.log" RMP_BOOKINGS_PER_DAY=1000000
 "$HARNESS" book "$ADDR" 16 > "$WRITE_MD" || failures+=("write path: not every free seat was booked")
 stop_server
 mkdir -p "$WORK/raw" "$WORK/store"
@@ -129,7 +131,7 @@ cat "$WRITE_MD"
 # 3. Races.
 log "3. races"
 RACE_MD="$LOGS/race.md"
-start_server "$WORK/race" "$LOGS/server-race.log"
+start_server "$WORK/race" "$LOGS/server-race.log" RMP_BOOKINGS_PER_DAY=1000000
 "$HARNESS" race "$ADDR" "$WORK/race" 1000 > "$RACE_MD" || failures+=("race: 1,000 clients on one seat")
 stop_server
 mkdir -p "$WORK/quota"
@@ -140,11 +142,11 @@ cat "$RACE_MD"
 # 4. Crash: kill -9 in the middle of a booking load, restart, check the store.
 log "4. crash"
 CRASH_MD="$LOGS/crash.md"
-start_server "$WORK/crash" "$LOGS/server-crash.log"
+start_server "$WORK/crash" "$LOGS/server-crash.log" RMP_BOOKINGS_PER_DAY=1000000
 "$HARNESS" book "$ADDR" 32 "$SERVER_PID" 60 "$WORK/receipts.tsv" > "$CRASH_MD" || failures+=("crash: the load")
 wait "$SERVER_PID" 2>/dev/null || true
 SERVER_PID=""
-start_server "$WORK/crash" "$LOGS/server-crash.log"
+start_server "$WORK/crash" "$LOGS/server-crash.log" RMP_BOOKINGS_PER_DAY=1000000
 status="$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ishoj/book?samtale=fremmoede")"
 echo "- The restarted server answers \`/ishoj/book?samtale=fremmoede\` with $status." >> "$CRASH_MD"
 [[ "$status" == 200 ]] || failures+=("crash: the restarted server answers $status")

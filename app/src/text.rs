@@ -129,7 +129,33 @@ pub mod da {
     pub const CALENDAR_TITLE_LABEL: &str = "Titel i din kalender";
     pub const CALENDAR_TITLE_HINT: &str = "Vælg en titel, som ikke afslører noget, hvis andre ser din kalender.";
     pub const CALENDAR_SUBMIT: &str = "Hent kalenderfil";
-    pub const MANAGE_THROTTLED: &str = "Der er prøvet for mange koder fra din forbindelse. Vent en time, og prøv igen. Du kan også ringe til behandlingsstedet.";
+    /// Said with [`try_again_in`] when a client has typed too many codes that were not found.
+    pub const MANAGE_THROTTLED: &str = "Der er prøvet for mange koder fra din forbindelse, som ikke passede.";
+    /// Said with [`try_again_in`] when a client has booked the day's limit of new talks.
+    pub const BOOK_THROTTLED: &str = "Der er booket mange samtaler fra din forbindelse i dag, så portalen tager en pause for at beskytte kalenderen.";
+    pub const THROTTLED_CALL: &str = "Du kan også ringe til behandlingsstedet.";
+
+    /// When a limit opens again: "Prøv igen om 12 minutter." or "Prøv igen om 3 timer."
+    pub fn try_again_in(minutes: i64) -> String {
+        match minutes.max(1) {
+            1 => "Prøv igen om 1 minut.".to_string(),
+            m @ 2..=59 => format!("Prøv igen om {m} minutter."),
+            m => match (m + 59) / 60 {
+                1 => "Prøv igen om 1 time.".to_string(),
+                h => format!("Prøv igen om {h} timer."),
+            },
+        }
+    }
+
+    /// A refusal by a limit, when to try again, and (for citizens) the phone as the way round it.
+    pub fn throttled(what: &str, minutes: i64, call: bool) -> String {
+        let mut s = format!("{what} {}", try_again_in(minutes));
+        if call {
+            s.push(' ');
+            s.push_str(THROTTLED_CALL);
+        }
+        s
+    }
     pub const KOMMUNE_BOOK_LINK: &str = "Book en anonym afklarende samtale";
     pub const MANAGE_LINK: &str = "Har du allerede en tid? Se, flyt eller aflys den med din kode";
 
@@ -540,7 +566,8 @@ pub mod da {
     pub const STAFF_SIGN_IN_LEAD: &str = "For ansatte på behandlingsstederne. Borgere og pårørende skal ikke logge ind: de booker anonymt uden konto.";
     pub const STAFF_SIGN_IN_FIRST: &str = "Du skal logge ind for at se siden. Er du væk i mere end 30 minutter, bliver du logget ud.";
     pub const STAFF_SIGN_IN_WRONG: &str = "Brugernavnet eller adgangskoden er forkert, eller kontoen er deaktiveret.";
-    pub const STAFF_SIGN_IN_THROTTLED: &str = "For mange forsøg på at logge ind. Vent et kvarter, og prøv igen.";
+    /// Said with [`try_again_in`].
+    pub const STAFF_SIGN_IN_THROTTLED: &str = "For mange forkerte forsøg på at logge ind.";
     pub const STAFF_FORM_EXPIRED: &str = "Formularen er udløbet, eller den kom fra en anden side. Indlæs siden igen, og prøv en gang til.";
     pub const STAFF_NO_ACCOUNT: &str = "Har du ingen konto, eller har du glemt adgangskoden? Kontakt en administrator på dit behandlingssted.";
     pub const STAFF_USERNAME: &str = "Brugernavn";

@@ -576,6 +576,7 @@ fn form_errors() -> Vec<String> {
         t::MANAGE_CANNOT_CANCEL,
         t::MANAGE_CANNOT_MOVE,
         t::MANAGE_THROTTLED,
+        t::BOOK_THROTTLED,
         t::NOT_FOUND_TITLE,
         // A request form without its nonce (every fuzzed one) is shown again with this.
         t::REQ_ERR_FORM,

@@ -2,11 +2,11 @@
 //! `app::api::anonymous::logic` and renders the same page with the result, so the forms work
 //! without JavaScript and the token never appears in a URL or a redirect.
 
-use crate::throttle::GuessLimit;
-use crate::{form_fields, FormBody, Stores};
-use app::api::anonymous::{logic, ManageStep, Posted, Series};
-use app::text::t;
 use crate::proxy::ClientAddr;
+use crate::throttle::{Counted, Taken, WindowLimit};
+use crate::{form_fields, FormBody, Stores};
+use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Posted, Series};
+use app::text::t;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
@@ -23,7 +23,10 @@ const MAX_FORM_BYTES: usize = 16 * 1024;
 pub struct FormState {
     pub options: LeptosOptions,
     pub stores: Stores,
-    pub guesses: Arc<GuessLimit>,
+    /// Codes typed that were not found, per client (see `throttle`).
+    pub guesses: Arc<WindowLimit>,
+    /// New bookings made, per client.
+    pub bookings: Arc<WindowLimit>,
 }
 
 pub fn routes(state: FormState) -> Router {
@@ -37,13 +40,64 @@ pub fn routes(state: FormState) -> Router {
         .with_state(state)
 }
 
+/// Whether the form is the last step, the one that books.
+fn books(form: &HashMap<String, String>) -> bool {
+    form.get("trin").map(String::as_str) == Some("book")
+}
+
+/// Whether the page is a receipt: a booking was made.
+fn booked(page: &Option<BookPage>) -> bool {
+    page.as_ref().is_some_and(|p| matches!(p.step, BookStep::Receipt { .. }))
+}
+
+/// Whether a typed code was found: a series page that does not say why the code was refused.
+fn code_accepted(page: &Option<BookPage>) -> bool {
+    page.as_ref().is_none_or(|p| p.relatives.as_ref().is_none_or(|r| r.code_error.is_none()))
+}
+
+/// Whether the manage page got past the code: anything but the page that asks for it again.
+fn token_found(step: &ManageStep) -> bool {
+    !matches!(step, ManageStep::Enter { .. })
+}
+
+/// Gives a unit back when its attempt did not count.
+fn settle(limit: &WindowLimit, unit: Option<Taken>, counts: bool) {
+    if let Some(unit) = unit.filter(|_| !counts) {
+        limit.give_back(unit);
+    }
+}
+
+/// The booking limit's refusal, with when to try again.
+fn booking_refused(refused: crate::throttle::Refused) -> BookStep {
+    let minutes = refused.minutes_left(app::clock::now());
+    BookStep::Choose { error: Some(t::throttled(t::BOOK_THROTTLED, minutes, true)) }
+}
+
+/// The guess limit's refusal, with when to try again.
+fn guesses_refused(refused: crate::throttle::Refused) -> String {
+    t::throttled(t::MANAGE_THROTTLED, refused.minutes_left(app::clock::now()), true)
+}
+
 async fn book(
     State(state): State<FormState>,
+    Extension(client): Extension<ClientAddr>,
     Path(kommune): Path<String>,
     uri: Uri,
     form: FormBody,
 ) -> Response {
-    let page = logic::book_post(&state.stores.anon, &kommune, &form_fields(form)).await;
+    let form = form_fields(form);
+    // Only the last step books, so only it is counted against the booking limit.
+    let unit = match books(&form).then(|| state.bookings.take(Counted::Client(client.0), app::clock::now())) {
+        None => None,
+        Some(Ok(unit)) => Some(unit),
+        Some(Err(refused)) => {
+            let samtale = form.get("samtale").map(String::as_str);
+            let page = logic::book_page(&state.stores.anon, &kommune, samtale, booking_refused(refused)).await;
+            return render(&state, Posted::Book(page), uri).await;
+        }
+    };
+    let page = logic::book_post(&state.stores.anon, &kommune, &form).await;
+    settle(&state.bookings, unit, booked(&page));
     render(&state, Posted::Book(page), uri).await
 }
 
@@ -65,15 +119,28 @@ async fn series_post(
     render(&state, posted, uri).await
 }
 
-async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, mut form: HashMap<String, String>) -> Option<app::api::anonymous::BookPage> {
+async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, form: HashMap<String, String>) -> Option<BookPage> {
+    let now = app::clock::now();
+    let refused_page = |step| logic::series_page(&state.stores.anon, series, kommune, None, step, None, None);
     let carries_token = form.get("kode").is_some_and(|k| !k.trim().is_empty());
-    if carries_token && !state.guesses.allow(client.0) {
-        form.clear();
-        let step = app::api::anonymous::BookStep::Choose { error: Some(t::MANAGE_THROTTLED.to_string()) };
-        logic::series_page(&state.stores.anon, series, kommune, None, step, None, None).await
-    } else {
-        logic::series_post(&state.stores.anon, series, kommune, &form).await
-    }
+    let guess = match carries_token.then(|| state.guesses.take(Counted::Client(client.0), now)) {
+        None => None,
+        Some(Ok(unit)) => Some(unit),
+        Some(Err(refused)) => return refused_page(BookStep::Choose { error: Some(guesses_refused(refused)) }).await,
+    };
+    let booking = match books(&form).then(|| state.bookings.take(Counted::Client(client.0), now)) {
+        None => None,
+        Some(Ok(unit)) => Some(unit),
+        Some(Err(refused)) => {
+            // The code was not looked up, so it cost nothing.
+            settle(&state.guesses, guess, false);
+            return refused_page(booking_refused(refused)).await;
+        }
+    };
+    let page = logic::series_post(&state.stores.anon, series, kommune, &form).await;
+    settle(&state.guesses, guess, !code_accepted(&page));
+    settle(&state.bookings, booking, booked(&page));
+    page
 }
 
 async fn manage(
@@ -82,11 +149,14 @@ async fn manage(
     uri: Uri,
     form: FormBody,
 ) -> Response {
-    // Throttle before any token work (rate limit per client, in memory only).
-    let step = if state.guesses.allow(client.0) {
-        logic::manage_post(&state.stores.anon, &form_fields(form)).await
-    } else {
-        ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) }
+    // A unit of the guess limit is taken before any token work, and given back if the code is found.
+    let step = match state.guesses.take(Counted::Client(client.0), app::clock::now()) {
+        Ok(unit) => {
+            let step = logic::manage_post(&state.stores.anon, &form_fields(form)).await;
+            settle(&state.guesses, Some(unit), !token_found(&step));
+            step
+        }
+        Err(refused) => ManageStep::Enter { error: Some(guesses_refused(refused)) },
     };
     render(&state, Posted::Manage(step), uri).await
 }
@@ -99,11 +169,16 @@ async fn calendar(
     form: FormBody,
 ) -> Response {
     let manage_uri = Uri::from_static("/min-aftale");
-    if !state.guesses.allow(client.0) {
-        let step = ManageStep::Enter { error: Some(t::MANAGE_THROTTLED.to_string()) };
-        return render(&state, Posted::Manage(step), manage_uri).await;
-    }
-    match logic::calendar_post(&state.stores.anon, &form_fields(form)).await {
+    let unit = match state.guesses.take(Counted::Client(client.0), app::clock::now()) {
+        Ok(unit) => unit,
+        Err(refused) => {
+            let step = ManageStep::Enter { error: Some(guesses_refused(refused)) };
+            return render(&state, Posted::Manage(step), manage_uri).await;
+        }
+    };
+    let result = logic::calendar_post(&state.stores.anon, &form_fields(form)).await;
+    settle(&state.guesses, Some(unit), result.as_ref().is_err_and(|step| !token_found(step)));
+    match result {
         Ok((file_name, body)) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),

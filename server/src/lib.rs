@@ -84,7 +84,10 @@ where
 
 /// What the router needs besides the Leptos options and the stores.
 pub struct Limits {
-    pub guesses: std::sync::Arc<throttle::GuessLimit>,
+    /// Codes typed that were not found, per client.
+    pub guesses: std::sync::Arc<throttle::WindowLimit>,
+    /// New anonymous bookings, per client.
+    pub bookings: std::sync::Arc<throttle::WindowLimit>,
     pub sign_ins: std::sync::Arc<staff_forms::SignInLimit>,
     pub secure_cookies: bool,
     /// The reverse proxies whose `X-Forwarded-For` names the client (none: the peer is).
@@ -130,6 +133,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         options: leptos_options.clone(),
         stores: stores.clone(),
         guesses: limits.guesses,
+        bookings: limits.bookings,
     });
     let staff_forms = staff_forms::routes(staff_forms::StaffFormState {
         options: leptos_options.clone(),

@@ -97,7 +97,13 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::throttle::ENV_ATTEMPTS_PER_HOUR)))
         .transpose()?
         .unwrap_or(server::throttle::DEFAULT_ATTEMPTS_PER_HOUR);
-    let guesses = std::sync::Arc::new(server::throttle::GuessLimit::new(attempts));
+    let guesses = std::sync::Arc::new(server::throttle::WindowLimit::per_hour(attempts));
+    let bookings_per_day = std::env::var(server::throttle::ENV_BOOKINGS_PER_DAY)
+        .ok()
+        .map(|v| v.trim().parse::<u32>().ok().filter(|n| *n > 0).ok_or(format!("{}={v:?} is not a whole number above 0", server::throttle::ENV_BOOKINGS_PER_DAY)))
+        .transpose()?
+        .unwrap_or(server::throttle::DEFAULT_BOOKINGS_PER_DAY);
+    let bookings = std::sync::Arc::new(server::throttle::WindowLimit::per_day(bookings_per_day));
     let sign_in_attempts = std::env::var(server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)
         .ok()
         .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)))
@@ -105,13 +111,15 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .unwrap_or(server::staff_forms::DEFAULT_SIGN_IN_ATTEMPTS_PER_HOUR);
     let sign_ins = std::sync::Arc::new(server::staff_forms::SignInLimit::new(sign_in_attempts));
     {
-        let (guesses, sign_ins) = (guesses.clone(), sign_ins.clone());
+        let (guesses, bookings, sign_ins) = (guesses.clone(), bookings.clone(), sign_ins.clone());
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
             loop {
                 every.tick().await;
-                guesses.forget_idle();
-                sign_ins.forget_idle();
+                let now = app::clock::now();
+                guesses.forget_expired(now);
+                bookings.forget_expired(now);
+                sign_ins.forget_expired(now);
             }
         });
     }
@@ -121,7 +129,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .filter(|v| !v.trim().is_empty())
         .map(|v| server::proxy::PublicOrigin::parse(&v))
         .transpose()?;
-    let limits = Limits { guesses, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
+    let limits = Limits { guesses, bookings, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
     let app = router(leptos_options, stores, limits);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -7,7 +7,7 @@
 //! The role check is not here: it is in `app::api::staff::logic`, which every path goes through.
 
 use crate::proxy::{ClientAddr, PublicOrigin};
-use crate::throttle::GuessLimit;
+use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, render_page, FormBody, Stores};
 use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
 use app::api::staff::{logic, StaffPosted, StartPage};
@@ -30,27 +30,41 @@ pub const ENV_SIGN_IN_ATTEMPTS_PER_HOUR: &str = "RMP_SIGN_IN_ATTEMPTS_PER_HOUR";
 /// Sign-in attempts per client address an hour; a username gets a third of it.
 pub const DEFAULT_SIGN_IN_ATTEMPTS_PER_HOUR: u32 = 30;
 
-/// Throttles sign-in by client and by username (in memory, keyed hashes only: see throttle.rs).
+/// Limits failed sign-ins by client and by username (see `throttle`: keyed hashes only). Both are
+/// counted, so a guesser cannot spread over usernames or over addresses; a sign-in that succeeds
+/// gives its units back.
 pub struct SignInLimit {
-    by_client: GuessLimit,
-    by_user: GuessLimit,
+    by_client: WindowLimit,
+    by_user: WindowLimit,
 }
+
+/// The units one sign-in attempt took: given back if it succeeds.
+pub struct SignInUnits(Taken, Taken);
 
 impl SignInLimit {
     pub fn new(per_hour: u32) -> SignInLimit {
-        SignInLimit { by_client: GuessLimit::new(per_hour), by_user: GuessLimit::new((per_hour / 3).max(1)) }
+        SignInLimit { by_client: WindowLimit::per_hour(per_hour), by_user: WindowLimit::per_hour((per_hour / 3).max(1)) }
     }
 
-    fn allow(&self, client: std::net::IpAddr, username: &str) -> bool {
-        // Both are counted, so a guesser cannot spread over usernames or addresses.
-        let client_ok = self.by_client.allow(client);
-        let user_ok = self.by_user.allow_key(&username.trim().to_lowercase());
-        client_ok && user_ok
+    fn take(&self, client: std::net::IpAddr, username: &str, now: chrono::DateTime<chrono::Utc>) -> Result<SignInUnits, Refused> {
+        let by_client = self.by_client.take(Counted::Client(client), now)?;
+        match self.by_user.take(Counted::Name(&username.trim().to_lowercase()), now) {
+            Ok(by_user) => Ok(SignInUnits(by_client, by_user)),
+            Err(refused) => {
+                self.by_client.give_back(by_client);
+                Err(refused)
+            }
+        }
     }
 
-    pub fn forget_idle(&self) {
-        self.by_client.forget_idle();
-        self.by_user.forget_idle();
+    fn give_back(&self, units: SignInUnits) {
+        self.by_client.give_back(units.0);
+        self.by_user.give_back(units.1);
+    }
+
+    pub fn forget_expired(&self, now: chrono::DateTime<chrono::Utc>) {
+        self.by_client.forget_expired(now);
+        self.by_user.forget_expired(now);
     }
 }
 
@@ -175,12 +189,18 @@ async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extensi
     if !same_origin(&headers, state.public_origin.as_ref()) {
         return refuse(t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await;
     }
-    if !state.sign_ins.allow(client.0, &username) {
-        return refuse(t::STAFF_SIGN_IN_THROTTLED, StatusCode::TOO_MANY_REQUESTS).await;
-    }
+    let now = app::clock::now();
+    let units = match state.sign_ins.take(client.0, &username, now) {
+        Ok(units) => units,
+        Err(refused) => {
+            let message = t::throttled(t::STAFF_SIGN_IN_THROTTLED, refused.minutes_left(now), false);
+            return refuse(&message, StatusCode::TOO_MANY_REQUESTS).await;
+        }
+    };
     let password = form.get("adgangskode").map(String::as_str).unwrap_or("");
-    match state.stores.staff.sign_in(&username, password, app::clock::now()).await {
+    match state.stores.staff.sign_in(&username, password, now).await {
         Ok(Some(session)) => {
+            state.sign_ins.give_back(units);
             tracing::info!(role = session.access.role.slug(), "staff signed in");
             see_other("/personale", set_cookie(&session.cookie_value, state.secure_cookies))
         }

@@ -33,7 +33,7 @@ async fn refused(app: &axum::Router, peer: &str, forwarded: &str) -> bool {
 
 fn app_behind(stores: server::Stores, attempts: u32) -> axum::Router {
     let mut limits = common::limits();
-    limits.guesses = std::sync::Arc::new(server::throttle::GuessLimit::new(attempts));
+    limits.guesses = std::sync::Arc::new(server::throttle::WindowLimit::per_hour(attempts));
     limits.proxies = TrustedProxies::parse("127.0.0.1").unwrap();
     common::router_with(stores, limits)
 }

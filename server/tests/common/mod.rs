@@ -36,7 +36,8 @@ pub async fn stores() -> (Stores, tempfile::TempDir) {
 /// Limits no test reaches, and no proxy in front.
 pub fn limits() -> Limits {
     Limits {
-        guesses: std::sync::Arc::new(server::throttle::GuessLimit::new(100)),
+        guesses: std::sync::Arc::new(server::throttle::WindowLimit::per_hour(100)),
+        bookings: std::sync::Arc::new(server::throttle::WindowLimit::per_day(1000)),
         sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
         secure_cookies: false,
         proxies: server::proxy::TrustedProxies::default(),
