@@ -5,6 +5,7 @@
 #   scripts/run.sh add-staff USERNAME admin KOMMUNE          creates a staff account (asks for its password)
 #   scripts/run.sh assign-staff USERNAME KOMMUNE [SITE ...]  gives an older account its municipality
 #   scripts/run.sh check-content DIR                         checks a content directory (every problem, file:line)
+#   scripts/run.sh backup DIR                                copies the stores, consistently, while the portal runs
 #   RMP_CONTENT_DIR=DIR scripts/run.sh                       serves that content instead of the compiled-in files
 #   RMP_EXAMPLE_HOURS= scripts/run.sh                        refuses the example opening hours, as a real service does
 set -euo pipefail

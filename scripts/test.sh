@@ -75,7 +75,7 @@ E2E_CLOCK_STARTED_MS="$(date +%s%3N)"
 export E2E_CLOCK_STARTED_MS
 (cd "$ROOT" && exec "$SERVER_BIN") > "$LOGS/server.log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA" "$DATA-secrets"' EXIT
 for _ in $(seq 1 100); do
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break
   kill -0 "$server_pid" 2>/dev/null || break

@@ -5,7 +5,7 @@ use app::store::TokenSecret;
 use rand::TryRngCore;
 use std::io::Write;
 use std::net::SocketAddr;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub const ENV_LISTEN: &str = "RMP_LISTEN";
@@ -40,6 +40,10 @@ pub fn example_hours_shown(value: Option<&str>) -> Result<bool, String> {
 
 pub const DEFAULT_DATA_DIR: &str = "data";
 pub const SECRET_FILE_NAME: &str = "token-secret";
+/// The default secrets directory is the data directory's sibling with this suffix: `data/` →
+/// `data-secrets/`. Kept apart so that a copy or backup of the data directory alone holds no key
+/// that confirms a token; the README says to back it up separately.
+pub const SECRETS_DIR_SUFFIX: &str = "-secrets";
 
 #[derive(Debug)]
 pub struct Config {
@@ -77,6 +81,10 @@ pub enum ConfigError {
     SecretTooOpen(PathBuf, u32),
     #[error("cannot create token secret {0} ({1}): check that the directory is writable, or set {ENV_TOKEN_SECRET_FILE}")]
     SecretCreate(PathBuf, std::io::Error),
+    #[error("data directory {0} has no parent to keep the token secret beside it: set {ENV_TOKEN_SECRET_FILE} to a file outside the data directory")]
+    NoPlaceForSecret(PathBuf),
+    #[error("cannot move the token secret from {0} out of the data directory to {1} ({2}): move it by hand, or set {ENV_TOKEN_SECRET_FILE}={0}")]
+    SecretMove(PathBuf, PathBuf, std::io::Error),
 }
 
 impl Config {
@@ -88,9 +96,17 @@ impl Config {
             Some(v) => v.trim().parse().map_err(|_| ConfigError::Listen(v))?,
             None => default_listen,
         };
-        let data_dir = PathBuf::from(var(ENV_DATA_DIR).unwrap_or_else(|| DEFAULT_DATA_DIR.to_string()));
-        check_data_dir(&data_dir)?;
-        let secret_file = var(ENV_TOKEN_SECRET_FILE).map(PathBuf::from).unwrap_or_else(|| data_dir.join(SECRET_FILE_NAME));
+        let data_dir = data_dir_from_env()?;
+        let secret_file = match var(ENV_TOKEN_SECRET_FILE) {
+            Some(file) => {
+                let file = PathBuf::from(file);
+                if is_inside(&file, &data_dir) {
+                    tracing::warn!("the token secret is inside the data directory ({ENV_TOKEN_SECRET_FILE}): a copy of the data directory then confirms tokens; keep it elsewhere");
+                }
+                file
+            }
+            None => default_secret_file(&data_dir)?,
+        };
         let token_secret = load_or_create_secret(&secret_file)?;
         let number = |name: &'static str, default: u32, min: u32, max: u32| match var(name) {
             None => Ok(default),
@@ -109,6 +125,45 @@ impl Config {
         };
         Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months, clock_start })
     }
+}
+
+/// `RMP_DATA_DIR`, checked to exist and be writable.
+pub fn data_dir_from_env() -> Result<PathBuf, ConfigError> {
+    let dir = std::env::var(ENV_DATA_DIR).ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| DEFAULT_DATA_DIR.to_string());
+    let data_dir = PathBuf::from(dir);
+    check_data_dir(&data_dir)?;
+    Ok(data_dir)
+}
+
+/// Whether `file` lies inside `dir` (both resolved as far as they exist).
+fn is_inside(file: &Path, dir: &Path) -> bool {
+    let resolve = |p: &Path| std::path::absolute(p).ok().map(|a| a.canonicalize().unwrap_or(a));
+    let parent = file.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    match (parent.and_then(resolve), resolve(dir)) {
+        (Some(parent), Some(dir)) => parent.starts_with(dir),
+        _ => false,
+    }
+}
+
+/// Where the token secret is kept when `RMP_TOKEN_SECRET_FILE` is unset: `token-secret` in the
+/// data directory's sibling `…-secrets/` (made with mode 0700). A secret left inside the data
+/// directory by an earlier version is moved there, so no anonymous booking is lost.
+pub fn default_secret_file(data_dir: &Path) -> Result<PathBuf, ConfigError> {
+    let resolved = data_dir.canonicalize().map_err(|_| ConfigError::DataDirMissing(data_dir.to_path_buf()))?;
+    let (Some(parent), Some(name)) = (resolved.parent(), resolved.file_name()) else {
+        return Err(ConfigError::NoPlaceForSecret(resolved));
+    };
+    let dir = parent.join(format!("{}{SECRETS_DIR_SUFFIX}", name.to_string_lossy()));
+    let file = dir.join(SECRET_FILE_NAME);
+    if !dir.is_dir() {
+        std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(|e| ConfigError::SecretCreate(file.clone(), e))?;
+    }
+    let legacy = resolved.join(SECRET_FILE_NAME);
+    if !file.exists() && legacy.exists() {
+        std::fs::rename(&legacy, &file).map_err(|e| ConfigError::SecretMove(legacy.clone(), file.clone(), e))?;
+        tracing::warn!("moved the token secret out of the data directory, to {}: back it up separately from the data", file.display());
+    }
+    Ok(file)
 }
 
 /// `RMP_CLOCK_START`'s value: an RFC 3339 instant with its offset (a bare date would leave the
@@ -153,7 +208,7 @@ pub fn load_or_create_secret(path: &Path) -> Result<TokenSecret, ConfigError> {
                 .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
             file.write_all(format!("{hex}\n").as_bytes()).map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
             file.sync_all().map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
-            tracing::info!("made a new hashing secret file in the data directory");
+            tracing::info!("made a new token secret, {}: back it up separately from the data directory", path.display());
             Ok(TokenSecret::from_bytes(bytes))
         }
         Err(e) => Err(ConfigError::SecretUnreadable(path.to_path_buf(), e)),
@@ -222,6 +277,43 @@ mod tests {
         let err = load_or_create_secret(&open).unwrap_err();
         assert!(matches!(err, ConfigError::SecretTooOpen(_, 0o644)), "{err}");
         assert!(err.to_string().contains("chmod 600"));
+    }
+
+    #[test]
+    fn by_default_the_secret_is_kept_beside_the_data_directory_not_in_it() {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let file = default_secret_file(&data).unwrap();
+        assert_eq!(file, root.path().canonicalize().unwrap().join("data-secrets").join(SECRET_FILE_NAME));
+        let mode = std::fs::metadata(file.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "only the portal's user may enter the secrets directory");
+        load_or_create_secret(&file).unwrap();
+        assert!(!data.join(SECRET_FILE_NAME).exists());
+        assert_eq!(default_secret_file(&data).unwrap(), file, "found again at the next start");
+    }
+
+    #[test]
+    fn a_secret_left_in_the_data_directory_is_moved_out_and_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let legacy = data.join(SECRET_FILE_NAME);
+        load_or_create_secret(&legacy).unwrap();
+        let before = std::fs::read_to_string(&legacy).unwrap();
+        let file = default_secret_file(&data).unwrap();
+        assert!(!legacy.exists(), "no copy stays in the data directory");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), before, "the same secret, so every booking is still found");
+    }
+
+    #[test]
+    fn a_secret_file_inside_the_data_directory_is_recognised() {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        assert!(is_inside(&data.join("token-secret"), &data));
+        assert!(!is_inside(&root.path().join("data-secrets/token-secret"), &data));
+        assert!(!is_inside(&root.path().join("token-secret"), &data));
     }
 
     #[test]

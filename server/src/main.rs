@@ -17,6 +17,7 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("check-content") => return check_content(&args[1..]),
+        Some("backup") => backup(&args[1..]).await,
         // Every other command works on the municipalities of the content the server serves.
         command @ (None | Some("add-staff") | Some("assign-staff")) => match server::content_dir::load_from_env() {
             Err(message) => Err(message),
@@ -27,7 +28,7 @@ async fn main() -> ExitCode {
             },
         },
         Some(other) => Err(format!(
-            "unknown command {other:?}: run without arguments to serve, `add-staff USERNAME ROLE KOMMUNE [SITE ...]`, `assign-staff USERNAME KOMMUNE [SITE ...]` or `check-content DIR`"
+            "unknown command {other:?}: run without arguments to serve, `add-staff USERNAME ROLE KOMMUNE [SITE ...]`, `assign-staff USERNAME KOMMUNE [SITE ...]`, `backup DIR` or `check-content DIR`"
         )),
     };
     match result {
@@ -58,6 +59,21 @@ fn check_content(args: &[String]) -> ExitCode {
         println!("{dir}: {} fejl", problems.len());
         ExitCode::FAILURE
     }
+}
+
+/// `server backup DIR`: a consistent copy of the stores in `RMP_DATA_DIR`, taken while the portal
+/// serves (see README, "Backups"). Prints each file written.
+async fn backup(args: &[String]) -> Result<(), String> {
+    let [target] = args else {
+        return Err("usage: backup DIR (a new or empty directory; the stores are copied into it)".to_string());
+    };
+    let data_dir = server::config::data_dir_from_env().map_err(|e| e.to_string())?;
+    let written = app::store::backup(&data_dir, std::path::Path::new(target)).await.map_err(|e| e.to_string())?;
+    for file in &written {
+        println!("{}", file.display());
+    }
+    println!("The token secret is not in this backup: back it up separately (README, \"Backups\").");
+    Ok(())
 }
 
 async fn run(content_origin: &str) -> Result<(), String> {

@@ -7,15 +7,10 @@ mod common;
 use app::domain::staff::Role;
 use app::store::StaffScope;
 use app::text::t;
-use axum::body::Body;
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{header, Request, StatusCode};
-use common::{escaped, get};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
+use common::{escaped, get, post, receipt_code, times};
 use server::throttle::WindowLimit;
-use std::net::SocketAddr;
 use std::sync::Arc;
-use tower::ServiceExt;
 
 const CITIZEN: &str = "192.0.2.10:50000";
 const OTHER_CITIZEN: &str = "192.0.2.11:50000";
@@ -30,48 +25,6 @@ fn app_with(stores: server::Stores, guesses: u32, bookings: u32, sign_ins: u32) 
     limits.bookings = Arc::new(WindowLimit::per_day(bookings));
     limits.sign_ins = Arc::new(server::staff_forms::SignInLimit::new(sign_ins));
     common::router_with(stores, limits)
-}
-
-/// A form value percent-encoded (every byte but letters and digits, which is always safe).
-fn encode(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
-}
-
-/// POSTs `fields` to `uri` from `from`: the status and the page.
-async fn post(app: &axum::Router, from: &str, uri: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
-    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-    let peer: SocketAddr = from.parse().unwrap();
-    let mut req = Request::builder()
-        .method("POST")
-        .uri(uri)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body.join("&")))
-        .unwrap();
-    if uri.starts_with("/personale") {
-        req.headers_mut().insert(header::ORIGIN, "http://localhost".parse().unwrap());
-        req.headers_mut().insert(header::HOST, "localhost".parse().unwrap());
-    }
-    let res = app.clone().layer(MockConnectInfo(peer)).oneshot(req).await.unwrap();
-    let status = res.status();
-    (status, String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string())
-}
-
-/// Every bookable time a booking page offers, in order (each a radio `name="tid" … value="…"`).
-fn times(page: &str) -> Vec<String> {
-    page.match_indices("name=\"tid\"")
-        .filter_map(|(at, _)| {
-            let tag = &page[at..at + page[at..].find('>')?];
-            let v = tag.find("value=\"")? + "value=\"".len();
-            Some(tag[v..v + tag[v..].find('"')?].to_string())
-        })
-        .collect()
-}
-
-/// The code on a receipt.
-fn receipt_code(page: &str) -> String {
-    let at = page.find("id=\"token\"").unwrap_or_else(|| panic!("no receipt:\n{page}"));
-    let text = at + page[at..].find('>').unwrap() + 1;
-    page[text..text + page[text..].find('<').unwrap()].to_string()
 }
 
 fn throttled_guess(page: &str) -> bool {

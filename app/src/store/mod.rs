@@ -24,3 +24,56 @@ pub use anon::{
 pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM, DEFAULT_RETENTION_DAYS};
 pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, SESSION_IDLE, SESSION_MAX};
 pub use sqlite::{StoreError, TableSchema};
+
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+/// The stores' files in a data directory: what a backup copies and a restore puts back.
+pub const STORE_FILES: [&str; 3] = [AnonStore::FILE_NAME, CaseStore::FILE_NAME, StaffStore::FILE_NAME];
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0} is missing: is this the portal's data directory? (set RMP_DATA_DIR)")]
+    MissingStore(PathBuf),
+    #[error("{0} already exists: a backup never overwrites one, choose a new directory")]
+    TargetExists(PathBuf),
+    #[error("cannot prepare {0} ({1})")]
+    Target(PathBuf, std::io::Error),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// Copies every store of `data_dir` into `target` (made with mode 0700 if missing; the copies get
+/// mode 0600) as a consistent snapshot each, while the portal runs, and makes them durable before
+/// returning the files written. The token secret is not among them: it is kept and backed up
+/// apart, so the data backup alone confirms no token.
+pub async fn backup(data_dir: &Path, target: &Path) -> Result<Vec<PathBuf>, BackupError> {
+    let sources: Vec<PathBuf> = STORE_FILES.iter().map(|f| data_dir.join(f)).collect();
+    if let Some(missing) = sources.iter().find(|s| !s.is_file()) {
+        return Err(BackupError::MissingStore(missing.clone()));
+    }
+    if !target.is_dir() {
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(target).map_err(|e| BackupError::Target(target.to_path_buf(), e))?;
+    }
+    let targets: Vec<PathBuf> = STORE_FILES.iter().map(|f| target.join(f)).collect();
+    if let Some(existing) = targets.iter().find(|t| t.exists()) {
+        return Err(BackupError::TargetExists(existing.clone()));
+    }
+    for (source, copy) in sources.iter().zip(&targets) {
+        // An empty file made first, with mode 0600 and only if none is there: `VACUUM INTO`
+        // fills an empty file, and the copy is never readable by others, not even for a moment.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(copy)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => BackupError::TargetExists(copy.clone()),
+                _ => BackupError::Target(copy.clone(), e),
+            })?;
+        sqlite::snapshot(source, copy).await?;
+        std::fs::File::open(copy).and_then(|f| f.sync_all()).map_err(|e| BackupError::Target(copy.clone(), e))?;
+    }
+    std::fs::File::open(target).and_then(|d| d.sync_all()).map_err(|e| BackupError::Target(target.to_path_buf(), e))?;
+    Ok(targets)
+}

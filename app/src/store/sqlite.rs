@@ -54,6 +54,19 @@ pub(super) async fn open(path: &Path, migrator: &Migrator) -> Result<SqlitePool,
     Ok(pool)
 }
 
+/// Writes a consistent snapshot of the database at `source` to the new file `target` with SQLite's
+/// `VACUUM INTO`, while the portal goes on writing: it reads inside one read transaction, so a
+/// booking committed before it began is in the copy and one committed after is not, never half.
+/// The copy has no free pages, so nothing deleted before it lingers in it.
+pub(super) async fn snapshot(source: &Path, target: &Path) -> Result<(), StoreError> {
+    let open_error = |source_err| StoreError::Open { path: source.display().to_string(), source: source_err };
+    let options = SqliteConnectOptions::new().filename(source).create_if_missing(false).busy_timeout(Duration::from_secs(30));
+    let mut conn = sqlx::ConnectOptions::connect(&options).await.map_err(open_error)?;
+    sqlx::query("VACUUM INTO ?").bind(target.to_string_lossy().into_owned()).execute(&mut conn).await?;
+    sqlx::Connection::close(conn).await?;
+    Ok(())
+}
+
 /// Whether the store's database answers a trivial query now: the server's readiness check.
 pub(super) async fn answers(pool: &SqlitePool) -> bool {
     !pool.is_closed() && sqlx::query("SELECT 1").execute(pool).await.is_ok()

@@ -5,9 +5,11 @@
 
 use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use server::{Limits, Stores};
+use std::net::SocketAddr;
 use tower::ServiceExt;
 
 /// The instant every test's clock starts at: a Monday morning (the e2e server's, too).
@@ -72,4 +74,52 @@ pub async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
 /// Text as a page's HTML carries it.
 pub fn escaped(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A form value percent-encoded (every byte but letters and digits, which is always safe).
+pub fn encode(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// POSTs `fields` to `uri` as a browser's form from the client address `from` (staff forms with
+/// the same-origin headers): the status and the page.
+pub async fn post(app: &axum::Router, from: &str, uri: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    let peer: SocketAddr = from.parse().unwrap();
+    let mut req = Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.join("&")))
+        .unwrap();
+    if uri.starts_with("/personale") {
+        req.headers_mut().insert(header::ORIGIN, "http://localhost".parse().unwrap());
+        req.headers_mut().insert(header::HOST, "localhost".parse().unwrap());
+    }
+    let res = app.clone().layer(MockConnectInfo(peer)).oneshot(req).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string())
+}
+
+/// Every bookable time a booking page offers, in order (each a radio `name="tid" … value="…"`).
+pub fn times(page: &str) -> Vec<String> {
+    page.match_indices("name=\"tid\"")
+        .filter_map(|(at, _)| {
+            let tag = &page[at..at + page[at..].find('>')?];
+            let v = tag.find("value=\"")? + "value=\"".len();
+            Some(tag[v..v + tag[v..].find('"')?].to_string())
+        })
+        .collect()
+}
+
+/// The text of the element with `id` (its first text, up to the next tag).
+pub fn element_text(page: &str, id: &str) -> Option<String> {
+    let at = page.find(&format!("id=\"{id}\""))?;
+    let text = at + page[at..].find('>')? + 1;
+    Some(page[text..text + page[text..].find('<')?].to_string())
+}
+
+/// The code on a receipt.
+pub fn receipt_code(page: &str) -> String {
+    element_text(page, "token").unwrap_or_else(|| panic!("no receipt:\n{page}"))
 }
