@@ -22,6 +22,13 @@ if ! build_release > "$LOGS/build.log" 2>&1; then
 fi
 echo "built in $((SECONDS - build_started)) s"
 
+# PostgreSQL, for the tests of what several instances share (server/tests/shared_limits.rs):
+# installed from Debian's packages when missing, started here, stopped at the end. If it cannot
+# start, that is a failure, and the tests that need it fail too: nothing is skipped.
+source "$ROOT/scripts/postgres.sh"
+pg_start || failed=$((failed + 1))
+trap pg_stop EXIT
+
 # 2. Rust tests, in the release profile so they share the build with the end-to-end server;
 #    build-site's own tests in the profile it was built with, so its crates are not built twice.
 echo "== cargo test"
@@ -75,7 +82,7 @@ E2E_CLOCK_STARTED_MS="$(date +%s%3N)"
 export E2E_CLOCK_STARTED_MS
 (cd "$ROOT" && exec "$SERVER_BIN") > "$LOGS/server.log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA" "$DATA-secrets"' EXIT
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$DATA" "$DATA-secrets"; pg_stop' EXIT
 for _ in $(seq 1 100); do
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break
   kill -0 "$server_pid" 2>/dev/null || break

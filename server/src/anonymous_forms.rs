@@ -3,7 +3,7 @@
 //! without JavaScript and the token never appears in a URL or a redirect.
 
 use crate::proxy::ClientAddr;
-use crate::throttle::{Counted, Taken, WindowLimit};
+use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
 use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Posted, Series};
 use app::text::t;
@@ -61,21 +61,28 @@ fn token_found(step: &ManageStep) -> bool {
 }
 
 /// Gives a unit back when its attempt did not count.
-fn settle(limit: &WindowLimit, unit: Option<Taken>, counts: bool) {
+async fn settle(limit: &WindowLimit, unit: Option<Taken>, counts: bool) {
     if let Some(unit) = unit.filter(|_| !counts) {
-        limit.give_back(unit);
+        limit.give_back(unit).await;
+    }
+}
+
+/// Takes a unit of `limit` for `client` when `when` holds (the attempt is one the limit counts).
+async fn take_if(when: bool, limit: &WindowLimit, client: ClientAddr) -> Result<Option<Taken>, Refused> {
+    match when {
+        true => limit.take(Counted::Client(client.0), app::clock::now()).await.map(Some),
+        false => Ok(None),
     }
 }
 
 /// The booking limit's refusal, with when to try again.
-fn booking_refused(refused: crate::throttle::Refused) -> BookStep {
-    let minutes = refused.minutes_left(app::clock::now());
-    BookStep::Choose { error: Some(t::throttled(t::BOOK_THROTTLED, minutes, true)) }
+fn booking_refused(refused: Refused) -> BookStep {
+    BookStep::Choose { error: Some(refused.say(t::BOOK_THROTTLED, app::clock::now(), true)) }
 }
 
 /// The guess limit's refusal, with when to try again.
-fn guesses_refused(refused: crate::throttle::Refused) -> String {
-    t::throttled(t::MANAGE_THROTTLED, refused.minutes_left(app::clock::now()), true)
+fn guesses_refused(refused: Refused) -> String {
+    refused.say(t::MANAGE_THROTTLED, app::clock::now(), true)
 }
 
 async fn book(
@@ -87,17 +94,16 @@ async fn book(
 ) -> Response {
     let form = form_fields(form);
     // Only the last step books, so only it is counted against the booking limit.
-    let unit = match books(&form).then(|| state.bookings.take(Counted::Client(client.0), app::clock::now())) {
-        None => None,
-        Some(Ok(unit)) => Some(unit),
-        Some(Err(refused)) => {
+    let unit = match take_if(books(&form), &state.bookings, client).await {
+        Ok(unit) => unit,
+        Err(refused) => {
             let samtale = form.get("samtale").map(String::as_str);
             let page = logic::book_page(&state.stores.anon, &kommune, samtale, booking_refused(refused)).await;
             return render(&state, Posted::Book(page), uri).await;
         }
     };
     let page = logic::book_post(&state.stores.anon, &kommune, &form).await;
-    settle(&state.bookings, unit, booked(&page));
+    settle(&state.bookings, unit, booked(&page)).await;
     render(&state, Posted::Book(page), uri).await
 }
 
@@ -120,26 +126,23 @@ async fn series_post(
 }
 
 async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, form: HashMap<String, String>) -> Option<BookPage> {
-    let now = app::clock::now();
     let refused_page = |step| logic::series_page(&state.stores.anon, series, kommune, None, step, None, None);
     let carries_token = form.get("kode").is_some_and(|k| !k.trim().is_empty());
-    let guess = match carries_token.then(|| state.guesses.take(Counted::Client(client.0), now)) {
-        None => None,
-        Some(Ok(unit)) => Some(unit),
-        Some(Err(refused)) => return refused_page(BookStep::Choose { error: Some(guesses_refused(refused)) }).await,
+    let guess = match take_if(carries_token, &state.guesses, client).await {
+        Ok(unit) => unit,
+        Err(refused) => return refused_page(BookStep::Choose { error: Some(guesses_refused(refused)) }).await,
     };
-    let booking = match books(&form).then(|| state.bookings.take(Counted::Client(client.0), now)) {
-        None => None,
-        Some(Ok(unit)) => Some(unit),
-        Some(Err(refused)) => {
+    let booking = match take_if(books(&form), &state.bookings, client).await {
+        Ok(unit) => unit,
+        Err(refused) => {
             // The code was not looked up, so it cost nothing.
-            settle(&state.guesses, guess, false);
+            settle(&state.guesses, guess, false).await;
             return refused_page(booking_refused(refused)).await;
         }
     };
     let page = logic::series_post(&state.stores.anon, series, kommune, &form).await;
-    settle(&state.guesses, guess, !code_accepted(&page));
-    settle(&state.bookings, booking, booked(&page));
+    settle(&state.guesses, guess, !code_accepted(&page)).await;
+    settle(&state.bookings, booking, booked(&page)).await;
     page
 }
 
@@ -150,10 +153,10 @@ async fn manage(
     form: FormBody,
 ) -> Response {
     // A unit of the guess limit is taken before any token work, and given back if the code is found.
-    let step = match state.guesses.take(Counted::Client(client.0), app::clock::now()) {
+    let step = match state.guesses.take(Counted::Client(client.0), app::clock::now()).await {
         Ok(unit) => {
             let step = logic::manage_post(&state.stores.anon, &form_fields(form)).await;
-            settle(&state.guesses, Some(unit), !token_found(&step));
+            settle(&state.guesses, Some(unit), !token_found(&step)).await;
             step
         }
         Err(refused) => ManageStep::Enter { error: Some(guesses_refused(refused)) },
@@ -169,7 +172,7 @@ async fn calendar(
     form: FormBody,
 ) -> Response {
     let manage_uri = Uri::from_static("/min-aftale");
-    let unit = match state.guesses.take(Counted::Client(client.0), app::clock::now()) {
+    let unit = match state.guesses.take(Counted::Client(client.0), app::clock::now()).await {
         Ok(unit) => unit,
         Err(refused) => {
             let step = ManageStep::Enter { error: Some(guesses_refused(refused)) };
@@ -177,7 +180,7 @@ async fn calendar(
         }
     };
     let result = logic::calendar_post(&state.stores.anon, &form_fields(form)).await;
-    settle(&state.guesses, Some(unit), result.as_ref().is_err_and(|step| !token_found(step)));
+    settle(&state.guesses, Some(unit), result.as_ref().is_err_and(|step| !token_found(step))).await;
     match result {
         Ok((file_name, body)) => (
             [

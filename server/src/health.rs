@@ -4,6 +4,7 @@
 //! version, no store names, no error text.
 
 use crate::Stores;
+use app::store::LimitCounts;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,8 +14,8 @@ use axum::Router;
 pub const LIVE_PATH: &str = "/healthz";
 pub const READY_PATH: &str = "/readyz";
 
-pub fn routes(stores: Stores) -> Router {
-    Router::new().route(LIVE_PATH, get(live)).route(READY_PATH, get(ready)).with_state(stores)
+pub fn routes(stores: Stores, limits: Option<LimitCounts>) -> Router {
+    Router::new().route(LIVE_PATH, get(live)).route(READY_PATH, get(ready)).with_state((stores, limits))
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
@@ -25,13 +26,19 @@ async fn live() -> Response {
     plain(StatusCode::OK, "ok\n")
 }
 
-async fn ready(State(stores): State<Stores>) -> Response {
-    let (anon, case, staff) = tokio::join!(stores.anon.answers(), stores.case.answers(), stores.staff.answers());
-    if anon && case && staff {
+async fn ready(State((stores, limits)): State<(Stores, Option<LimitCounts>)>) -> Response {
+    let limits_answer = async {
+        match &limits {
+            Some(counts) => counts.answers().await,
+            None => true,
+        }
+    };
+    let (anon, case, staff, limits) = tokio::join!(stores.anon.answers(), stores.case.answers(), stores.staff.answers(), limits_answer);
+    if anon && case && staff && limits {
         plain(StatusCode::OK, "klar\n")
     } else {
         // Which store failed goes to the log, not to whoever asks.
-        tracing::error!(anon, case, staff, "not ready: a store does not answer");
+        tracing::error!(anon, case, staff, limits, "not ready: a store does not answer");
         plain(StatusCode::SERVICE_UNAVAILABLE, "ikke klar\n")
     }
 }

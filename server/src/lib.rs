@@ -88,6 +88,9 @@ pub struct Limits {
     pub guesses: std::sync::Arc<throttle::WindowLimit>,
     /// New anonymous bookings, per client.
     pub bookings: std::sync::Arc<throttle::WindowLimit>,
+    /// The limits database the limits count in, when they are shared (`RMP_LIMITS_DATABASE_URL`):
+    /// readiness then asks it too.
+    pub shared_counts: Option<app::store::LimitCounts>,
     pub sign_ins: std::sync::Arc<staff_forms::SignInLimit>,
     pub secure_cookies: bool,
     /// The reverse proxies whose `X-Forwarded-For` names the client (none: the peer is).
@@ -160,7 +163,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         .merge(case_forms)
         .merge(staff_forms)
         .merge(exports::routes())
-        .merge(health::routes(stores.clone()))
+        .merge(health::routes(stores.clone(), limits.shared_counts.clone()))
         .merge(static_files);
     if bench_floor_enabled() {
         app = app.route(BENCH_FLOOR_PATH, axum::routing::get(bench_floor));

@@ -113,19 +113,33 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::throttle::ENV_ATTEMPTS_PER_HOUR)))
         .transpose()?
         .unwrap_or(server::throttle::DEFAULT_ATTEMPTS_PER_HOUR);
-    let guesses = std::sync::Arc::new(server::throttle::WindowLimit::per_hour(attempts));
+    let guesses = server::throttle::WindowLimit::per_hour(attempts);
     let bookings_per_day = std::env::var(server::throttle::ENV_BOOKINGS_PER_DAY)
         .ok()
         .map(|v| v.trim().parse::<u32>().ok().filter(|n| *n > 0).ok_or(format!("{}={v:?} is not a whole number above 0", server::throttle::ENV_BOOKINGS_PER_DAY)))
         .transpose()?
         .unwrap_or(server::throttle::DEFAULT_BOOKINGS_PER_DAY);
-    let bookings = std::sync::Arc::new(server::throttle::WindowLimit::per_day(bookings_per_day));
+    let bookings = server::throttle::WindowLimit::per_day(bookings_per_day);
     let sign_in_attempts = std::env::var(server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)
         .ok()
         .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)))
         .transpose()?
         .unwrap_or(server::staff_forms::DEFAULT_SIGN_IN_ATTEMPTS_PER_HOUR);
-    let sign_ins = std::sync::Arc::new(server::staff_forms::SignInLimit::new(sign_in_attempts));
+    let sign_ins = server::staff_forms::SignInLimit::new(sign_in_attempts);
+    // Several instances behind a proxy count in one database; one instance counts in memory.
+    let shared_counts = match std::env::var(server::throttle::ENV_LIMITS_DATABASE_URL).ok().filter(|v| !v.trim().is_empty()) {
+        Some(url) => Some(app::store::LimitCounts::connect(url.trim()).await.map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let (guesses, bookings, sign_ins) = match &shared_counts {
+        Some(counts) => {
+            let key = config.token_secret.derive(server::throttle::LIMITS_KEY_PURPOSE);
+            tracing::info!("the limits are counted in the limits database, shared by every instance");
+            (guesses.shared(counts.clone(), "guesses", key), bookings.shared(counts.clone(), "bookings", key), sign_ins.shared(counts.clone(), key))
+        }
+        None => (guesses, bookings, sign_ins),
+    };
+    let (guesses, bookings, sign_ins) = (std::sync::Arc::new(guesses), std::sync::Arc::new(bookings), std::sync::Arc::new(sign_ins));
     {
         let (guesses, bookings, sign_ins) = (guesses.clone(), bookings.clone(), sign_ins.clone());
         tokio::spawn(async move {
@@ -133,9 +147,9 @@ async fn run(content_origin: &str) -> Result<(), String> {
             loop {
                 every.tick().await;
                 let now = app::clock::now();
-                guesses.forget_expired(now);
-                bookings.forget_expired(now);
-                sign_ins.forget_expired(now);
+                guesses.forget_expired(now).await;
+                bookings.forget_expired(now).await;
+                sign_ins.forget_expired(now).await;
             }
         });
     }
@@ -145,7 +159,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .filter(|v| !v.trim().is_empty())
         .map(|v| server::proxy::PublicOrigin::parse(&v))
         .transpose()?;
-    let limits = Limits { guesses, bookings, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
+    let limits = Limits { guesses, bookings, shared_counts, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
     let app = router(leptos_options, stores, limits);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

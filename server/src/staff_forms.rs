@@ -46,25 +46,33 @@ impl SignInLimit {
         SignInLimit { by_client: WindowLimit::per_hour(per_hour), by_user: WindowLimit::per_hour((per_hour / 3).max(1)) }
     }
 
-    fn take(&self, client: std::net::IpAddr, username: &str, now: chrono::DateTime<chrono::Utc>) -> Result<SignInUnits, Refused> {
-        let by_client = self.by_client.take(Counted::Client(client), now)?;
-        match self.by_user.take(Counted::Name(&username.trim().to_lowercase()), now) {
+    /// The same limits counted in the limits database, shared by every instance.
+    pub fn shared(self, counts: app::store::LimitCounts, key: [u8; 32]) -> SignInLimit {
+        SignInLimit {
+            by_client: self.by_client.shared(counts.clone(), "sign_in_client", key),
+            by_user: self.by_user.shared(counts, "sign_in_user", key),
+        }
+    }
+
+    async fn take(&self, client: std::net::IpAddr, username: &str, now: chrono::DateTime<chrono::Utc>) -> Result<SignInUnits, Refused> {
+        let by_client = self.by_client.take(Counted::Client(client), now).await?;
+        match self.by_user.take(Counted::Name(&username.trim().to_lowercase()), now).await {
             Ok(by_user) => Ok(SignInUnits(by_client, by_user)),
             Err(refused) => {
-                self.by_client.give_back(by_client);
+                self.by_client.give_back(by_client).await;
                 Err(refused)
             }
         }
     }
 
-    fn give_back(&self, units: SignInUnits) {
-        self.by_client.give_back(units.0);
-        self.by_user.give_back(units.1);
+    async fn give_back(&self, units: SignInUnits) {
+        self.by_client.give_back(units.0).await;
+        self.by_user.give_back(units.1).await;
     }
 
-    pub fn forget_expired(&self, now: chrono::DateTime<chrono::Utc>) {
-        self.by_client.forget_expired(now);
-        self.by_user.forget_expired(now);
+    pub async fn forget_expired(&self, now: chrono::DateTime<chrono::Utc>) {
+        self.by_client.forget_expired(now).await;
+        self.by_user.forget_expired(now).await;
     }
 }
 
@@ -190,17 +198,20 @@ async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extensi
         return refuse(t::STAFF_FORM_EXPIRED, StatusCode::FORBIDDEN).await;
     }
     let now = app::clock::now();
-    let units = match state.sign_ins.take(client.0, &username, now) {
+    let units = match state.sign_ins.take(client.0, &username, now).await {
         Ok(units) => units,
         Err(refused) => {
-            let message = t::throttled(t::STAFF_SIGN_IN_THROTTLED, refused.minutes_left(now), false);
-            return refuse(&message, StatusCode::TOO_MANY_REQUESTS).await;
+            let status = match refused {
+                Refused::Until(_) => StatusCode::TOO_MANY_REQUESTS,
+                Refused::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            };
+            return refuse(&refused.say(t::STAFF_SIGN_IN_THROTTLED, now, false), status).await;
         }
     };
     let password = form.get("adgangskode").map(String::as_str).unwrap_or("");
     match state.stores.staff.sign_in(&username, password, now).await {
         Ok(Some(session)) => {
-            state.sign_ins.give_back(units);
+            state.sign_ins.give_back(units).await;
             tracing::info!(role = session.access.role.slug(), "staff signed in");
             see_other("/personale", set_cookie(&session.cookie_value, state.secure_cookies))
         }

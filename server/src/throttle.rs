@@ -1,4 +1,6 @@
-//! Limits on attempts per client, counted in fixed windows of time (in memory, keyed hashes only).
+//! Limits on attempts per client, counted in fixed windows of time, under keyed hashes only: in
+//! memory for one instance, or in the limits database (`RMP_LIMITS_DATABASE_URL`, PostgreSQL)
+//! shared by every instance behind the proxy.
 //!
 //! Three limits use this: failed token lookups (a guess at a code), failed staff sign-ins, and new
 //! anonymous bookings (so one client cannot fill a calendar). Each attempt first *takes* a unit
@@ -13,14 +15,20 @@
 //! two budgets around a window's edge. That is the same rule a database-backed counter keeps, so
 //! the limits mean the same thing on one instance and on several.
 //!
-//! The client is known only as a keyed 64-bit hash, with a key drawn at start and never written
-//! anywhere, so the limiter's memory holds no address and no username. An IPv6 client is counted
-//! by its /64 network: one household or phone gets a whole /64, and could otherwise rotate through
-//! it for a fresh budget each time. Nothing here is logged.
+//! The client is known only as HMAC-SHA256(key, limit, window, client) cut to 16 bytes. In memory
+//! the key is drawn at start and never written; shared, it is derived from the token secret (kept
+//! outside every database), so every instance computes the same hash and a copy of the database
+//! alone cannot be tested against addresses. The window is inside the hash, so one client's rows
+//! of two windows cannot be linked, and a row is deleted when its window ends. An IPv6 client is
+//! counted by its /64 network: one household or phone gets a whole /64, and could otherwise rotate
+//! through it for a fresh budget each time. Nothing here is logged.
 
+use app::store::LimitCounts;
 use chrono::{DateTime, Duration, Utc};
+use hmac::{Hmac, Mac};
+use rand::TryRngCore;
+use sha2::Sha256;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, RandomState};
 use std::net::IpAddr;
 use std::sync::Mutex;
 
@@ -32,10 +40,15 @@ pub const ENV_BOOKINGS_PER_DAY: &str = "RMP_BOOKINGS_PER_DAY";
 /// relative's five, and may cancel and book again: far below this. A script filling a site's
 /// calendar (hundreds of seats) is stopped after this many a day, where staff see it.
 pub const DEFAULT_BOOKINGS_PER_DAY: u32 = 30;
+/// `postgres://…` of the limits database: set it when several instances serve behind a proxy,
+/// so they count against one budget. Unset: each instance counts in its own memory.
+pub const ENV_LIMITS_DATABASE_URL: &str = "RMP_LIMITS_DATABASE_URL";
+/// What the shared limits' key is derived from the token secret for.
+pub const LIMITS_KEY_PURPOSE: &str = "rusmiddelportalen limits v1";
 
-/// Who an attempt is counted against: a client address (IPv6 by its /64), or any other key such
-/// as a username, before it is hashed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Who an attempt is counted against: a client address (IPv6 by its /64), or a name such as a
+/// username, before it is hashed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Counted<'a> {
     Client(IpAddr),
     Name(&'a str),
@@ -58,37 +71,60 @@ fn network(ip: IpAddr) -> IpAddr {
 #[derive(Debug)]
 #[must_use = "a unit that should not count must be given back"]
 pub struct Taken {
-    key: u64,
-    window: i64,
+    key: [u8; 16],
 }
 
-/// The budget is used up until `until`, the end of the current window.
+/// Why an attempt was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Refused {
-    pub until: DateTime<Utc>,
+pub enum Refused {
+    /// The budget is used up until the end of the current window.
+    Until(DateTime<Utc>),
+    /// The shared counter did not answer: refused rather than let guesses through uncounted.
+    Unavailable,
 }
 
 impl Refused {
     /// Whole minutes until the window ends, at least one: what the person is told to wait.
-    pub fn minutes_left(&self, now: DateTime<Utc>) -> i64 {
-        let seconds = (self.until - now).num_seconds().max(1);
-        (seconds + 59) / 60
+    pub fn minutes_left(&self, now: DateTime<Utc>) -> Option<i64> {
+        match self {
+            Refused::Until(until) => Some(((*until - now).num_seconds().max(1) + 59) / 60),
+            Refused::Unavailable => None,
+        }
     }
+
+    /// What the person is told: `what`, and when to try again (and the phone, for citizens); or
+    /// the general error when the counter did not answer.
+    pub fn say(&self, what: &str, now: DateTime<Utc>, call: bool) -> String {
+        match self.minutes_left(now) {
+            Some(minutes) => app::text::t::throttled(what, minutes, call),
+            None => app::text::t::SERVER_ERROR.to_string(),
+        }
+    }
+}
+
+/// Where the counts are kept.
+enum Counter {
+    /// Keyed hash → (window number, units taken in it).
+    Memory(Mutex<HashMap<[u8; 16], (i64, u32)>>),
+    /// The limits database, under this limit's name.
+    Shared { counts: LimitCounts, name: &'static str },
 }
 
 pub struct WindowLimit {
     per_window: u32,
     window: Duration,
-    key: RandomState,
-    /// Keyed hash → (window number, units taken in it).
-    counts: Mutex<HashMap<u64, (i64, u32)>>,
+    key: [u8; 32],
+    counter: Counter,
 }
 
 impl WindowLimit {
-    /// `per_window` attempts per client in each window of length `window`.
+    /// `per_window` attempts per client in each window of length `window`, counted in memory with
+    /// a key drawn now.
     pub fn new(per_window: u32, window: Duration) -> WindowLimit {
         assert!(window.num_seconds() > 0, "a window lasts at least a second");
-        WindowLimit { per_window: per_window.max(1), window, key: RandomState::new(), counts: Mutex::new(HashMap::new()) }
+        let mut key = [0u8; 32];
+        rand::rngs::OsRng.try_fill_bytes(&mut key).expect("the OS random number generator works");
+        WindowLimit { per_window: per_window.max(1), window, key, counter: Counter::Memory(Mutex::new(HashMap::new())) }
     }
 
     /// `per_hour` attempts per client in each clock hour.
@@ -101,57 +137,115 @@ impl WindowLimit {
         WindowLimit::new(per_day, Duration::days(1))
     }
 
-    fn hash(&self, who: Counted<'_>) -> u64 {
-        match who {
-            Counted::Client(ip) => self.key.hash_one(("client", network(ip))),
-            Counted::Name(name) => self.key.hash_one(("name", name)),
+    /// The same limit counted in the limits database under `name`, with the hash key every
+    /// instance derives from the token secret.
+    pub fn shared(self, counts: LimitCounts, name: &'static str, key: [u8; 32]) -> WindowLimit {
+        WindowLimit { key, counter: Counter::Shared { counts, name }, ..self }
+    }
+
+    fn name(&self) -> &'static str {
+        match &self.counter {
+            Counter::Memory(_) => "",
+            Counter::Shared { name, .. } => name,
         }
+    }
+
+    fn hash(&self, who: Counted<'_>, window: i64) -> [u8; 16] {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
+        mac.update(self.name().as_bytes());
+        mac.update(&[0]);
+        mac.update(&window.to_be_bytes());
+        match who {
+            Counted::Client(ip) => {
+                mac.update(b"client\0");
+                mac.update(network(ip).to_string().as_bytes());
+            }
+            Counted::Name(name) => {
+                mac.update(b"name\0");
+                mac.update(name.as_bytes());
+            }
+        }
+        let full: [u8; 32] = mac.finalize().into_bytes().into();
+        full[..16].try_into().expect("16 of 32 bytes")
     }
 
     fn window_at(&self, now: DateTime<Utc>) -> i64 {
         now.timestamp().div_euclid(self.window.num_seconds())
     }
 
-    /// Takes one unit of `who`'s budget for the window `now` falls in, or says until when there
-    /// is none left.
-    pub fn take(&self, who: Counted<'_>, now: DateTime<Utc>) -> Result<Taken, Refused> {
-        let key = self.hash(who);
+    fn window_end(&self, window: i64) -> i64 {
+        (window + 1) * self.window.num_seconds()
+    }
+
+    /// Takes one unit of `who`'s budget for the window `now` falls in, or says why not.
+    pub async fn take(&self, who: Counted<'_>, now: DateTime<Utc>) -> Result<Taken, Refused> {
         let window = self.window_at(now);
-        let mut counts = self.counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let entry = counts.entry(key).or_insert((window, 0));
-        if entry.0 != window {
-            *entry = (window, 0);
+        let key = self.hash(who, window);
+        let end = self.window_end(window);
+        let refused = Refused::Until(DateTime::from_timestamp(end, 0).unwrap_or(now));
+        match &self.counter {
+            Counter::Memory(counts) => {
+                let mut counts = counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let used = counts.entry(key).or_insert((window, 0));
+                if used.1 >= self.per_window {
+                    return Err(refused);
+                }
+                used.1 += 1;
+            }
+            Counter::Shared { counts, name } => match counts.take(name, &key, end, self.per_window).await {
+                Ok(true) => {}
+                Ok(false) => return Err(refused),
+                Err(e) => {
+                    tracing::error!("the limits database did not answer: {e}");
+                    return Err(Refused::Unavailable);
+                }
+            },
         }
-        if entry.1 >= self.per_window {
-            let until = DateTime::from_timestamp((window + 1) * self.window.num_seconds(), 0).unwrap_or(now);
-            return Err(Refused { until });
-        }
-        entry.1 += 1;
-        Ok(Taken { key, window })
+        Ok(Taken { key })
     }
 
     /// Returns a unit whose attempt did not count. A unit from a window that has passed is gone
-    /// with its window.
-    pub fn give_back(&self, taken: Taken) {
-        let mut counts = self.counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(entry) = counts.get_mut(&taken.key) {
-            if entry.0 == taken.window {
-                entry.1 = entry.1.saturating_sub(1);
+    /// with its window (its key, which holds the window, is never used again).
+    pub async fn give_back(&self, taken: Taken) {
+        match &self.counter {
+            Counter::Memory(counts) => {
+                let mut counts = counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                if let Some(used) = counts.get_mut(&taken.key) {
+                    used.1 = used.1.saturating_sub(1);
+                }
+            }
+            Counter::Shared { counts, name } => {
+                if let Err(e) = counts.give_back(name, &taken.key).await {
+                    // The unit stays spent: the client's budget is a little smaller this window.
+                    tracing::error!("giving a unit back to the limits database failed: {e}");
+                }
             }
         }
     }
 
-    /// Forgets every count from a window before `now`'s, so memory does not grow.
-    pub fn forget_expired(&self, now: DateTime<Utc>) {
+    /// Forgets every count from a window that has ended by `now`, so nothing outlives its window.
+    pub async fn forget_expired(&self, now: DateTime<Utc>) {
         let window = self.window_at(now);
-        let mut counts = self.counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        counts.retain(|_, (w, n)| *w == window && *n > 0);
-        counts.shrink_to_fit();
+        match &self.counter {
+            Counter::Memory(counts) => {
+                let mut counts = counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                counts.retain(|_, (w, n)| *w == window && *n > 0);
+                counts.shrink_to_fit();
+            }
+            Counter::Shared { counts, .. } => {
+                if let Err(e) = counts.forget_ended(now.timestamp()).await {
+                    tracing::error!("deleting ended windows from the limits database failed: {e}");
+                }
+            }
+        }
     }
 
-    /// How many clients have a count now: for the tests of forgetting.
+    /// How many clients have a count in memory now: for the tests of forgetting.
     pub fn clients_counted(&self) -> usize {
-        self.counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+        match &self.counter {
+            Counter::Memory(counts) => counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len(),
+            Counter::Shared { .. } => 0,
+        }
     }
 }
 
@@ -167,102 +261,107 @@ mod tests {
         Counted::Client(s.parse().unwrap())
     }
 
-    #[test]
-    fn a_client_is_stopped_after_its_attempts_and_others_are_not() {
+    #[tokio::test]
+    async fn a_client_is_stopped_after_its_attempts_and_others_are_not() {
         let limit = WindowLimit::per_hour(3);
         let now = at("2026-12-04T10:15:00Z");
-        let _spent: Vec<Taken> = (0..3).map(|_| limit.take(client("192.0.2.1"), now).expect("within the budget")).collect();
-        let refused = limit.take(client("192.0.2.1"), now).expect_err("the fourth attempt within the hour is refused");
-        assert_eq!(refused.until, at("2026-12-04T11:00:00Z"), "until the hour is over");
-        assert_eq!(refused.minutes_left(now), 45);
-        assert!(limit.take(client("192.0.2.2"), now).is_ok(), "another client has its own limit");
+        let mut spent = Vec::new();
+        for _ in 0..3 {
+            spent.push(limit.take(client("192.0.2.1"), now).await.expect("within the budget"));
+        }
+        let refused = limit.take(client("192.0.2.1"), now).await.expect_err("the fourth attempt within the hour is refused");
+        assert_eq!(refused, Refused::Until(at("2026-12-04T11:00:00Z")), "until the hour is over");
+        assert_eq!(refused.minutes_left(now), Some(45));
+        assert!(limit.take(client("192.0.2.2"), now).await.is_ok(), "another client has its own limit");
     }
 
-    #[test]
-    fn an_attempt_given_back_does_not_count() {
+    #[tokio::test]
+    async fn an_attempt_given_back_does_not_count() {
         let limit = WindowLimit::per_hour(2);
         let now = at("2026-12-04T10:00:00Z");
         for _ in 0..50 {
-            let unit = limit.take(client("192.0.2.1"), now).expect("a code that was found costs nothing");
-            limit.give_back(unit);
+            let unit = limit.take(client("192.0.2.1"), now).await.expect("a code that was found costs nothing");
+            limit.give_back(unit).await;
         }
-        let _a = limit.take(client("192.0.2.1"), now).unwrap();
-        let _b = limit.take(client("192.0.2.1"), now).unwrap();
-        assert!(limit.take(client("192.0.2.1"), now).is_err());
+        let _a = limit.take(client("192.0.2.1"), now).await.unwrap();
+        let _b = limit.take(client("192.0.2.1"), now).await.unwrap();
+        assert!(limit.take(client("192.0.2.1"), now).await.is_err());
     }
 
-    #[test]
-    fn the_budget_returns_with_the_next_window() {
+    #[tokio::test]
+    async fn the_budget_returns_with_the_next_window() {
         let limit = WindowLimit::per_hour(1);
-        let _spent = limit.take(client("192.0.2.1"), at("2026-12-04T10:59:59Z")).unwrap();
-        assert!(limit.take(client("192.0.2.1"), at("2026-12-04T10:59:59Z")).is_err());
-        assert!(limit.take(client("192.0.2.1"), at("2026-12-04T11:00:00Z")).is_ok());
+        let _spent = limit.take(client("192.0.2.1"), at("2026-12-04T10:59:59Z")).await.unwrap();
+        assert!(limit.take(client("192.0.2.1"), at("2026-12-04T10:59:59Z")).await.is_err());
+        assert!(limit.take(client("192.0.2.1"), at("2026-12-04T11:00:00Z")).await.is_ok());
     }
 
-    #[test]
-    fn a_unit_from_a_past_window_is_not_given_to_the_next() {
+    #[tokio::test]
+    async fn a_unit_from_a_past_window_is_not_given_to_the_next() {
         let limit = WindowLimit::per_hour(1);
-        let old = limit.take(client("192.0.2.1"), at("2026-12-04T10:59:59Z")).unwrap();
-        let _new = limit.take(client("192.0.2.1"), at("2026-12-04T11:00:01Z")).unwrap();
-        limit.give_back(old);
-        assert!(limit.take(client("192.0.2.1"), at("2026-12-04T11:00:02Z")).is_err());
+        let old = limit.take(client("192.0.2.1"), at("2026-12-04T10:59:59Z")).await.unwrap();
+        let _new = limit.take(client("192.0.2.1"), at("2026-12-04T11:00:01Z")).await.unwrap();
+        limit.give_back(old).await;
+        assert!(limit.take(client("192.0.2.1"), at("2026-12-04T11:00:02Z")).await.is_err());
     }
 
-    #[test]
-    fn an_ipv6_client_is_counted_by_its_64_network() {
+    #[tokio::test]
+    async fn an_ipv6_client_is_counted_by_its_64_network() {
         let limit = WindowLimit::per_hour(2);
         let now = at("2026-12-04T10:00:00Z");
-        let _a = limit.take(client("2001:db8:1:2::1"), now).unwrap();
-        let _b = limit.take(client("2001:db8:1:2:ffff::9"), now).unwrap();
-        assert!(limit.take(client("2001:db8:1:2:abcd::7"), now).is_err(), "another address in the same /64 is the same client");
-        assert!(limit.take(client("2001:db8:1:3::1"), now).is_ok(), "the next /64 is another client");
-        let _c = limit.take(client("::ffff:192.0.2.7"), now).unwrap();
-        let _d = limit.take(client("192.0.2.7"), now).unwrap();
-        assert!(limit.take(client("192.0.2.7"), now).is_err(), "an IPv4-mapped address is the IPv4 client");
+        let _a = limit.take(client("2001:db8:1:2::1"), now).await.unwrap();
+        let _b = limit.take(client("2001:db8:1:2:ffff::9"), now).await.unwrap();
+        assert!(limit.take(client("2001:db8:1:2:abcd::7"), now).await.is_err(), "another address in the same /64 is the same client");
+        assert!(limit.take(client("2001:db8:1:3::1"), now).await.is_ok(), "the next /64 is another client");
+        let _c = limit.take(client("::ffff:192.0.2.7"), now).await.unwrap();
+        let _d = limit.take(client("192.0.2.7"), now).await.unwrap();
+        assert!(limit.take(client("192.0.2.7"), now).await.is_err(), "an IPv4-mapped address is the IPv4 client");
     }
 
-    #[test]
-    fn names_and_addresses_are_separate_budgets() {
+    #[tokio::test]
+    async fn names_and_addresses_are_separate_budgets() {
         let limit = WindowLimit::per_hour(1);
         let now = at("2026-12-04T10:00:00Z");
-        let _a = limit.take(Counted::Name("ida"), now).unwrap();
-        assert!(limit.take(Counted::Name("ida"), now).is_err());
-        assert!(limit.take(Counted::Name("bo"), now).is_ok());
-        assert!(limit.take(client("192.0.2.1"), now).is_ok());
+        let _a = limit.take(Counted::Name("ida"), now).await.unwrap();
+        assert!(limit.take(Counted::Name("ida"), now).await.is_err());
+        assert!(limit.take(Counted::Name("bo"), now).await.is_ok());
+        assert!(limit.take(client("192.0.2.1"), now).await.is_ok());
     }
 
-    #[test]
-    fn parallel_attempts_cannot_pass_the_limit() {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn parallel_attempts_cannot_pass_the_limit() {
         let limit = std::sync::Arc::new(WindowLimit::per_hour(20));
         let now = at("2026-12-04T10:00:00Z");
-        let granted: usize = (0..8)
+        let tasks: Vec<_> = (0..200)
             .map(|_| {
                 let limit = limit.clone();
-                std::thread::spawn(move || (0..100).filter(|_| limit.take(client("192.0.2.1"), now).is_ok()).count())
+                tokio::spawn(async move { limit.take(client("192.0.2.1"), now).await.is_ok() })
             })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|h| h.join().unwrap())
-            .sum();
+            .collect();
+        let mut granted = 0;
+        for task in tasks {
+            granted += usize::from(task.await.unwrap());
+        }
         assert_eq!(granted, 20);
     }
 
-    #[test]
-    fn counts_of_past_windows_are_forgotten() {
+    #[tokio::test]
+    async fn counts_of_past_windows_are_forgotten() {
         let limit = WindowLimit::per_hour(5);
         for i in 0..100 {
-            let _unit = limit.take(client(&format!("192.0.2.{i}")), at("2026-12-04T10:00:00Z")).unwrap();
+            let _unit = limit.take(client(&format!("192.0.2.{i}")), at("2026-12-04T10:00:00Z")).await.unwrap();
         }
         assert_eq!(limit.clients_counted(), 100);
-        limit.forget_expired(at("2026-12-04T11:00:00Z"));
+        limit.forget_expired(at("2026-12-04T11:00:00Z")).await;
         assert_eq!(limit.clients_counted(), 0);
     }
 
     #[test]
     fn a_client_told_to_wait_is_told_at_least_a_minute() {
-        let refused = Refused { until: at("2026-12-04T11:00:00Z") };
-        assert_eq!(refused.minutes_left(at("2026-12-04T10:59:59Z")), 1);
-        assert_eq!(refused.minutes_left(at("2026-12-04T10:00:00Z")), 60);
-        assert_eq!(refused.minutes_left(at("2026-12-04T10:58:30Z")), 2);
+        let refused = Refused::Until(at("2026-12-04T11:00:00Z"));
+        assert_eq!(refused.minutes_left(at("2026-12-04T10:59:59Z")), Some(1));
+        assert_eq!(refused.minutes_left(at("2026-12-04T10:00:00Z")), Some(60));
+        assert_eq!(refused.minutes_left(at("2026-12-04T10:58:30Z")), Some(2));
+        assert_eq!(Refused::Unavailable.minutes_left(at("2026-12-04T10:00:00Z")), None);
     }
 }

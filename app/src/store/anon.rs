@@ -23,6 +23,15 @@ impl TokenSecret {
     pub fn from_bytes(bytes: [u8; 32]) -> TokenSecret {
         TokenSecret(bytes)
     }
+
+    /// A key for another purpose (the shared limits' hashes), derived as HMAC-SHA256(secret,
+    /// purpose): every instance derives the same one, it is kept in no database, and no key is
+    /// used for two things.
+    pub fn derive(&self, purpose: &str) -> [u8; 32] {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
 }
 
 impl std::fmt::Debug for TokenSecret {

@@ -14,6 +14,7 @@
 
 mod anon;
 mod case;
+mod limits;
 mod sqlite;
 mod staff;
 
@@ -23,6 +24,7 @@ pub use anon::{
 };
 pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM, DEFAULT_RETENTION_DAYS};
 pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, SESSION_IDLE, SESSION_MAX};
+pub use limits::{LimitCounts, StoredCount};
 pub use sqlite::{StoreError, TableSchema};
 
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};

@@ -40,6 +40,7 @@ pub fn limits() -> Limits {
     Limits {
         guesses: std::sync::Arc::new(server::throttle::WindowLimit::per_hour(100)),
         bookings: std::sync::Arc::new(server::throttle::WindowLimit::per_day(1000)),
+        shared_counts: None,
         sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
         secure_cookies: false,
         proxies: server::proxy::TrustedProxies::default(),
@@ -122,4 +123,18 @@ pub fn element_text(page: &str, id: &str) -> Option<String> {
 /// The code on a receipt.
 pub fn receipt_code(page: &str) -> String {
     element_text(page, "token").unwrap_or_else(|| panic!("no receipt:\n{page}"))
+}
+
+/// A new, empty PostgreSQL database on the test cluster that `scripts/test.sh` starts
+/// (`scripts/postgres.sh`): its URL. Fails, never skips, when no cluster is running.
+pub async fn postgres_database() -> String {
+    use sqlx::Connection;
+    let server = std::env::var("RMP_TEST_POSTGRES").unwrap_or_else(|_| {
+        panic!("RMP_TEST_POSTGRES is not set: this test needs PostgreSQL. scripts/test.sh starts one; by hand: source scripts/postgres.sh && pg_start")
+    });
+    let name = format!("t_{:016x}", rand::random::<u64>());
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.expect("the test cluster answers");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
+    admin.close().await.unwrap();
+    format!("{server}/{name}")
 }
