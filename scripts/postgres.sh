@@ -13,6 +13,8 @@
 # unset: it never skips.
 
 PG_PORT="${PG_PORT:-55432}"
+PG_AS=()
+PG_WORK=""
 
 pg_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
