@@ -8,14 +8,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
-
-async fn text(res: axum::response::Response) -> String {
-    String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string()
-}
+use axum::http::StatusCode;
 
 #[tokio::test]
 async fn a_real_service_offers_no_example_hours_until_the_site_reviews_them() {
@@ -50,19 +43,7 @@ async fn a_real_service_offers_no_example_hours_until_the_site_reviews_them() {
 
     // A time from the example hours, posted anyway, books nothing.
     let monday_ten = "2026-12-07T10:00:00+01:00";
-    let res = app
-        .clone()
-        .oneshot(
-            Request::builder()
-                .method("POST")
-                .uri("/ishoj/book")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(format!("samtale=fremmoede&tid={}&trin=book", monday_ten.replace(':', "%3A").replace('+', "%2B"))))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let refused = text(res).await;
+    let (_, refused) = common::post(&app, "192.0.2.50:40000", "/ishoj/book", &[("samtale", "fremmoede"), ("tid", monday_ten), ("trin", "book")]).await;
     assert!(!refused.contains("id=\"token\"") && refused.contains("id=\"book-error\""), "{refused}");
 
     // The admin saves the site's hours: now they are reviewed, offered, and not called examples.

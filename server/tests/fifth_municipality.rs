@@ -8,7 +8,7 @@ mod common;
 
 use app::content::files::ContentFiles;
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
@@ -135,21 +135,7 @@ async fn a_fifth_municipality_joins_by_content_alone() {
     // Booking: the clarifying conversation at the new site, booked for real.
     let choose = get(&app, &format!("/{slug}/book?samtale=fremmoede")).await;
     let slot = input_value(&choose, "tid").unwrap_or_else(|| panic!("no slot offered:\n{choose}"));
-    let form = format!("samtale=fremmoede&tid={}&trin=book", slot.replace(':', "%3A").replace('+', "%2B"));
-    let res = app
-        .clone()
-        .oneshot(
-            Request::builder()
-                .method("POST")
-                .uri(format!("/{slug}/book"))
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(form))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = res.status();
-    let receipt = body_text(res).await;
+    let (status, receipt) = common::post(&app, "192.0.2.51:40000", &format!("/{slug}/book"), &[("samtale", "fremmoede"), ("tid", &slot), ("trin", "book")]).await;
     assert_eq!(status, StatusCode::OK, "{receipt}");
     assert!(receipt.contains(&site_name) && receipt.contains("id=\"token\""), "{receipt}");
 
