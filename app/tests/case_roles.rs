@@ -3,6 +3,8 @@
 //! other way round, the case worker gets `Forbidden` from every function of the anonymous
 //! calendar and of the administration (`api::staff`, listed at the end of this file).
 
+mod common;
+
 use app::api::cases::logic::{
     cases_page, cases_post, change_status, delete_request, export_request, find_by_reference, list_requests, request_detail,
     start_guarantee_clock, submit_request, CaseError,
@@ -11,7 +13,7 @@ use app::api::cases::RequestStep;
 use app::domain::request::Status;
 use app::domain::staff::{Area, Forbidden, Role, StaffAccess};
 use app::api::staff::logic as staff;
-use app::store::{AnonStore, CaseStore, StaffStore, TokenSecret};
+use app::store::{CaseStore, TokenSecret};
 use chrono::Utc;
 use std::collections::HashMap;
 
@@ -57,7 +59,7 @@ fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
 
 async fn store_with_one_request() -> (tempfile::TempDir, CaseStore, i64, String) {
     let dir = tempfile::tempdir().unwrap();
-    let store = CaseStore::open(dir.path()).await.unwrap();
+    let store = common::case_store(dir.path()).await;
     let page = app::api::cases::logic::blank_request_page(&store, "odsherred").unwrap();
     let RequestStep::Form { skema, .. } = page.step else { panic!() };
     let form: HashMap<String, String> = [("skema", skema.as_str()), ("navn", "Rolle Test"), ("email", "rolle@example.dk"), ("rusmiddel", "alkohol"), ("samtykke", "ja")]
@@ -155,7 +157,7 @@ async fn every_staff_function_of_the_other_areas_is_listed() {
 /// The anonymous calendar's staff functions (role: anonymous counsellor).
 async fn call_every_calendar_function(a: &StaffAccess) -> Vec<(&'static str, Result<(), Forbidden>)> {
     let dir = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([4; 32])).await.unwrap();
+    let anon = common::anon_store(dir.path(), TokenSecret::from_bytes([4; 32])).await;
     let q = staff::CalendarQuery::new(Some("pitstop"), None, None);
     vec![
         ("calendar", staff::calendar(&anon, a, &q, None, vec![], None).await.map(drop)),
@@ -166,8 +168,8 @@ async fn call_every_calendar_function(a: &StaffAccess) -> Vec<(&'static str, Res
 /// The administration's functions (role: admin): opening hours and accounts.
 async fn call_every_admin_function(a: &StaffAccess) -> Vec<(&'static str, Result<(), Forbidden>)> {
     let dir = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([4; 32])).await.unwrap();
-    let staff_store = StaffStore::open(dir.path()).await.unwrap();
+    let anon = common::anon_store(dir.path(), TokenSecret::from_bytes([4; 32])).await;
+    let staff_store = common::staff_store(dir.path()).await;
     vec![
         ("opening", staff::opening(&anon, a, Some("pitstop"), None).await.map(drop)),
         ("opening_post", staff::opening_post(&anon, a, &fields(&[("sted", "pitstop")])).await.map(drop)),

@@ -12,7 +12,7 @@ mod common;
 async fn store() -> (tempfile::TempDir, AnonStore) {
     common::set_the_clock();
     let dir = tempfile::tempdir().unwrap();
-    let store = AnonStore::open(dir.path(), TokenSecret::from_bytes([9; 32])).await.unwrap();
+    let store = common::anon_store(dir.path(), TokenSecret::from_bytes([9; 32])).await;
     (dir, store)
 }
 

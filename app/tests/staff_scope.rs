@@ -52,9 +52,9 @@ struct World {
 async fn world() -> World {
     common::set_the_clock();
     let dir = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([6; 32])).await.unwrap();
-    let case = CaseStore::open(dir.path()).await.unwrap();
-    let staff = StaffStore::open(dir.path()).await.unwrap();
+    let anon = common::anon_store(dir.path(), TokenSecret::from_bytes([6; 32])).await;
+    let case = common::case_store(dir.path()).await;
+    let staff = common::staff_store(dir.path()).await;
 
     let RequestStep::Form { skema, .. } = cases::blank_request_page(&case, OWN).unwrap().step else { panic!() };
     let form = fields(&[("skema", &skema), ("navn", "Omfang Test"), ("email", "omfang@example.dk"), ("rusmiddel", "alkohol"), ("samtykke", "ja")]);

@@ -24,8 +24,8 @@ struct Stores {
 async fn stores() -> Stores {
     common::set_the_clock();
     let dir = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([5; 32])).await.unwrap();
-    let staff = StaffStore::open(dir.path()).await.unwrap();
+    let anon = common::anon_store(dir.path(), TokenSecret::from_bytes([5; 32])).await;
+    let staff = common::staff_store(dir.path()).await;
     Stores { _dir: dir, anon, staff }
 }
 

@@ -22,11 +22,14 @@ use app::store::{AnonStore, CaseStore, StaffStore, TableSchema, TokenSecret};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+/// The three stores on the engine of the run (SQLite, or PostgreSQL with `RMP_TEST_ENGINE`).
 async fn open_all() -> (tempfile::TempDir, AnonStore, CaseStore, StaffStore) {
     let dir = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
-    let case = CaseStore::open(dir.path()).await.unwrap();
-    let staff = StaffStore::open(dir.path()).await.unwrap();
+    let anon = common::anon_store(dir.path(), TokenSecret::from_bytes([7; 32])).await;
+    let case = common::case_store(dir.path()).await;
+    let staff = common::staff_store(dir.path()).await;
     (dir, anon, case, staff)
 }
 
@@ -109,9 +112,11 @@ async fn no_table_index_or_file_is_shared() {
             }
         }
     }
+    // On SQLite each store is a file of its own; on PostgreSQL a database of its own (the roles
+    // test below shows no store's role reaches another's).
     let files = [AnonStore::FILE_NAME, CaseStore::FILE_NAME, StaffStore::FILE_NAME];
     for f in files {
-        assert!(dir.path().join(f).exists(), "{f}");
+        assert_eq!(dir.path().join(f).exists(), !common::on_postgres(), "{f}");
         assert_eq!(files.iter().filter(|g| **g == f).count(), 1, "{f} is one store's file");
     }
 }
@@ -182,11 +187,51 @@ async fn staff_credentials_stay_in_the_staff_store() {
 
 #[tokio::test]
 async fn all_stores_run_wal_with_foreign_keys_and_a_busy_timeout() {
-    let (_dir, anon, case, _staff) = open_all().await;
-    for (journal, fk, busy) in [anon.pragmas().await.unwrap(), case.pragmas().await.unwrap()] {
+    let dir = tempfile::tempdir().unwrap();
+    let anon = AnonStore::open(dir.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
+    let case = CaseStore::open(dir.path()).await.unwrap();
+    for pragmas in [anon.pragmas().await.unwrap(), case.pragmas().await.unwrap()] {
+        let (journal, fk, busy) = pragmas.expect("SQLite has pragmas");
         assert_eq!(journal.to_lowercase(), "wal");
         assert_eq!(fk, 1);
         assert!(busy >= 1000, "busy timeout {busy} ms");
+    }
+}
+
+/// The schema as the separation tests compare it across engines: tables, and for each its
+/// columns, named indexes and foreign tables, sorted.
+fn logical(schema: Vec<TableSchema>) -> Vec<(String, Vec<String>, Vec<String>, Vec<String>)> {
+    let mut out: Vec<_> = schema
+        .into_iter()
+        .map(|mut t| {
+            t.columns.sort();
+            t.indexes.sort();
+            t.foreign_tables.sort();
+            (t.table, t.columns, t.indexes, t.foreign_tables)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn both_engines_migrate_to_the_same_logical_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = || TokenSecret::from_bytes([7; 32]);
+    let lite = [
+        AnonStore::open(dir.path(), secret()).await.unwrap().schema().await.unwrap(),
+        CaseStore::open(dir.path()).await.unwrap().schema().await.unwrap(),
+        StaffStore::open(dir.path()).await.unwrap().schema().await.unwrap(),
+    ];
+    let pg = [
+        AnonStore::connect(&common::postgres_database().await, secret()).await.unwrap().schema().await.unwrap(),
+        CaseStore::connect(&common::postgres_database().await).await.unwrap().schema().await.unwrap(),
+        StaffStore::connect(&common::postgres_database().await).await.unwrap().schema().await.unwrap(),
+    ];
+    for ((store, lite), pg) in ["anonymous", "case", "staff"].into_iter().zip(lite).zip(pg) {
+        let (lite, pg) = (logical(lite), logical(pg));
+        assert!(!lite.is_empty());
+        assert_eq!(lite, pg, "the {store} store: SQLite's migrations and PostgreSQL's give different schemas");
     }
 }
 
@@ -404,5 +449,38 @@ fn no_function_or_statement_spans_both_stores() {
         // SQL that names tables of both, or attaches another database file.
         assert!(!(code.contains("anon_") && code.contains("treatment_request")), "{path} has SQL for both stores");
         assert!(!code.to_uppercase().contains("ATTACH DATABASE") && !code.contains("ATTACH '"), "{path} attaches a database");
+    }
+}
+
+/// On PostgreSQL each store has a database and a role of its own (README, "PostgreSQL"): the role
+/// owns its database, and `CONNECT` is revoked from everyone else. Set up here as the README tells
+/// a municipality to, then each role is shown to reach its own store and none of the others.
+#[tokio::test]
+async fn on_postgresql_each_stores_role_reaches_only_its_own_database() {
+    use sqlx::Connection;
+    let server = std::env::var("RMP_TEST_POSTGRES").expect("RMP_TEST_POSTGRES: scripts/test.sh starts PostgreSQL");
+    let host = server.rsplit('@').next().unwrap().to_string();
+    let suffix = format!("{:08x}", rand::random::<u32>());
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.unwrap();
+    let stores = ["anon", "case", "staff"];
+    for store in stores {
+        let name = format!("rmp_{store}_{suffix}");
+        for sql in [
+            format!("CREATE ROLE {name} LOGIN"),
+            format!("CREATE DATABASE {name} OWNER {name}"),
+            format!("REVOKE CONNECT, TEMPORARY ON DATABASE {name} FROM PUBLIC"),
+        ] {
+            sqlx::query(&sql).execute(&mut admin).await.unwrap();
+        }
+    }
+    let url = |role: &str, db: &str| format!("postgres://rmp_{role}_{suffix}@{host}/rmp_{db}_{suffix}");
+    AnonStore::connect(&url("anon", "anon"), TokenSecret::from_bytes([7; 32])).await.expect("the anonymous store's role opens its own database");
+    CaseStore::connect(&url("case", "case")).await.expect("the case store's role opens its own database");
+    StaffStore::connect(&url("staff", "staff")).await.expect("the staff store's role opens its own database");
+    for role in stores {
+        for db in stores.iter().filter(|d| **d != role) {
+            let refused = sqlx::PgConnection::connect(&url(role, db)).await.err().unwrap_or_else(|| panic!("{role}'s role reached the {db} database"));
+            assert!(refused.to_string().contains("permission denied for database"), "{role} → {db}: {refused}");
+        }
     }
 }

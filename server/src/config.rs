@@ -328,3 +328,43 @@ mod tests {
         assert!(matches!(check_data_dir(&file), Err(ConfigError::DataDirNotDir(_))));
     }
 }
+
+/// `postgres://…` of the anonymous store's database; unset: `anonymous.sqlite` in the data
+/// directory.
+pub const ENV_ANON_DATABASE_URL: &str = "RMP_ANON_DATABASE_URL";
+/// `postgres://…` of the case store's database; unset: `cases.sqlite`.
+pub const ENV_CASE_DATABASE_URL: &str = "RMP_CASE_DATABASE_URL";
+/// `postgres://…` of the staff store's database; unset: `staff.sqlite`.
+pub const ENV_STAFF_DATABASE_URL: &str = "RMP_STAFF_DATABASE_URL";
+
+fn database_url(name: &str) -> Option<String> {
+    std::env::var(name).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+/// The anonymous store, on PostgreSQL when `RMP_ANON_DATABASE_URL` is set, else on SQLite in
+/// `data_dir`.
+pub async fn open_anon(data_dir: &Path, secret: TokenSecret) -> Result<app::store::AnonStore, String> {
+    match database_url(ENV_ANON_DATABASE_URL) {
+        Some(url) => app::store::AnonStore::connect(&url, secret).await,
+        None => app::store::AnonStore::open(data_dir, secret).await,
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// The case store, on PostgreSQL when `RMP_CASE_DATABASE_URL` is set, else on SQLite.
+pub async fn open_case(data_dir: &Path) -> Result<app::store::CaseStore, String> {
+    match database_url(ENV_CASE_DATABASE_URL) {
+        Some(url) => app::store::CaseStore::connect(&url).await,
+        None => app::store::CaseStore::open(data_dir).await,
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// The staff store, on PostgreSQL when `RMP_STAFF_DATABASE_URL` is set, else on SQLite.
+pub async fn open_staff(data_dir: &Path) -> Result<app::store::StaffStore, String> {
+    match database_url(ENV_STAFF_DATABASE_URL) {
+        Some(url) => app::store::StaffStore::connect(&url).await,
+        None => app::store::StaffStore::open(data_dir).await,
+    }
+    .map_err(|e| e.to_string())
+}

@@ -1,5 +1,4 @@
 #![recursion_limit = "256"]
-use app::store::{AnonStore, CaseStore, StaffStore};
 use leptos::prelude::get_configuration;
 use server::config::Config;
 use server::{router, Limits, Stores};
@@ -90,11 +89,11 @@ async fn run(content_origin: &str) -> Result<(), String> {
         tracing::warn!("example opening hours are offered to citizens, marked as examples ({}=vis): not for a real service", server::config::ENV_EXAMPLE_HOURS);
     }
 
-    let anon = AnonStore::open(&config.data_dir, config.token_secret.clone()).await.map_err(|e| e.to_string())?;
+    let anon = server::config::open_anon(&config.data_dir, config.token_secret.clone()).await?;
     let retention_days = server::case_forms::retention_days_from_env()?;
-    let case = CaseStore::open(&config.data_dir).await.map_err(|e| e.to_string())?.with_retention_days(retention_days);
+    let case = server::config::open_case(&config.data_dir).await?.with_retention_days(retention_days);
     server::case_forms::spawn_retention_purge(case.clone());
-    let staff = StaffStore::open(&config.data_dir).await.map_err(|e| e.to_string())?;
+    let staff = server::config::open_staff(&config.data_dir).await?;
     seed_opening_hours(&anon).await?;
     if staff.enabled_admins(None).await.map_err(|e| e.to_string())? == 0 {
         tracing::warn!("no staff administrator yet: create one with `scripts/run.sh add-staff USERNAME admin KOMMUNE`");
@@ -186,7 +185,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
 
 /// Puts the content file's opening hours into the anonymous store where it has none: the file
 /// only seeds a new database; after that, admins edit the hours at /personale/aabningstider.
-async fn seed_opening_hours(anon: &AnonStore) -> Result<(), String> {
+async fn seed_opening_hours(anon: &app::store::AnonStore) -> Result<(), String> {
     for site in server_sites() {
         for kind in &site.talks {
             anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.map_err(|e| e.to_string())?;
@@ -201,7 +200,7 @@ fn server_sites() -> Vec<&'static app::content::BookingSite> {
 
 /// Runs the retention purge at start and then every hour: anonymous bookings go
 /// `days` after their talk, tokens and their counts `months` after their last talk.
-fn spawn_retention(anon: AnonStore, days: u32, months: u32) {
+fn spawn_retention(anon: app::store::AnonStore, days: u32, months: u32) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -239,7 +238,7 @@ async fn add_staff(args: &[String]) -> Result<(), String> {
         std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
         line.trim_end_matches(['\r', '\n']).to_string()
     };
-    let staff = StaffStore::open(&data_dir).await.map_err(|e| e.to_string())?;
+    let staff = server::config::open_staff(&data_dir).await?;
     let result = staff.create_account(username, &password, role, &scope).await;
     staff.close().await;
     match result {
@@ -263,7 +262,7 @@ async fn assign_staff(args: &[String]) -> Result<(), String> {
     };
     let scope = app::api::staff::logic::check_scope(None, kommune, sites)?;
     let data_dir = data_dir()?;
-    let staff = StaffStore::open(&data_dir).await.map_err(|e| e.to_string())?;
+    let staff = server::config::open_staff(&data_dir).await?;
     let result = staff.assign(username, &scope).await;
     staff.close().await;
     match result.map_err(|e| e.to_string())? {

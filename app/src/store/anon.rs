@@ -1,6 +1,6 @@
 //! The anonymous store (SEL § 101a). See `migrations/anon/` for what it may hold.
 
-use super::sqlite::{self, StoreError, TableSchema};
+use super::db::{self, Db, StoreError, TableSchema};
 use crate::domain::label::random_label;
 use crate::domain::slots::{ExtraSlot, OpeningHours};
 use crate::domain::staff::{TalkOutcome, TalkStatus};
@@ -10,7 +10,7 @@ use hmac::{Hmac, Mac};
 use std::collections::HashMap;
 use subtle::ConstantTimeEq;
 use sha2::Sha256;
-use sqlx::sqlite::SqlitePool;
+use sqlx::Connection;
 use std::path::Path;
 
 /// The server secret that keys token hashes. Never logged, never shown.
@@ -41,11 +41,12 @@ impl std::fmt::Debug for TokenSecret {
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/anon");
+static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres/anon");
 
 /// Owns the anonymous store's connection pool and the token secret.
 #[derive(Clone, Debug)]
 pub struct AnonStore {
-    pool: SqlitePool,
+    db: Db,
     secret: TokenSecret,
 }
 
@@ -54,8 +55,20 @@ impl AnonStore {
 
     /// Opens (creating if needed) `anonymous.sqlite` in `data_dir` and runs its migrations.
     pub async fn open(data_dir: &Path, secret: TokenSecret) -> Result<AnonStore, StoreError> {
-        let pool = sqlite::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
-        Ok(AnonStore { pool, secret })
+        let db = db::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
+        Ok(AnonStore { db, secret })
+    }
+
+    /// Connects to the anonymous store's PostgreSQL database (`RMP_ANON_DATABASE_URL`) and runs
+    /// its migrations.
+    pub async fn connect(url: &str, secret: TokenSecret) -> Result<AnonStore, StoreError> {
+        let db = db::connect(url, "the anonymous database (RMP_ANON_DATABASE_URL)", &PG_MIGRATOR).await?;
+        Ok(AnonStore { db, secret })
+    }
+
+    /// The engine the store runs on.
+    pub fn engine(&self) -> db::Engine {
+        self.db.engine
     }
 
     /// HMAC-SHA256(secret, normalised token): the only form in which a token reaches the disk.
@@ -75,13 +88,14 @@ impl AnonStore {
     /// live seats backs it up.
     pub async fn book(&self, token: &Token, new_holder: Option<NewHolder<'_>>, slot: &SlotRef<'_>, max_talks: Option<u32>) -> Result<Booked, BookError> {
         let hmac = self.token_hmac(token.canonical());
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(StoreError::from)?;
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await.map_err(StoreError::from)?;
         let holder_id: i64 = match new_holder {
             Some(h) => {
-                sqlx::query_scalar("INSERT INTO anon_holder (token_hmac, kommune, purpose, created_day) VALUES (?, ?, ?, date('now')) RETURNING id")
+                sqlx::query_scalar("INSERT INTO anon_holder (token_hmac, kommune, purpose, created_day) VALUES ($1, $2, $3, $4) RETURNING id")
                     .bind(&hmac[..])
                     .bind(h.kommune)
                     .bind(h.purpose)
+                    .bind(crate::clock::today().format("%Y-%m-%d").to_string())
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(StoreError::from)?
@@ -93,8 +107,13 @@ impl AnonStore {
         };
         if let Some(max) = max_talks {
             let used: i64 = sqlx::query_scalar(
-                "SELECT h.purged_talks + (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
-                 FROM anon_holder h WHERE h.id = ?",
+                &format!(
+                    "SELECT h.purged_talks + (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
+                     FROM anon_holder h WHERE h.id = $1{}",
+                    // On PostgreSQL the holder's row is locked until commit, so two bookings on one
+                    // token count one after the other and cannot both take the last talk.
+                    self.db.for_update()
+                ),
             )
             .bind(holder_id)
                 .fetch_one(&mut *tx)
@@ -113,13 +132,13 @@ impl AnonStore {
     /// work is done whether or not the token is known.
     pub async fn bookings(&self, token: &Token) -> Result<Option<Vec<BookingView>>, StoreError> {
         let hmac = self.token_hmac(token.canonical());
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.db.pool.acquire().await?;
         let Some(holder_id) = find_holder(&mut conn, &hmac).await? else {
             return Ok(None);
         };
         let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
             "SELECT id, label, site, talk_kind, starts_at, status FROM anon_booking \
-             WHERE holder_id = ? AND status <> 'cancelled' ORDER BY starts_at",
+             WHERE holder_id = $1 AND status <> 'cancelled' ORDER BY starts_at",
         )
         .bind(holder_id)
         .fetch_all(&mut *conn)
@@ -131,14 +150,14 @@ impl AnonStore {
     /// (booked or held; cancelled ones do not count). `None` for a token the store does not know.
     pub async fn holder_talks(&self, token: &Token) -> Result<Option<HolderTalks>, StoreError> {
         let hmac = self.token_hmac(token.canonical());
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.db.pool.acquire().await?;
         let Some(holder_id) = find_holder(&mut conn, &hmac).await? else {
             return Ok(None);
         };
         let (kommune, purpose, used): (String, String, i64) = sqlx::query_as(
             "SELECT h.kommune, h.purpose, h.purged_talks + \
              (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
-             FROM anon_holder h WHERE h.id = ?",
+             FROM anon_holder h WHERE h.id = $1",
         )
         .bind(holder_id)
         .fetch_one(&mut *conn)
@@ -149,11 +168,11 @@ impl AnonStore {
     /// Cancels one of the token's booked (not yet held) talks. `false` if there is none such.
     pub async fn cancel(&self, token: &Token, booking_id: i64) -> Result<bool, StoreError> {
         let hmac = self.token_hmac(token.canonical());
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
         let Some(holder_id) = find_holder(&mut tx, &hmac).await? else {
             return Ok(false);
         };
-        let done = sqlx::query("UPDATE anon_booking SET status = 'cancelled' WHERE id = ? AND holder_id = ? AND status = 'booked'")
+        let done = sqlx::query("UPDATE anon_booking SET status = 'cancelled' WHERE id = $1 AND holder_id = $2 AND status = 'booked'")
             .bind(booking_id)
             .bind(holder_id)
             .execute(&mut *tx)
@@ -168,9 +187,9 @@ impl AnonStore {
     /// freed and the new one taken, or nothing changes. The label stays the same.
     pub async fn move_booking(&self, token: &Token, booking_id: i64, to: &SlotRef<'_>) -> Result<Booked, BookError> {
         let hmac = self.token_hmac(token.canonical());
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(StoreError::from)?;
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await.map_err(StoreError::from)?;
         let holder_id = find_holder(&mut tx, &hmac).await?.ok_or(BookError::UnknownToken)?;
-        let label: Option<String> = sqlx::query_scalar("SELECT label FROM anon_booking WHERE id = ? AND holder_id = ? AND status = 'booked'")
+        let label: Option<String> = sqlx::query_scalar("SELECT label FROM anon_booking WHERE id = $1 AND holder_id = $2 AND status = 'booked'")
             .bind(booking_id)
             .bind(holder_id)
             .fetch_optional(&mut *tx)
@@ -179,7 +198,7 @@ impl AnonStore {
         let label = label.ok_or(BookError::NoSuchBooking)?;
         // Free the old seat first, so a move within the same slot works too. If the new seat
         // cannot be had, the transaction is rolled back and the old booking stands.
-        sqlx::query("DELETE FROM anon_booking WHERE id = ?").bind(booking_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+        sqlx::query("DELETE FROM anon_booking WHERE id = $1").bind(booking_id).execute(&mut *tx).await.map_err(StoreError::from)?;
         let booked = insert_seat_with_label(&mut tx, holder_id, to, &label).await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(booked)
@@ -188,13 +207,13 @@ impl AnonStore {
     /// How many live bookings each start time of a site's kind of talk has.
     pub async fn booked_counts(&self, site: &str, talk_kind: &str) -> Result<HashMap<DateTime<Utc>, u32>, StoreError> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT starts_at, count(*) FROM anon_booking WHERE site = ? AND talk_kind = ? \
-             AND status <> 'cancelled' AND starts_at >= ? GROUP BY starts_at",
+            "SELECT starts_at, count(*) FROM anon_booking WHERE site = $1 AND talk_kind = $2 \
+             AND status <> 'cancelled' AND starts_at >= $3 GROUP BY starts_at",
         )
         .bind(site)
         .bind(talk_kind)
         .bind(to_db(crate::clock::now() - chrono::Duration::days(1)))
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await?;
         Ok(rows.into_iter().filter_map(|(t, n)| Some((from_db(&t)?, n as u32))).collect())
     }
@@ -222,20 +241,21 @@ impl AnonStore {
 
     async fn write_opening_hours(&self, site: &str, talk_kind: &str, hours: &OpeningHours, reviewed: bool, on_conflict: &'static str) -> Result<(), StoreError> {
         let sql = format!(
-            "INSERT INTO anon_opening_hours (site, talk_kind, rules_json, updated_day, reviewed) VALUES (?, ?, ?, date('now'), ?) \
+            "INSERT INTO anon_opening_hours (site, talk_kind, rules_json, updated_day, reviewed) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (site, talk_kind) {on_conflict}"
         );
-        sqlx::query(&sql).bind(site).bind(talk_kind).bind(hours_json(hours)).bind(i64::from(reviewed)).execute(&self.pool).await?;
+        let today = crate::clock::today().format("%Y-%m-%d").to_string();
+        sqlx::query(&sql).bind(site).bind(talk_kind).bind(hours_json(hours)).bind(today).bind(i64::from(reviewed)).execute(&self.db.pool).await?;
         Ok(())
     }
 
     /// Whether a kind of talk's hours in the store are reviewed (the content's real hours, or
     /// saved by an admin); `seed_reviewed` where the store has none yet.
     pub async fn opening_hours_reviewed(&self, site: &str, talk_kind: &str, seed_reviewed: bool) -> Result<bool, StoreError> {
-        let reviewed: Option<i64> = sqlx::query_scalar("SELECT reviewed FROM anon_opening_hours WHERE site = ? AND talk_kind = ?")
+        let reviewed: Option<i64> = sqlx::query_scalar("SELECT reviewed FROM anon_opening_hours WHERE site = $1 AND talk_kind = $2")
             .bind(site)
             .bind(talk_kind)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db.pool)
             .await?;
         Ok(reviewed.map(|r| r == 1).unwrap_or(seed_reviewed))
     }
@@ -243,10 +263,10 @@ impl AnonStore {
     /// The hours in force for a site's kind of talk with the extra slots merged in: the stored
     /// ones, or `seed` (the content file's) where the store has none yet.
     pub async fn opening_hours(&self, site: &str, talk_kind: &str, seed: &OpeningHours) -> Result<OpeningHours, StoreError> {
-        let json: Option<String> = sqlx::query_scalar("SELECT rules_json FROM anon_opening_hours WHERE site = ? AND talk_kind = ?")
+        let json: Option<String> = sqlx::query_scalar("SELECT rules_json FROM anon_opening_hours WHERE site = $1 AND talk_kind = $2")
             .bind(site)
             .bind(talk_kind)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db.pool)
             .await?;
         let mut hours = json.and_then(|j| serde_json::from_str::<OpeningHours>(&j).ok()).unwrap_or_else(|| seed.clone());
         hours.extra = self.extra_slots(site, talk_kind).await?.into_iter().map(|e| e.slot).collect();
@@ -256,12 +276,12 @@ impl AnonStore {
     /// The extra slots of a site's kind of talk that have not yet started more than a day ago.
     pub async fn extra_slots(&self, site: &str, talk_kind: &str) -> Result<Vec<ExtraSlotView>, StoreError> {
         let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT id, starts_at, talk_minutes, capacity FROM anon_extra_slot WHERE site = ? AND talk_kind = ? AND starts_at >= ? ORDER BY starts_at",
+            "SELECT id, starts_at, talk_minutes, capacity FROM anon_extra_slot WHERE site = $1 AND talk_kind = $2 AND starts_at >= $3 ORDER BY starts_at",
         )
         .bind(site)
         .bind(talk_kind)
         .bind(to_db(crate::clock::now() - chrono::Duration::days(1)))
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await?;
         Ok(rows
             .into_iter()
@@ -273,13 +293,13 @@ impl AnonStore {
 
     /// Opens one extra slot. `false` if the kind of talk already has an extra slot at that time.
     pub async fn add_extra_slot(&self, site: &str, talk_kind: &str, slot: &ExtraSlot) -> Result<bool, StoreError> {
-        let done = sqlx::query("INSERT OR IGNORE INTO anon_extra_slot (site, talk_kind, starts_at, talk_minutes, capacity) VALUES (?, ?, ?, ?, ?)")
+        let done = sqlx::query("INSERT INTO anon_extra_slot (site, talk_kind, starts_at, talk_minutes, capacity) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
             .bind(site)
             .bind(talk_kind)
             .bind(to_db(slot.starts_at))
             .bind(i64::from(slot.talk_minutes))
             .bind(i64::from(slot.capacity))
-            .execute(&self.pool)
+            .execute(&self.db.pool)
             .await?
             .rows_affected();
         Ok(done == 1)
@@ -288,15 +308,15 @@ impl AnonStore {
     /// Removes an extra slot nobody has booked. A booked one stays (the person was promised it):
     /// cancel the booking first.
     pub async fn remove_extra_slot(&self, site: &str, id: i64) -> Result<RemoveSlot, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
         // Only a slot of `site`: another site's slot is as unknown as one that does not exist.
-        let row: Option<(String, String, String)> = sqlx::query_as("SELECT site, talk_kind, starts_at FROM anon_extra_slot WHERE id = ? AND site = ?")
+        let row: Option<(String, String, String)> = sqlx::query_as("SELECT site, talk_kind, starts_at FROM anon_extra_slot WHERE id = $1 AND site = $2")
             .bind(id)
             .bind(site)
             .fetch_optional(&mut *tx)
             .await?;
         let Some((site, kind, starts_at)) = row else { return Ok(RemoveSlot::NotFound) };
-        let live: i64 = sqlx::query_scalar("SELECT count(*) FROM anon_booking WHERE site = ? AND talk_kind = ? AND starts_at = ? AND status = 'booked'")
+        let live: i64 = sqlx::query_scalar("SELECT count(*) FROM anon_booking WHERE site = $1 AND talk_kind = $2 AND starts_at = $3 AND status = 'booked'")
             .bind(&site)
             .bind(&kind)
             .bind(&starts_at)
@@ -305,7 +325,7 @@ impl AnonStore {
         if live > 0 {
             return Ok(RemoveSlot::Booked);
         }
-        sqlx::query("DELETE FROM anon_extra_slot WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM anon_extra_slot WHERE id = $1").bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(RemoveSlot::Removed)
     }
@@ -317,12 +337,12 @@ impl AnonStore {
     pub async fn calendar(&self, site: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<CalendarEntry>, StoreError> {
         let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
             "SELECT id, label, talk_kind, starts_at, status, outcome FROM anon_booking \
-             WHERE site = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, label",
+             WHERE site = $1 AND starts_at >= $2 AND starts_at < $3 ORDER BY starts_at, label",
         )
         .bind(site)
         .bind(to_db(from))
         .bind(to_db(to))
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await?;
         Ok(rows
             .into_iter()
@@ -344,12 +364,12 @@ impl AnonStore {
     /// the site. Undoing a cancellation fails with `Full` if the seat has been taken since.
     pub async fn set_status(&self, site: &str, booking_id: i64, status: TalkStatus, outcome: Option<TalkOutcome>) -> Result<bool, BookError> {
         let outcome = if status == TalkStatus::Held { outcome } else { None };
-        let result = sqlx::query("UPDATE anon_booking SET status = ?, outcome = ? WHERE id = ? AND site = ?")
+        let result = sqlx::query("UPDATE anon_booking SET status = $1, outcome = $2 WHERE id = $3 AND site = $4")
             .bind(status.db())
             .bind(outcome.map(TalkOutcome::db))
             .bind(booking_id)
             .bind(site)
-            .execute(&self.pool)
+            .execute(&self.db.pool)
             .await;
         match result {
             Ok(r) => Ok(r.rows_affected() == 1),
@@ -367,10 +387,10 @@ impl AnonStore {
     /// - extra slots more than `booking_days` old.
     pub async fn purge(&self, now: DateTime<Utc>, booking_days: u32, holder_months: u32) -> Result<Purged, StoreError> {
         let cutoff = to_db(now - chrono::Duration::days(i64::from(booking_days)));
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
         let old: Vec<(i64, i64, String, String, String, String, String, Option<String>)> = sqlx::query_as(
             "SELECT b.id, b.holder_id, h.purpose, b.site, b.talk_kind, b.starts_at, b.status, b.outcome \
-             FROM anon_booking b JOIN anon_holder h ON h.id = b.holder_id WHERE b.starts_at < ?",
+             FROM anon_booking b JOIN anon_holder h ON h.id = b.holder_id WHERE b.starts_at < $1",
         )
         .bind(&cutoff)
         .fetch_all(&mut *tx)
@@ -388,8 +408,8 @@ impl AnonStore {
         }
         for ((month, site, kind, purpose, status, outcome), n) in &counts {
             sqlx::query(
-                "INSERT INTO anon_monthly_count (month, site, talk_kind, purpose, status, outcome, talks) VALUES (?, ?, ?, ?, ?, ?, ?) \
-                 ON CONFLICT (month, site, talk_kind, purpose, status, outcome) DO UPDATE SET talks = talks + excluded.talks",
+                "INSERT INTO anon_monthly_count (month, site, talk_kind, purpose, status, outcome, talks) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (month, site, talk_kind, purpose, status, outcome) DO UPDATE SET talks = anon_monthly_count.talks + excluded.talks",
             )
             .bind(month)
             .bind(site)
@@ -402,13 +422,13 @@ impl AnonStore {
             .await?;
         }
         for (holder, n) in &per_holder {
-            sqlx::query("UPDATE anon_holder SET purged_talks = purged_talks + ? WHERE id = ?").bind(n).bind(holder).execute(&mut *tx).await?;
+            sqlx::query("UPDATE anon_holder SET purged_talks = purged_talks + $1 WHERE id = $2").bind(n).bind(holder).execute(&mut *tx).await?;
         }
-        let bookings = sqlx::query("DELETE FROM anon_booking WHERE starts_at < ?").bind(&cutoff).execute(&mut *tx).await?.rows_affected();
-        sqlx::query("DELETE FROM anon_extra_slot WHERE starts_at < ?").bind(&cutoff).execute(&mut *tx).await?;
+        let bookings = sqlx::query("DELETE FROM anon_booking WHERE starts_at < $1").bind(&cutoff).execute(&mut *tx).await?.rows_affected();
+        sqlx::query("DELETE FROM anon_extra_slot WHERE starts_at < $1").bind(&cutoff).execute(&mut *tx).await?;
         let holder_cutoff = holder_cutoff_day(now, holder_months);
         let holders = sqlx::query(
-            "DELETE FROM anon_holder WHERE coalesce(last_talk_day, created_day) < ? \
+            "DELETE FROM anon_holder WHERE coalesce(last_talk_day, created_day) < $1 \
              AND NOT EXISTS (SELECT 1 FROM anon_booking b WHERE b.holder_id = anon_holder.id)",
         )
         .bind(&holder_cutoff)
@@ -416,6 +436,12 @@ impl AnonStore {
         .await?
         .rows_affected();
         tx.commit().await?;
+        if self.db.engine == db::Engine::Postgres && bookings + holders > 0 {
+            // Dead tuples leave the table pages now, not whenever autovacuum comes (README, "Backups").
+            if let Err(e) = sqlx::query("VACUUM anon_booking, anon_holder, anon_extra_slot").execute(&self.db.pool).await {
+                tracing::warn!("vacuum after the anonymous store's purge failed: {e}");
+            }
+        }
         Ok(Purged { bookings, holders })
     }
 
@@ -424,7 +450,7 @@ impl AnonStore {
         let rows: Vec<(String, String, String, String, String, String, i64)> = sqlx::query_as(
             "SELECT month, site, talk_kind, purpose, status, outcome, talks FROM anon_monthly_count ORDER BY month, site, talk_kind, purpose, status, outcome",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await?;
         Ok(rows
             .into_iter()
@@ -434,24 +460,25 @@ impl AnonStore {
 
     /// How many holders (tokens) the store keeps; for tests and the purge report.
     pub async fn holder_count(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM anon_holder").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT count(*) FROM anon_holder").fetch_one(&self.db.pool).await?)
     }
 
     pub async fn schema(&self) -> Result<Vec<TableSchema>, StoreError> {
-        sqlite::schema(&self.pool).await
+        db::schema(&self.db).await
     }
 
-    pub async fn pragmas(&self) -> Result<(String, i64, i64), StoreError> {
-        sqlite::pragmas(&self.pool).await
+    /// SQLite's pragmas in force (`None` on PostgreSQL).
+    pub async fn pragmas(&self) -> Result<Option<(String, i64, i64)>, StoreError> {
+        db::pragmas(&self.db).await
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        self.db.pool.close().await;
     }
 
     /// Whether the store answers now (the server's readiness check).
     pub async fn answers(&self) -> bool {
-        super::sqlite::answers(&self.pool).await
+        db::answers(&self.db).await
     }
 }
 
@@ -612,32 +639,56 @@ fn from_db(s: &str) -> Option<DateTime<Utc>> {
 
 /// Finds the holder whose stored HMAC equals `hmac`. The lookup uses the index; the final
 /// comparison is constant-time.
-async fn find_holder(conn: &mut sqlx::SqliteConnection, hmac: &[u8; 32]) -> Result<Option<i64>, StoreError> {
-    let row: Option<(i64, Vec<u8>)> = sqlx::query_as("SELECT id, token_hmac FROM anon_holder WHERE token_hmac = ?")
+async fn find_holder(conn: &mut sqlx::AnyConnection, hmac: &[u8; 32]) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64, Vec<u8>)> = sqlx::query_as("SELECT id, token_hmac FROM anon_holder WHERE token_hmac = $1")
         .bind(&hmac[..])
         .fetch_optional(&mut *conn)
         .await?;
     Ok(row.and_then(|(id, stored)| bool::from(stored.as_slice().ct_eq(&hmac[..])).then_some(id)))
 }
 
-async fn insert_seat(conn: &mut sqlx::SqliteConnection, holder_id: i64, slot: &SlotRef<'_>) -> Result<Booked, BookError> {
-    // A fresh random label; on the rare clash with an existing label, draw again.
+async fn insert_seat(conn: &mut sqlx::AnyConnection, holder_id: i64, slot: &SlotRef<'_>) -> Result<Booked, BookError> {
+    // A fresh random label; on the rare clash with an existing label, draw again. Each try runs
+    // in a savepoint: on PostgreSQL a failed statement ends the transaction unless it is undone
+    // to a savepoint.
     for _ in 0..8 {
-        match insert_seat_with_label(conn, holder_id, slot, &random_label()).await {
-            Err(BookError::Store(StoreError::Db(sqlx::Error::Database(e)))) if e.message().contains("anon_booking.label") => continue,
-            other => return other,
+        let mut attempt = conn.begin().await.map_err(StoreError::from)?;
+        match insert_seat_with_label(&mut attempt, holder_id, slot, &random_label()).await {
+            Err(BookError::Store(StoreError::Db(sqlx::Error::Database(e)))) if e.message().contains("label") => {
+                attempt.rollback().await.map_err(StoreError::from)?;
+                continue;
+            }
+            Ok(booked) => {
+                attempt.commit().await.map_err(StoreError::from)?;
+                return Ok(booked);
+            }
+            Err(e) => return Err(e),
         }
     }
     Err(BookError::Store(StoreError::Db(sqlx::Error::Protocol("no free label after 8 draws".into()))))
 }
 
-async fn insert_seat_with_label(conn: &mut sqlx::SqliteConnection, holder_id: i64, slot: &SlotRef<'_>, label: &str) -> Result<Booked, BookError> {
+/// On PostgreSQL, waits for any other transaction booking the same slot to end, so the seat
+/// chosen below is free when it is inserted (the unique live-seat index backs it up). SQLite's
+/// `BEGIN IMMEDIATE` already lets one writer in at a time.
+async fn lock_slot(conn: &mut sqlx::AnyConnection, slot: &SlotRef<'_>, starts_at: &str) -> Result<(), StoreError> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(format!("{}|{}|{}", slot.site, slot.talk_kind, starts_at))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn insert_seat_with_label(conn: &mut sqlx::AnyConnection, holder_id: i64, slot: &SlotRef<'_>, label: &str) -> Result<Booked, BookError> {
     let starts_at = to_db(slot.starts_at);
+    lock_slot(conn, slot, &starts_at).await?;
     let id: Option<i64> = sqlx::query_scalar(
-        "WITH RECURSIVE seats(seat) AS (SELECT 0 UNION ALL SELECT seat + 1 FROM seats WHERE seat + 1 < ?) \
+        "WITH RECURSIVE seats(seat) AS (SELECT 0 UNION ALL SELECT seat + 1 FROM seats WHERE seat + 1 < $1) \
          INSERT INTO anon_booking (holder_id, label, site, talk_kind, starts_at, seat) \
-         SELECT ?, ?, ?, ?, ?, seat FROM seats WHERE seat NOT IN \
-           (SELECT seat FROM anon_booking WHERE site = ? AND talk_kind = ? AND starts_at = ? AND status <> 'cancelled') \
+         SELECT $2, $3, $4, $5, $6, seat FROM seats WHERE seat NOT IN \
+           (SELECT seat FROM anon_booking WHERE site = $7 AND talk_kind = $8 AND starts_at = $9 AND status <> 'cancelled') \
          ORDER BY seat LIMIT 1 RETURNING id",
     )
     .bind(i64::from(slot.capacity))
@@ -659,8 +710,10 @@ async fn insert_seat_with_label(conn: &mut sqlx::SqliteConnection, holder_id: i6
         return Err(BookError::Full);
     }
     let booking_id = id.ok_or(BookError::Full)?;
-    sqlx::query("UPDATE anon_holder SET last_talk_day = max(coalesce(last_talk_day, ''), date(?)) WHERE id = ?")
-        .bind(&starts_at)
+    // The talk's day (UTC, as stored), if it is later than the holder's last one.
+    let day: String = starts_at.chars().take(10).collect();
+    sqlx::query("UPDATE anon_holder SET last_talk_day = $1 WHERE id = $2 AND (last_talk_day IS NULL OR last_talk_day < $1)")
+        .bind(&day)
         .bind(holder_id)
         .execute(&mut *conn)
         .await

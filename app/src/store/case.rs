@@ -11,14 +11,15 @@
 //! request; that request answers like one that does not exist. Only the retention purge's key
 //! opens all municipalities.
 
-use super::sqlite::{self, StoreError, TableSchema};
+use super::db::{self, Db, StoreError, TableSchema};
 use crate::api::cases::CaseKey;
 use crate::domain::request::{Reference, Status};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use sqlx::sqlite::SqlitePool;
+use sqlx::Connection;
 use std::path::Path;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/case");
+static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres/case");
 
 /// How long a request is kept after it got a final status, unless `RMP_CASE_RETENTION_DAYS` says
 /// otherwise. See the README ("Configuration") for why a year.
@@ -32,7 +33,7 @@ pub const ACTOR_SYSTEM: &str = "(system)";
 /// Owns the case store's connection pool.
 #[derive(Clone, Debug)]
 pub struct CaseStore {
-    pool: SqlitePool,
+    db: Db,
     retention_days: u32,
 }
 
@@ -138,8 +139,15 @@ impl CaseStore {
 
     /// Opens (creating if needed) `cases.sqlite` in `data_dir` and runs its migrations.
     pub async fn open(data_dir: &Path) -> Result<CaseStore, StoreError> {
-        let pool = sqlite::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
-        Ok(CaseStore { pool, retention_days: DEFAULT_RETENTION_DAYS })
+        let db = db::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
+        Ok(CaseStore { db, retention_days: DEFAULT_RETENTION_DAYS })
+    }
+
+    /// Connects to the case store's PostgreSQL database (`RMP_CASE_DATABASE_URL`) and runs its
+    /// migrations.
+    pub async fn connect(url: &str) -> Result<CaseStore, StoreError> {
+        let db = db::connect(url, "the case database (RMP_CASE_DATABASE_URL)", &PG_MIGRATOR).await?;
+        Ok(CaseStore { db, retention_days: DEFAULT_RETENTION_DAYS })
     }
 
     /// Sets how many days a request is kept after its final status (`RMP_CASE_RETENTION_DAYS`).
@@ -153,29 +161,40 @@ impl CaseStore {
     }
 
     pub async fn schema(&self) -> Result<Vec<TableSchema>, StoreError> {
-        sqlite::schema(&self.pool).await
+        db::schema(&self.db).await
     }
 
-    pub async fn pragmas(&self) -> Result<(String, i64, i64), StoreError> {
-        sqlite::pragmas(&self.pool).await
+    pub async fn pragmas(&self) -> Result<Option<(String, i64, i64)>, StoreError> {
+        db::pragmas(&self.db).await
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        self.db.pool.close().await;
     }
 
     /// Whether the store answers now (the server's readiness check).
     pub async fn answers(&self) -> bool {
-        super::sqlite::answers(&self.pool).await
+        db::answers(&self.db).await
     }
 
     /// Files a request, once per form: if a request with the same form nonce exists, that one is
     /// returned (`first: false`) and nothing is written. One transaction, holding SQLite's write
     /// lock from its start, so two posts of one form at the same instant still make one request.
+    /// On PostgreSQL the unique index on the nonce refuses the second insert; its transaction is
+    /// then run again and finds the first request.
     pub async fn file(&self, key: &CaseKey, new: &NewRequest<'_>) -> Result<Filed, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        match self.file_once(key, new).await {
+            Err(StoreError::Db(sqlx::Error::Database(e))) if e.message().contains("form_nonce") || e.message().contains("one_per_form") => {
+                self.file_once(key, new).await
+            }
+            other => other,
+        }
+    }
+
+    async fn file_once(&self, key: &CaseKey, new: &NewRequest<'_>) -> Result<Filed, StoreError> {
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
         let existing: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT id, reference, kommune, received_at, guarantee_until FROM treatment_request WHERE form_nonce_sha256 = ? AND kommune = coalesce(?, kommune)",
+            "SELECT id, reference, kommune, received_at, guarantee_until FROM treatment_request WHERE form_nonce_sha256 = $1 AND kommune = coalesce($2, kommune)",
         )
         .bind(&new.form_nonce_sha256[..])
         .bind(key.kommune())
@@ -198,10 +217,12 @@ impl CaseStore {
         let mut attempts = 0;
         let (id, reference) = loop {
             let reference = Reference::generate().display();
+            // A savepoint, so a clash can be undone on PostgreSQL too and the next draw tried.
+            let mut attempt = tx.begin().await?;
             let inserted = sqlx::query_scalar::<_, i64>(
                 "INSERT INTO treatment_request (reference, kommune, substance, contact_name, contact_phone, contact_email, \
                  preferred_times, received_at, clock_started_on, guarantee_until, form_nonce_sha256) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             )
             .bind(&reference)
             .bind(new.kommune)
@@ -214,16 +235,22 @@ impl CaseStore {
             .bind(new.clock.map(|(from, _)| from.to_string()))
             .bind(new.clock.map(|(_, until)| until.to_string()))
             .bind(&new.form_nonce_sha256[..])
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *attempt)
             .await;
             match inserted {
-                Ok(id) => break (id, reference),
+                Ok(id) => {
+                    attempt.commit().await?;
+                    break (id, reference);
+                }
                 // 482 million references: a clash is rare, and the next draw settles it.
-                Err(sqlx::Error::Database(e)) if e.message().contains("treatment_request.reference") && attempts < 8 => attempts += 1,
+                Err(sqlx::Error::Database(e)) if e.message().contains("reference") && attempts < 8 => {
+                    attempt.rollback().await?;
+                    attempts += 1
+                }
                 Err(e) => return Err(e.into()),
             }
         };
-        sqlx::query("INSERT INTO treatment_request_event (request_id, at, staff_user, change) VALUES (?, ?, ?, 'received')")
+        sqlx::query("INSERT INTO treatment_request_event (request_id, at, staff_user, change) VALUES ($1, $2, $3, 'received')")
             .bind(id)
             .bind(&received_at)
             .bind(ACTOR_CITIZEN)
@@ -243,17 +270,17 @@ impl CaseStore {
     /// Every request, oldest first.
     pub async fn requests(&self, key: &CaseKey) -> Result<Vec<StoredRequest>, StoreError> {
         let rows: Vec<RequestRow> =
-            sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE kommune = coalesce(?, kommune) ORDER BY received_at, id"))
+            sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE kommune = coalesce($1, kommune) ORDER BY received_at, id"))
                 .bind(key.kommune())
-                .fetch_all(&self.pool)
+                .fetch_all(&self.db.pool)
             .await?;
         Ok(rows.into_iter().filter_map(request_from_row).collect())
     }
 
     /// One request with its history, oldest event first.
     pub async fn request(&self, key: &CaseKey, id: i64) -> Result<Option<(StoredRequest, Vec<StoredEvent>)>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        let row: Option<RequestRow> = sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)"))
+        let mut conn = self.db.pool.acquire().await?;
+        let row: Option<RequestRow> = sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} FROM treatment_request WHERE id = $1 AND kommune = coalesce($2, kommune)"))
             .bind(id)
             .bind(key.kommune())
             .fetch_optional(&mut *conn)
@@ -262,7 +289,7 @@ impl CaseStore {
             return Ok(None);
         };
         let events: Vec<(String, String, String)> =
-            sqlx::query_as("SELECT at, staff_user, change FROM treatment_request_event WHERE request_id = ? ORDER BY at, id")
+            sqlx::query_as("SELECT at, staff_user, change FROM treatment_request_event WHERE request_id = $1 ORDER BY at, id")
                 .bind(id)
                 .fetch_all(&mut *conn)
                 .await?;
@@ -275,18 +302,18 @@ impl CaseStore {
 
     /// The id of the request with this reference (as displayed: `H-4K7-Q9M`).
     pub async fn id_by_reference(&self, key: &CaseKey, reference: &str) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT id FROM treatment_request WHERE reference = ? AND kommune = coalesce(?, kommune)")
+        Ok(sqlx::query_scalar("SELECT id FROM treatment_request WHERE reference = $1 AND kommune = coalesce($2, kommune)")
             .bind(reference)
             .bind(key.kommune())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db.pool)
             .await?)
     }
 
     /// Sets a request's status and records who did it and when. A final status starts the
     /// retention period (kept when moving between final statuses); any other clears it.
     pub async fn set_status(&self, key: &CaseKey, id: i64, to: Status, staff_user: &str, at: DateTime<Utc>) -> Result<StatusChange, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let current: Option<String> = sqlx::query_scalar("SELECT status FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)")
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
+        let current: Option<String> = sqlx::query_scalar("SELECT status FROM treatment_request WHERE id = $1 AND kommune = coalesce($2, kommune)")
             .bind(id)
             .bind(key.kommune())
             .fetch_optional(&mut *tx)
@@ -298,7 +325,7 @@ impl CaseStore {
             return Ok(StatusChange::Unchanged);
         }
         let at = ts(at);
-        sqlx::query("UPDATE treatment_request SET status = ?, ended_at = CASE WHEN ? THEN COALESCE(ended_at, ?) END WHERE id = ?")
+        sqlx::query("UPDATE treatment_request SET status = $1, ended_at = CASE WHEN $2 THEN COALESCE(ended_at, $3) END WHERE id = $4")
             .bind(to.slug())
             .bind(to.is_final())
             .bind(&at)
@@ -313,8 +340,8 @@ impl CaseStore {
     /// Records the day the guarantee's clock started (attendance or application) and its last
     /// day. `false` if there is no such request.
     pub async fn set_clock(&self, key: &CaseKey, id: i64, from: NaiveDate, until: NaiveDate, staff_user: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let done = sqlx::query("UPDATE treatment_request SET clock_started_on = ?, guarantee_until = ? WHERE id = ? AND kommune = coalesce(?, kommune)")
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
+        let done = sqlx::query("UPDATE treatment_request SET clock_started_on = $1, guarantee_until = $2 WHERE id = $3 AND kommune = coalesce($4, kommune)")
             .bind(from.to_string())
             .bind(until.to_string())
             .bind(id)
@@ -332,8 +359,8 @@ impl CaseStore {
 
     /// Adds an entry to a request's history. `false` if there is no such request.
     pub async fn add_event(&self, key: &CaseKey, id: i64, staff_user: &str, change: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)")
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM treatment_request WHERE id = $1 AND kommune = coalesce($2, kommune)")
             .bind(id)
             .bind(key.kommune())
             .fetch_optional(&mut *tx)
@@ -348,8 +375,8 @@ impl CaseStore {
     /// Deletes one request and its history on the person's request. What stays is one line in
     /// `treatment_request_deletion` (when, by whom, why). `false` if there is no such request.
     pub async fn delete(&self, key: &CaseKey, id: i64, staff_user: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let done = sqlx::query("DELETE FROM treatment_request WHERE id = ? AND kommune = coalesce(?, kommune)")
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
+        let done = sqlx::query("DELETE FROM treatment_request WHERE id = $1 AND kommune = coalesce($2, kommune)")
             .bind(id)
             .bind(key.kommune())
             .execute(&mut *tx)
@@ -368,10 +395,10 @@ impl CaseStore {
 
     /// Deletes every request whose final status is older than `cutoff`, with its history.
     pub async fn purge_ended_before(&self, key: &CaseKey, cutoff: DateTime<Utc>, at: DateTime<Utc>) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
         let n = sqlx::query(
-            "DELETE FROM treatment_request WHERE ended_at IS NOT NULL AND ended_at < ? AND status IN ('closed', 'chose_other_site') \
-             AND kommune = coalesce(?, kommune)",
+            "DELETE FROM treatment_request WHERE ended_at IS NOT NULL AND ended_at < $1 AND status IN ('closed', 'chose_other_site') \
+             AND kommune = coalesce($2, kommune)",
         )
         .bind(ts(cutoff))
         .bind(key.kommune())
@@ -392,15 +419,22 @@ impl CaseStore {
     /// rows' old pages do not linger in `cases.sqlite-wal` (`secure_delete` has already zeroed
     /// them in the new pages). Best effort: a reader holding an old snapshot can delay it to the
     /// next deletion or the next automatic checkpoint.
+    /// On PostgreSQL: `VACUUM` the tables, so the deleted rows' dead tuples are removed from the
+    /// table pages now rather than whenever autovacuum comes (their bytes can still sit in the
+    /// write-ahead log and in base backups until those expire: README, "Backups").
     async fn flush_deleted(&self) {
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await {
-            tracing::warn!("checkpoint after a deletion in the case store failed: {e}");
+        let sql = match self.db.engine {
+            db::Engine::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
+            db::Engine::Postgres => "VACUUM treatment_request, treatment_request_event",
+        };
+        if let Err(e) = sqlx::query(sql).execute(&self.db.pool).await {
+            tracing::warn!("flushing a deletion in the case store failed: {e}");
         }
     }
 }
 
-async fn insert_event(tx: &mut sqlx::SqliteConnection, id: i64, at: &str, staff_user: &str, change: &str) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO treatment_request_event (request_id, at, staff_user, change) VALUES (?, ?, ?, ?)")
+async fn insert_event(tx: &mut sqlx::AnyConnection, id: i64, at: &str, staff_user: &str, change: &str) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO treatment_request_event (request_id, at, staff_user, change) VALUES ($1, $2, $3, $4)")
         .bind(id)
         .bind(at)
         .bind(staff_user)
@@ -410,8 +444,8 @@ async fn insert_event(tx: &mut sqlx::SqliteConnection, id: i64, at: &str, staff_
     Ok(())
 }
 
-async fn record_deletion(tx: &mut sqlx::SqliteConnection, at: &str, staff_user: &str, reason: &str, requests: i64) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO treatment_request_deletion (at, staff_user, reason, requests) VALUES (?, ?, ?, ?)")
+async fn record_deletion(tx: &mut sqlx::AnyConnection, at: &str, staff_user: &str, reason: &str, requests: i64) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO treatment_request_deletion (at, staff_user, reason, requests) VALUES ($1, $2, $3, $4)")
         .bind(at)
         .bind(staff_user)
         .bind(reason)

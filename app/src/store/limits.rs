@@ -3,7 +3,7 @@
 //! row holds (keyed hashes only, deleted when their window ends) and `server::throttle` for how
 //! the limits use it.
 
-use super::sqlite::StoreError;
+use super::db::StoreError;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use std::time::Duration;

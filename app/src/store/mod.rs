@@ -10,12 +10,12 @@
 //!   staff identity.
 //!
 //! They are distinct types with no shared tables, ids or functions that take both; the only code
-//! they share is how a SQLite file is opened.
+//! they share is how a database is reached (`db`: a SQLite file, or PostgreSQL by URL).
 
 mod anon;
 mod case;
+mod db;
 mod limits;
-mod sqlite;
 mod staff;
 
 pub use anon::{
@@ -25,7 +25,7 @@ pub use anon::{
 pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM, DEFAULT_RETENTION_DAYS};
 pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, SESSION_IDLE, SESSION_MAX};
 pub use limits::{LimitCounts, StoredCount};
-pub use sqlite::{StoreError, TableSchema};
+pub use db::{Engine, StoreError, TableSchema};
 
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
@@ -73,7 +73,7 @@ pub async fn backup(data_dir: &Path, target: &Path) -> Result<Vec<PathBuf>, Back
                 std::io::ErrorKind::AlreadyExists => BackupError::TargetExists(copy.clone()),
                 _ => BackupError::Target(copy.clone(), e),
             })?;
-        sqlite::snapshot(source, copy).await?;
+        db::snapshot(source, copy).await?;
         std::fs::File::open(copy).and_then(|f| f.sync_all()).map_err(|e| BackupError::Target(copy.clone(), e))?;
     }
     std::fs::File::open(target).and_then(|d| d.sync_all()).map_err(|e| BackupError::Target(target.to_path_buf(), e))?;

@@ -1,17 +1,17 @@
 //! The staff store: staff accounts (Argon2id password hashes) and their sign-in sessions. Its own
 //! SQLite file, apart from the anonymous store and the case store. See `migrations/staff/`.
 
-use super::sqlite::{self, StoreError, TableSchema};
+use super::db::{self, Db, StoreError, TableSchema};
 use crate::domain::staff::{check_new_password, normalise_username, Role, StaffAccess};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::SqlitePool;
 use std::path::Path;
 use std::sync::OnceLock;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/staff");
+static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres/staff");
 
 /// A session ends this long after sign-in, whatever happens.
 pub const SESSION_MAX: Duration = Duration::hours(8);
@@ -20,7 +20,7 @@ pub const SESSION_IDLE: Duration = Duration::minutes(30);
 
 #[derive(Clone, Debug)]
 pub struct StaffStore {
-    pool: SqlitePool,
+    db: Db,
 }
 
 /// One account, as the admin's list shows it. No hash.
@@ -64,8 +64,14 @@ impl StaffStore {
     pub const FILE_NAME: &'static str = "staff.sqlite";
 
     pub async fn open(data_dir: &Path) -> Result<StaffStore, StoreError> {
-        let pool = sqlite::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
-        Ok(StaffStore { pool })
+        let db = db::open(&data_dir.join(Self::FILE_NAME), &MIGRATOR).await?;
+        Ok(StaffStore { db })
+    }
+
+    /// Connects to the staff store's PostgreSQL database (`RMP_STAFF_DATABASE_URL`) and runs its
+    /// migrations.
+    pub async fn connect(url: &str) -> Result<StaffStore, StoreError> {
+        Ok(StaffStore { db: db::connect(url, "the staff database (RMP_STAFF_DATABASE_URL)", &PG_MIGRATOR).await? })
     }
 
     /// Creates an account. The password is hashed with Argon2id (OWASP's parameters, the
@@ -77,9 +83,9 @@ impl StaffStore {
             return Err(AccountError::Invalid("Vælg kontoens kommune."));
         }
         let hash = hash_password(password.to_owned()).await;
-        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+        let mut tx = self.db.pool.begin().await.map_err(StoreError::from)?;
         let result = sqlx::query_scalar(
-            "INSERT INTO staff_account (username, password_hash, role, kommune, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO staff_account (username, password_hash, role, kommune, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(&username)
         .bind(&hash)
@@ -90,7 +96,7 @@ impl StaffStore {
         .await;
         let id: i64 = match result {
             Ok(id) => id,
-            Err(sqlx::Error::Database(e)) if e.message().contains("staff_account.username") => return Err(AccountError::Taken),
+            Err(sqlx::Error::Database(e)) if e.message().contains("username") => return Err(AccountError::Taken),
             Err(e) => return Err(AccountError::Store(e.into())),
         };
         set_sites(&mut tx, id, &scope.sites).await?;
@@ -103,22 +109,22 @@ impl StaffStore {
     /// from the next sign-in. `false` if no such username.
     pub async fn assign(&self, username: &str, scope: &StaffScope) -> Result<bool, StoreError> {
         let username = normalise_username(username).unwrap_or_default();
-        let mut tx = self.pool.begin().await?;
-        let id: Option<i64> = sqlx::query_scalar("UPDATE staff_account SET kommune = ? WHERE username = ? RETURNING id")
+        let mut tx = self.db.pool.begin().await?;
+        let id: Option<i64> = sqlx::query_scalar("UPDATE staff_account SET kommune = $1 WHERE username = $2 RETURNING id")
             .bind(&scope.kommune)
             .bind(&username)
             .fetch_optional(&mut *tx)
             .await?;
         let Some(id) = id else { return Ok(false) };
         set_sites(&mut tx, id, &scope.sites).await?;
-        sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM staff_session WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// How many accounts have no municipality yet (made before accounts had one).
     pub async fn unassigned_accounts(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE kommune = ''").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE kommune = ''").fetch_one(&self.db.pool).await?)
     }
 
     /// Sets a new password for an account of `kommune` and ends the account's sessions. An
@@ -126,8 +132,8 @@ impl StaffStore {
     pub async fn set_password(&self, kommune: &str, account_id: i64, password: &str) -> Result<bool, AccountError> {
         check_new_password(password).map_err(AccountError::Invalid)?;
         let hash = hash_password(password.to_owned()).await;
-        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
-        let done = sqlx::query("UPDATE staff_account SET password_hash = ? WHERE id = ? AND kommune = ?")
+        let mut tx = self.db.pool.begin().await.map_err(StoreError::from)?;
+        let done = sqlx::query("UPDATE staff_account SET password_hash = $1 WHERE id = $2 AND kommune = $3")
             .bind(&hash)
             .bind(account_id)
             .bind(kommune)
@@ -137,7 +143,7 @@ impl StaffStore {
             .rows_affected()
             == 1;
         if done {
-            sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+            sqlx::query("DELETE FROM staff_session WHERE account_id = $1").bind(account_id).execute(&mut *tx).await.map_err(StoreError::from)?;
         }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(done)
@@ -145,8 +151,8 @@ impl StaffStore {
 
     /// Disables or enables an account of `kommune`; disabling ends its sessions at once.
     pub async fn set_disabled(&self, kommune: &str, account_id: i64, disabled: bool) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let done = sqlx::query("UPDATE staff_account SET disabled_at = ? WHERE id = ? AND kommune = ?")
+        let mut tx = self.db.pool.begin().await?;
+        let done = sqlx::query("UPDATE staff_account SET disabled_at = $1 WHERE id = $2 AND kommune = $3")
             .bind(disabled.then(|| to_db(crate::clock::now())))
             .bind(account_id)
             .bind(kommune)
@@ -155,7 +161,7 @@ impl StaffStore {
             .rows_affected()
             == 1;
         if disabled && done {
-            sqlx::query("DELETE FROM staff_session WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM staff_session WHERE account_id = $1").bind(account_id).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(done)
@@ -164,9 +170,9 @@ impl StaffStore {
     /// The accounts of one municipality, by username.
     pub async fn accounts(&self, kommune: &str) -> Result<Vec<AccountView>, StoreError> {
         let rows: Vec<(i64, String, String, Option<String>)> =
-            sqlx::query_as("SELECT id, username, role, disabled_at FROM staff_account WHERE kommune = ? ORDER BY username")
+            sqlx::query_as("SELECT id, username, role, disabled_at FROM staff_account WHERE kommune = $1 ORDER BY username")
                 .bind(kommune)
-                .fetch_all(&self.pool)
+                .fetch_all(&self.db.pool)
                 .await?;
         let mut out = Vec::with_capacity(rows.len());
         for (id, username, role, disabled) in rows {
@@ -177,15 +183,15 @@ impl StaffStore {
     }
 
     async fn sites_of(&self, account_id: i64) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT site FROM staff_account_site WHERE account_id = ? ORDER BY site").bind(account_id).fetch_all(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT site FROM staff_account_site WHERE account_id = $1 ORDER BY site").bind(account_id).fetch_all(&self.db.pool).await?)
     }
 
     /// How many enabled admin accounts exist, in all (`None`) or in one municipality (its last
     /// admin cannot be disabled).
     pub async fn enabled_admins(&self, kommune: Option<&str>) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL AND (?1 IS NULL OR kommune = ?1)")
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL AND ($11 IS NULL OR kommune = $21)")
             .bind(kommune)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.db.pool)
             .await?)
     }
 
@@ -195,9 +201,9 @@ impl StaffStore {
     pub async fn sign_in(&self, username: &str, password: &str, now: DateTime<Utc>) -> Result<Option<NewSession>, StoreError> {
         let username = normalise_username(username).unwrap_or_default();
         let row: Option<(i64, String, String, Option<String>, String)> =
-            sqlx::query_as("SELECT id, password_hash, role, disabled_at, kommune FROM staff_account WHERE username = ?")
+            sqlx::query_as("SELECT id, password_hash, role, disabled_at, kommune FROM staff_account WHERE username = $1")
                 .bind(&username)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.db.pool)
                 .await?;
         let stored = row.as_ref().map(|r| r.1.clone()).unwrap_or_else(|| dummy_hash().to_owned());
         let password = password.chars().take(200).collect::<String>();
@@ -209,19 +215,19 @@ impl StaffStore {
         }
         let cookie_value = random_hex(32);
         let csrf = random_hex(32);
-        sqlx::query("DELETE FROM staff_session WHERE expires_at <= ? OR last_seen_at <= ?")
+        sqlx::query("DELETE FROM staff_session WHERE expires_at <= $1 OR last_seen_at <= $2")
             .bind(to_db(now))
             .bind(to_db(now - SESSION_IDLE))
-            .execute(&self.pool)
+            .execute(&self.db.pool)
             .await?;
-        sqlx::query("INSERT INTO staff_session (id_hash, account_id, csrf, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO staff_session (id_hash, account_id, csrf, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(&session_hash(&cookie_value)[..])
             .bind(account_id)
             .bind(&csrf)
             .bind(to_db(now))
             .bind(to_db(now))
             .bind(to_db(now + SESSION_MAX))
-            .execute(&self.pool)
+            .execute(&self.db.pool)
             .await?;
         let sites = self.sites_of(account_id).await?;
         Ok(Some(NewSession { cookie_value, access: StaffAccess { account_id, username, role, kommune, sites, csrf } }))
@@ -235,46 +241,46 @@ impl StaffStore {
         let hash = session_hash(cookie_value);
         let row: Option<(i64, String, String, String, String, String, String)> = sqlx::query_as(
             "SELECT a.id, a.username, a.role, s.csrf, s.last_seen_at, s.expires_at, a.kommune FROM staff_session s \
-             JOIN staff_account a ON a.id = s.account_id WHERE s.id_hash = ? AND a.disabled_at IS NULL",
+             JOIN staff_account a ON a.id = s.account_id WHERE s.id_hash = $1 AND a.disabled_at IS NULL",
         )
         .bind(&hash[..])
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db.pool)
         .await?;
         let Some((account_id, username, role, csrf, last_seen, expires, kommune)) = row else { return Ok(None) };
         let live = from_db(&expires).is_some_and(|e| now < e) && from_db(&last_seen).is_some_and(|s| now < s + SESSION_IDLE);
         let Some(role) = Role::from_slug(&role).filter(|_| live) else {
-            sqlx::query("DELETE FROM staff_session WHERE id_hash = ?").bind(&hash[..]).execute(&self.pool).await?;
+            sqlx::query("DELETE FROM staff_session WHERE id_hash = $1").bind(&hash[..]).execute(&self.db.pool).await?;
             return Ok(None);
         };
-        sqlx::query("UPDATE staff_session SET last_seen_at = ? WHERE id_hash = ?").bind(to_db(now)).bind(&hash[..]).execute(&self.pool).await?;
+        sqlx::query("UPDATE staff_session SET last_seen_at = $1 WHERE id_hash = $2").bind(to_db(now)).bind(&hash[..]).execute(&self.db.pool).await?;
         let sites = self.sites_of(account_id).await?;
         Ok(Some(StaffAccess { account_id, username, role, kommune, sites, csrf }))
     }
 
     pub async fn sign_out(&self, cookie_value: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM staff_session WHERE id_hash = ?").bind(&session_hash(cookie_value)[..]).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM staff_session WHERE id_hash = $1").bind(&session_hash(cookie_value)[..]).execute(&self.db.pool).await?;
         Ok(())
     }
 
     pub async fn schema(&self) -> Result<Vec<TableSchema>, StoreError> {
-        sqlite::schema(&self.pool).await
+        db::schema(&self.db).await
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        self.db.pool.close().await;
     }
 
     /// Whether the store answers now (the server's readiness check).
     pub async fn answers(&self) -> bool {
-        super::sqlite::answers(&self.pool).await
+        db::answers(&self.db).await
     }
 }
 
 /// Replaces an account's sites, inside the caller's transaction.
-async fn set_sites(tx: &mut sqlx::SqliteConnection, account_id: i64, sites: &[String]) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM staff_account_site WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
+async fn set_sites(tx: &mut sqlx::AnyConnection, account_id: i64, sites: &[String]) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM staff_account_site WHERE account_id = $1").bind(account_id).execute(&mut *tx).await?;
     for site in sites {
-        sqlx::query("INSERT OR IGNORE INTO staff_account_site (account_id, site) VALUES (?, ?)").bind(account_id).bind(site).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO staff_account_site (account_id, site) VALUES ($1, $2) ON CONFLICT DO NOTHING").bind(account_id).bind(site).execute(&mut *tx).await?;
     }
     Ok(())
 }
@@ -404,8 +410,8 @@ mod tests {
         let (_d, s) = store().await;
         let id = s.create_account("gammel", "en lang adgangskode", Role::AnonymousCounsellor, &scope("ishoj", &["pitstop"])).await.unwrap();
         // As the migration leaves an old account: no municipality, no site.
-        sqlx::query("UPDATE staff_account SET kommune = '' WHERE id = ?").bind(id).execute(&s.pool).await.unwrap();
-        sqlx::query("DELETE FROM staff_account_site").execute(&s.pool).await.unwrap();
+        sqlx::query("UPDATE staff_account SET kommune = '' WHERE id = $1").bind(id).execute(&s.db.pool).await.unwrap();
+        sqlx::query("DELETE FROM staff_account_site").execute(&s.db.pool).await.unwrap();
         assert_eq!(s.unassigned_accounts().await.unwrap(), 1);
         let now = Utc::now();
         let old = s.sign_in("gammel", "en lang adgangskode", now).await.unwrap().unwrap();

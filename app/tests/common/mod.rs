@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each test binary uses its own part
 //! Shared by the integration tests that book: the day they run on is an input.
 
 /// The instant the server's clock is set to in the tests that book or list slots (a Monday
@@ -13,4 +14,56 @@ pub fn set_the_clock() {
         let start = chrono::DateTime::parse_from_rfc3339(TEST_CLOCK_START).expect("an RFC 3339 instant").to_utc();
         app::clock::start_at(start).expect("nothing read the clock before the test set it");
     });
+}
+
+/// The engine the store tests run on: SQLite, or PostgreSQL when `RMP_TEST_ENGINE=postgres`
+/// (scripts/test.sh runs the store and integration suites a second time so, on the cluster it
+/// starts).
+pub fn on_postgres() -> bool {
+    match std::env::var("RMP_TEST_ENGINE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Ok("") | Err(_) => false,
+        Ok(other) => panic!("RMP_TEST_ENGINE={other:?}: write sqlite or postgres"),
+    }
+}
+
+/// A new, empty PostgreSQL database on the test cluster (`RMP_TEST_POSTGRES`, started by
+/// scripts/postgres.sh): its URL. Fails, never skips, when no cluster is running.
+pub async fn postgres_database() -> String {
+    use sqlx::Connection;
+    let server = std::env::var("RMP_TEST_POSTGRES").unwrap_or_else(|_| {
+        panic!("RMP_TEST_POSTGRES is not set: this test needs PostgreSQL. scripts/test.sh starts one; by hand: source scripts/postgres.sh && pg_start")
+    });
+    let name = format!("t_{:016x}", rand::random::<u64>());
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.expect("the test cluster answers");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
+    admin.close().await.unwrap();
+    format!("{server}/{name}")
+}
+
+/// The anonymous store for a test: in `dir` on SQLite, or in a new database on PostgreSQL.
+pub async fn anon_store(dir: &std::path::Path, secret: app::store::TokenSecret) -> app::store::AnonStore {
+    if on_postgres() {
+        app::store::AnonStore::connect(&postgres_database().await, secret).await.unwrap()
+    } else {
+        app::store::AnonStore::open(dir, secret).await.unwrap()
+    }
+}
+
+/// The case store for a test, on the engine of the run.
+pub async fn case_store(dir: &std::path::Path) -> app::store::CaseStore {
+    if on_postgres() {
+        app::store::CaseStore::connect(&postgres_database().await).await.unwrap()
+    } else {
+        app::store::CaseStore::open(dir).await.unwrap()
+    }
+}
+
+/// The staff store for a test, on the engine of the run.
+pub async fn staff_store(dir: &std::path::Path) -> app::store::StaffStore {
+    if on_postgres() {
+        app::store::StaffStore::connect(&postgres_database().await).await.unwrap()
+    } else {
+        app::store::StaffStore::open(dir).await.unwrap()
+    }
 }

@@ -20,18 +20,30 @@ pub fn start_clock() {
     let _ = app::clock::start_at(chrono::DateTime::parse_from_rfc3339(CLOCK_START).unwrap().to_utc());
 }
 
-/// Fresh stores in a new data directory, with each site's opening hours from the content
-/// (reviewed where the site's hours are real, not examples).
+/// Fresh stores, with each site's opening hours from the content (reviewed where the site's hours
+/// are real, not examples): in a new data directory on SQLite, or in new databases on PostgreSQL
+/// when `RMP_TEST_ENGINE=postgres` (scripts/test.sh runs the integration suites a second time so).
 pub async fn stores() -> (Stores, tempfile::TempDir) {
     start_clock();
     let data = tempfile::tempdir().unwrap();
-    let anon = AnonStore::open(data.path(), TokenSecret::from_bytes([7; 32])).await.unwrap();
+    let stores = if on_postgres() {
+        Stores {
+            anon: AnonStore::connect(&postgres_database().await, TokenSecret::from_bytes([7; 32])).await.unwrap(),
+            case: CaseStore::connect(&postgres_database().await).await.unwrap(),
+            staff: StaffStore::connect(&postgres_database().await).await.unwrap(),
+        }
+    } else {
+        Stores {
+            anon: AnonStore::open(data.path(), TokenSecret::from_bytes([7; 32])).await.unwrap(),
+            case: CaseStore::open(data.path()).await.unwrap(),
+            staff: StaffStore::open(data.path()).await.unwrap(),
+        }
+    };
     for site in app::api::staff::logic::sites() {
         for kind in &site.talks {
-            anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
+            stores.anon.seed_opening_hours(&site.id, &kind.id, &kind.hours, !site.example).await.unwrap();
         }
     }
-    let stores = Stores { anon, case: CaseStore::open(data.path()).await.unwrap(), staff: StaffStore::open(data.path()).await.unwrap() };
     (stores, data)
 }
 
@@ -137,4 +149,13 @@ pub async fn postgres_database() -> String {
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
     admin.close().await.unwrap();
     format!("{server}/{name}")
+}
+
+/// Whether this run puts the stores on PostgreSQL (`RMP_TEST_ENGINE=postgres`).
+pub fn on_postgres() -> bool {
+    match std::env::var("RMP_TEST_ENGINE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Ok("") | Err(_) => false,
+        Ok(other) => panic!("RMP_TEST_ENGINE={other:?}: write sqlite or postgres"),
+    }
 }
