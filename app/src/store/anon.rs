@@ -438,7 +438,7 @@ impl AnonStore {
         tx.commit().await?;
         if self.db.engine == db::Engine::Postgres && bookings + holders > 0 {
             // Dead tuples leave the table pages now, not whenever autovacuum comes (README, "Backups").
-            if let Err(e) = sqlx::query("VACUUM anon_booking, anon_holder, anon_extra_slot").execute(&self.db.pool).await {
+            if let Err(e) = sqlx::raw_sql("VACUUM anon_booking, anon_holder, anon_extra_slot").execute(&self.db.pool).await {
                 tracing::warn!("vacuum after the anonymous store's purge failed: {e}");
             }
         }

@@ -427,7 +427,7 @@ impl CaseStore {
             db::Engine::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
             db::Engine::Postgres => "VACUUM treatment_request, treatment_request_event",
         };
-        if let Err(e) = sqlx::query(sql).execute(&self.db.pool).await {
+        if let Err(e) = sqlx::raw_sql(sql).execute(&self.db.pool).await {
             tracing::warn!("flushing a deletion in the case store failed: {e}");
         }
     }
