@@ -420,6 +420,8 @@ fn the_case_store_is_named_only_where_it_is_opened_or_used() {
         "app/src/api/cases.rs",
         "server/src/lib.rs",
         "server/src/main.rs",
+        // Opens it on the engine the configuration names.
+        "server/src/config.rs",
         "server/src/case_forms.rs",
     ];
     for (path, text) in sources() {
