@@ -8,7 +8,8 @@
 #   pg_start || …       # exports RMP_TEST_POSTGRES=postgres://rmp_test@127.0.0.1:PORT
 #   pg_stop             # stops the cluster and deletes its directory
 #
-# The tests then create a database of their own for each test (server/tests/common/mod.rs). A
+# The tests then create a schema of their own for each store in the database rmp_tests
+# (app/tests/common/mod.rs, server/tests/common/mod.rs). A
 # test that needs PostgreSQL fails, with a message saying to start it, when RMP_TEST_POSTGRES is
 # unset: it never skips.
 
@@ -44,6 +45,10 @@ pg_start() {
   if ! "${as[@]}" "$bin/pg_ctl" -D "$PG_WORK/data" -l "$PG_WORK/server.log" -w -t 60 \
       -o "-p $PG_PORT -k $PG_WORK -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" start > /dev/null; then
     echo "FAIL: PostgreSQL did not start:"; tail -5 "$PG_WORK/server.log"; return 1
+  fi
+  # The tests' stores each get a schema of their own in this one database (tests/common/mod.rs).
+  if ! "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U rmp_test -d postgres -c "CREATE DATABASE rmp_tests" > /dev/null; then
+    echo "FAIL: could not create the tests' database"; return 1
   fi
   export RMP_TEST_POSTGRES="postgres://rmp_test@127.0.0.1:$PG_PORT"
   echo "== postgres: $("$bin/postgres" --version) on 127.0.0.1:$PG_PORT"

@@ -44,7 +44,7 @@ RUST_TEST_LIMIT="${RUST_TEST_LIMIT:-30m}"
   [ "$status" -eq 124 ] && echo "FAIL: the Rust tests ran over $RUST_TEST_LIMIT and were stopped; a test hung (named above)"
   echo "cargo-status: $status"
   # The store and integration suites a second time with the stores on PostgreSQL (issue 17): the
-  # same test binaries, no rebuild; each test gets new databases on the cluster started above.
+  # same test binaries, no rebuild; each test gets new schemas on the cluster started above.
   # Skipped by name, because the first run already ran them and they touch no store or only
   # SQLite's files: the raw-file scans, the pragmas, reopening a file, the source scans, the word
   # lists, and the two tests that use both engines whatever the run.

@@ -224,9 +224,9 @@ async fn both_engines_migrate_to_the_same_logical_schema() {
         StaffStore::open(dir.path()).await.unwrap().schema().await.unwrap(),
     ];
     let pg = [
-        AnonStore::connect(&common::postgres_database().await, secret()).await.unwrap().schema().await.unwrap(),
-        CaseStore::connect(&common::postgres_database().await).await.unwrap().schema().await.unwrap(),
-        StaffStore::connect(&common::postgres_database().await).await.unwrap().schema().await.unwrap(),
+        AnonStore::connect(&common::empty_postgres().await, secret()).await.unwrap().schema().await.unwrap(),
+        CaseStore::connect(&common::empty_postgres().await).await.unwrap().schema().await.unwrap(),
+        StaffStore::connect(&common::empty_postgres().await).await.unwrap().schema().await.unwrap(),
     ];
     for ((store, lite), pg) in ["anonymous", "case", "staff"].into_iter().zip(lite).zip(pg) {
         let (lite, pg) = (logical(lite), logical(pg));

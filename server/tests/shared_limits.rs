@@ -36,7 +36,7 @@ fn throttled(page: &str) -> bool {
 
 #[tokio::test]
 async fn two_instances_count_wrong_codes_against_one_budget() {
-    let url = common::postgres_database().await;
+    let url = common::empty_postgres().await;
     let (stores, _data) = common::stores().await;
     let (a, _) = instance(stores.clone(), &url, 3).await;
     let (b, _) = instance(stores, &url, 3).await;
@@ -55,7 +55,7 @@ async fn two_instances_count_wrong_codes_against_one_budget() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_attempts_on_two_instances_cannot_pass_the_limit() {
-    let url = common::postgres_database().await;
+    let url = common::empty_postgres().await;
     let limits: Vec<Arc<WindowLimit>> = two_booking_limits(&url).await;
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-04T10:00:00Z").unwrap().to_utc();
     let tasks: Vec<_> = (0..100)
@@ -83,7 +83,7 @@ async fn two_booking_limits(url: &str) -> Vec<Arc<WindowLimit>> {
 
 #[tokio::test]
 async fn the_database_holds_only_keyed_hashes_that_end_with_their_window() {
-    let url = common::postgres_database().await;
+    let url = common::empty_postgres().await;
     let counts = LimitCounts::connect(&url).await.unwrap();
     let guesses = WindowLimit::per_hour(5).shared(counts.clone(), "guesses", shared_key());
     let usernames = WindowLimit::per_hour(5).shared(counts.clone(), "sign_in_user", shared_key());
@@ -115,7 +115,7 @@ async fn the_database_holds_only_keyed_hashes_that_end_with_their_window() {
 
 #[tokio::test]
 async fn a_code_that_is_found_costs_nothing_on_either_instance() {
-    let url = common::postgres_database().await;
+    let url = common::empty_postgres().await;
     let counts = LimitCounts::connect(&url).await.unwrap();
     let limit = WindowLimit::per_hour(1).shared(counts.clone(), "guesses", shared_key());
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-04T10:00:00Z").unwrap().to_utc();
@@ -129,7 +129,7 @@ async fn a_code_that_is_found_costs_nothing_on_either_instance() {
 
 #[tokio::test]
 async fn without_the_limits_database_nothing_is_let_through_uncounted_and_the_instance_is_not_ready() {
-    let url = common::postgres_database().await;
+    let url = common::empty_postgres().await;
     let (stores, _data) = common::stores().await;
     let (app, counts) = instance(stores, &url, 20).await;
     assert_eq!(get(&app, server::health::READY_PATH).await, (StatusCode::OK, "klar\n".to_string()));

@@ -106,19 +106,22 @@ impl AnonStore {
             },
         };
         if let Some(max) = max_talks {
+            if self.db.locks_rows() {
+                // On PostgreSQL the holder's row is locked until commit, so two bookings on one
+                // token count one after the other and cannot both take the last talk. The lock is
+                // a statement of its own: in READ COMMITTED a statement reads the snapshot taken
+                // when it began, so a count in the locking statement itself would miss the
+                // booking that the transaction it waited for has just committed.
+                sqlx::query("SELECT id FROM anon_holder WHERE id = $1 FOR UPDATE").bind(holder_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+            }
             let used: i64 = sqlx::query_scalar(
-                &format!(
-                    "SELECT h.purged_talks + (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
-                     FROM anon_holder h WHERE h.id = $1{}",
-                    // On PostgreSQL the holder's row is locked until commit, so two bookings on one
-                    // token count one after the other and cannot both take the last talk.
-                    self.db.for_update()
-                ),
+                "SELECT h.purged_talks + (SELECT count(*) FROM anon_booking b WHERE b.holder_id = h.id AND b.status IN ('booked', 'held')) \
+                 FROM anon_holder h WHERE h.id = $1",
             )
             .bind(holder_id)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(StoreError::from)?;
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(StoreError::from)?;
             if used >= i64::from(max) {
                 return Err(BookError::QuotaReached { used: used as u32, max });
             }

@@ -36,13 +36,11 @@ impl Db {
         }
     }
 
-    /// What a `SELECT` appends to lock the rows it reads until the transaction ends: nothing on
-    /// SQLite, where `BEGIN IMMEDIATE` already holds the only write lock.
-    pub fn for_update(&self) -> &'static str {
-        match self.engine {
-            Engine::Sqlite => "",
-            Engine::Postgres => " FOR UPDATE",
-        }
+    /// Whether a transaction must lock the row a race is decided on (PostgreSQL) before it
+    /// reads what depends on it. SQLite needs no row lock: `BEGIN IMMEDIATE` already holds the
+    /// only write lock.
+    pub fn locks_rows(&self) -> bool {
+        self.engine == Engine::Postgres
     }
 }
 

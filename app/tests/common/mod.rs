@@ -27,24 +27,31 @@ pub fn on_postgres() -> bool {
     }
 }
 
-/// A new, empty PostgreSQL database on the test cluster (`RMP_TEST_POSTGRES`, started by
-/// scripts/postgres.sh): its URL. Fails, never skips, when no cluster is running.
-pub async fn postgres_database() -> String {
+/// A new, empty place on the test cluster (`RMP_TEST_POSTGRES`, started by scripts/postgres.sh):
+/// the URL of a schema of its own in the tests' database. Fails, never skips, when no cluster runs.
+pub async fn empty_postgres() -> String {
     use sqlx::Connection;
     let server = std::env::var("RMP_TEST_POSTGRES").unwrap_or_else(|_| {
         panic!("RMP_TEST_POSTGRES is not set: this test needs PostgreSQL. scripts/test.sh starts one; by hand: source scripts/postgres.sh && pg_start")
     });
+    // A schema, not a database: CREATE DATABASE copies the 7.5 MB template through the WAL, and
+    // the 300 that tests/staff_scope.rs makes took 80 s of checkpoints; a schema takes a
+    // millisecond. The stores' SQL names no schema, so `search_path` puts them in this one.
     let name = format!("t_{:016x}", rand::random::<u64>());
-    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.expect("the test cluster answers");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
+    let database = format!("{server}/{}", TEST_DATABASE);
+    let mut admin = sqlx::PgConnection::connect(&database).await.expect("the test cluster answers");
+    sqlx::query(&format!("CREATE SCHEMA {name}")).execute(&mut admin).await.unwrap();
     admin.close().await.unwrap();
-    format!("{server}/{name}")
+    format!("{database}?options=-c%20search_path%3D{name}")
 }
 
-/// The anonymous store for a test: in `dir` on SQLite, or in a new database on PostgreSQL.
+/// The database scripts/postgres.sh makes for the tests' schemas.
+const TEST_DATABASE: &str = "rmp_tests";
+
+/// The anonymous store for a test: in `dir` on SQLite, or in a schema of its own on PostgreSQL.
 pub async fn anon_store(dir: &std::path::Path, secret: app::store::TokenSecret) -> app::store::AnonStore {
     if on_postgres() {
-        app::store::AnonStore::connect(&postgres_database().await, secret).await.unwrap()
+        app::store::AnonStore::connect(&empty_postgres().await, secret).await.unwrap()
     } else {
         app::store::AnonStore::open(dir, secret).await.unwrap()
     }
@@ -53,7 +60,7 @@ pub async fn anon_store(dir: &std::path::Path, secret: app::store::TokenSecret) 
 /// The case store for a test, on the engine of the run.
 pub async fn case_store(dir: &std::path::Path) -> app::store::CaseStore {
     if on_postgres() {
-        app::store::CaseStore::connect(&postgres_database().await).await.unwrap()
+        app::store::CaseStore::connect(&empty_postgres().await).await.unwrap()
     } else {
         app::store::CaseStore::open(dir).await.unwrap()
     }
@@ -62,7 +69,7 @@ pub async fn case_store(dir: &std::path::Path) -> app::store::CaseStore {
 /// The staff store for a test, on the engine of the run.
 pub async fn staff_store(dir: &std::path::Path) -> app::store::StaffStore {
     if on_postgres() {
-        app::store::StaffStore::connect(&postgres_database().await).await.unwrap()
+        app::store::StaffStore::connect(&empty_postgres().await).await.unwrap()
     } else {
         app::store::StaffStore::open(dir).await.unwrap()
     }

@@ -21,16 +21,16 @@ pub fn start_clock() {
 }
 
 /// Fresh stores, with each site's opening hours from the content (reviewed where the site's hours
-/// are real, not examples): in a new data directory on SQLite, or in new databases on PostgreSQL
+/// are real, not examples): in a new data directory on SQLite, or in new schemas on PostgreSQL
 /// when `RMP_TEST_ENGINE=postgres` (scripts/test.sh runs the integration suites a second time so).
 pub async fn stores() -> (Stores, tempfile::TempDir) {
     start_clock();
     let data = tempfile::tempdir().unwrap();
     let stores = if on_postgres() {
         Stores {
-            anon: AnonStore::connect(&postgres_database().await, TokenSecret::from_bytes([7; 32])).await.unwrap(),
-            case: CaseStore::connect(&postgres_database().await).await.unwrap(),
-            staff: StaffStore::connect(&postgres_database().await).await.unwrap(),
+            anon: AnonStore::connect(&empty_postgres().await, TokenSecret::from_bytes([7; 32])).await.unwrap(),
+            case: CaseStore::connect(&empty_postgres().await).await.unwrap(),
+            staff: StaffStore::connect(&empty_postgres().await).await.unwrap(),
         }
     } else {
         Stores {
@@ -137,19 +137,26 @@ pub fn receipt_code(page: &str) -> String {
     element_text(page, "token").unwrap_or_else(|| panic!("no receipt:\n{page}"))
 }
 
-/// A new, empty PostgreSQL database on the test cluster that `scripts/test.sh` starts
-/// (`scripts/postgres.sh`): its URL. Fails, never skips, when no cluster is running.
-pub async fn postgres_database() -> String {
+/// A new, empty place on the test cluster (`RMP_TEST_POSTGRES`, started by scripts/postgres.sh):
+/// the URL of a schema of its own in the tests' database. Fails, never skips, when no cluster runs.
+pub async fn empty_postgres() -> String {
     use sqlx::Connection;
     let server = std::env::var("RMP_TEST_POSTGRES").unwrap_or_else(|_| {
         panic!("RMP_TEST_POSTGRES is not set: this test needs PostgreSQL. scripts/test.sh starts one; by hand: source scripts/postgres.sh && pg_start")
     });
+    // A schema, not a database: CREATE DATABASE copies the 7.5 MB template through the WAL, and
+    // the 300 that tests/staff_scope.rs makes took 80 s of checkpoints; a schema takes a
+    // millisecond. The stores' SQL names no schema, so `search_path` puts them in this one.
     let name = format!("t_{:016x}", rand::random::<u64>());
-    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.expect("the test cluster answers");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
+    let database = format!("{server}/{}", TEST_DATABASE);
+    let mut admin = sqlx::PgConnection::connect(&database).await.expect("the test cluster answers");
+    sqlx::query(&format!("CREATE SCHEMA {name}")).execute(&mut admin).await.unwrap();
     admin.close().await.unwrap();
-    format!("{server}/{name}")
+    format!("{database}?options=-c%20search_path%3D{name}")
 }
+
+/// The database scripts/postgres.sh makes for the tests' schemas.
+const TEST_DATABASE: &str = "rmp_tests";
 
 /// Whether this run puts the stores on PostgreSQL (`RMP_TEST_ENGINE=postgres`).
 pub fn on_postgres() -> bool {
