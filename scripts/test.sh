@@ -22,8 +22,14 @@ if ! build_release > "$LOGS/build.log" 2>&1; then
 fi
 echo "built in $((SECONDS - build_started)) s"
 
-# PostgreSQL, for the tests of what several instances share (server/tests/shared_limits.rs):
-# installed from Debian's packages when missing, started here, stopped at the end. If it cannot
+# The Rust tests below reuse the release build only while both compile each shared crate with the
+# same features; otherwise leptos, sqlx and the app compile twice (scripts/check-features.sh).
+echo "== features"
+if features_report="$("$ROOT/scripts/check-features.sh" 2>&1)"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+echo "$features_report"
+
+# PostgreSQL, for the stores' second pass below and the tests of what several instances share
+# (server/tests/shared_limits.rs): installed from Debian's packages when missing, started here, stopped at the end. If it cannot
 # start, that is a failure, and the tests that need it fail too: nothing is skipped.
 source "$ROOT/scripts/postgres.sh"
 pg_start || failed=$((failed + 1))
@@ -32,6 +38,7 @@ trap pg_stop EXIT
 # 2. Rust tests, in the release profile so they share the build with the end-to-end server;
 #    build-site's own tests in the profile it was built with, so its crates are not built twice.
 echo "== cargo test"
+rust_started=$SECONDS
 # A test that hangs must fail the run, not use up CI's time: the Rust tests (building them
 # included, about 12 minutes on a fresh machine) get 30 minutes. `timeout` signals its whole
 # process group, so the hung test binary goes too; libtest has already named it ("has been
@@ -60,6 +67,7 @@ RUST_TEST_LIMIT="${RUST_TEST_LIMIT:-30m}"
   (cd "$ROOT" && cargo test --no-fail-fast --package build-site --profile build-tool 2>&1)
   echo "cargo-status: $?"
 } | tee "$LOGS/cargo-test.log"
+echo "Rust tests (their build included) in $((SECONDS - rust_started)) s"
 read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p + 0, f + 0 }' "$LOGS/cargo-test.log")
 passed=$((passed + p)); failed=$((failed + f))
 # A build failure runs no test: count it.
