@@ -155,6 +155,13 @@ stop_server
 cat "$CRASH_MD"
 
 # ---------------------------------------------------------------------------------------------
+# 4b. Two instances on one PostgreSQL behind nginx: the write path, the races, the shared guess
+#     limit and a kill -9, in a script of its own (it starts its own cluster, proxy and servers).
+log "4b. two instances on PostgreSQL behind nginx"
+TWO_MD="$LOGS/two-instances.md"
+"$ROOT/scripts/bench-two-instances.sh" "$TWO_MD" || failures+=("two instances on PostgreSQL (section 8)")
+
+# ---------------------------------------------------------------------------------------------
 # 5. Malformed input to every server function and form.
 log "5. malformed input"
 FUZZ_MD="$LOGS/fuzz.md"
@@ -281,9 +288,9 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "| p99 < 50 ms at 500 concurrent clients for \`/\`, \`/ishoj/rettigheder\`, \`/ishoj/book\` | highest $p99_max ms | $(met awk -v a="$p99_max" 'BEGIN { exit !(a < 50) }') |"
   echo "| rights page throughput ≥ 0.5 × the minimal Leptos page | $(ratio 1) / $(ratio 50) / $(ratio 500) at 1 / 50 / 500 clients | $(met le 0.5 "$min_ratio") |"
   if ((${#failures[@]})); then
-    echo "| checks (races, crash, malformed input) | ${#failures[@]} failed: ${failures[*]} | **failed** |"
+    echo "| checks (races, crash, malformed input, two instances) | ${#failures[@]} failed: ${failures[*]} | **failed** |"
   else
-    echo "| checks (races, crash, malformed input) | all held | met |"
+    echo "| checks (races, crash, malformed input, two instances) | all held | met |"
   fi
   echo
   echo "## 1. SSR throughput and latency"
@@ -367,6 +374,10 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "Lighthouse's default mobile preset (simulated slow 4G and a 4× slower CPU), Debian's Chromium, headless."
   echo
   cat "$LH_MD"
+  echo
+  echo "## 8. Two instances on PostgreSQL behind nginx"
+  echo
+  cat "$TWO_MD"
   echo
   cat "$ROOT/bench/NOTES.md"
 } > "$OUT"

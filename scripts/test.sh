@@ -58,7 +58,7 @@ RUST_TEST_LIMIT="${RUST_TEST_LIMIT:-30m}"
   (cd "$ROOT" && RMP_TEST_ENGINE=postgres timeout --kill-after=1m "$RUST_TEST_LIMIT" cargo test --release --no-fail-fast --features app/ssr \
     -p app --test anon_booking --test case_roles --test relatives_talks --test staff_scope --test staff_side --test store_separation --test treatment_requests \
     -p server --test before_talking --test behind_proxy --test example_hours --test fifth_municipality --test limits -- \
-    --skip the_raw_store_file --skip deleting_on_request_leaves_nothing --skip the_case_store_files_hold --skip all_stores_run_wal \
+    --skip the_case_store_files_hold --skip all_stores_run_wal \
     --skip reopening_runs_no_migration --skip each_side_never_names --skip the_case_store_is_named_only --skip no_function_or_statement \
     --skip the_word_lists_catch --skip both_engines_migrate --skip on_postgresql_each_stores_role --skip every_case_function_is_listed \
     --skip every_staff_function 2>&1)

@@ -164,16 +164,19 @@ async fn an_unknown_token_cannot_book_a_follow_up_talk() {
 
 #[tokio::test]
 async fn the_raw_store_file_holds_no_plain_token_or_label_in_clear_hash_form() {
-    // The file scan is SQLite's; the PostgreSQL run checks the catalog (store_separation.rs).
+    // The files of either engine: SQLite's database and log, or PostgreSQL's tables and indexes.
     let dir = tempfile::tempdir().unwrap();
-    let s = AnonStore::open(dir.path(), TokenSecret::from_bytes([3; 32])).await.unwrap();
+    let postgres = if common::on_postgres() { Some(common::empty_postgres().await) } else { None };
+    let secret = TokenSecret::from_bytes([3; 32]);
+    let s = match &postgres {
+        Some(url) => AnonStore::connect(url, secret).await.unwrap(),
+        None => AnonStore::open(dir.path(), secret).await.unwrap(),
+    };
     let token = Token::generate();
     s.book(&token, Some(CITIZEN), &slot(start(1), 1), None).await.unwrap();
     s.close().await;
-    let mut bytes = Vec::new();
-    for f in std::fs::read_dir(dir.path()).unwrap() {
-        bytes.extend(std::fs::read(f.unwrap().path()).unwrap());
-    }
+    let bytes = common::stored_bytes(dir.path(), AnonStore::FILE_NAME, postgres.as_deref()).await;
+    assert!(bytes.len() > 4096, "the scan read the store's files");
     let hay = String::from_utf8_lossy(&bytes);
     assert!(!hay.contains(token.canonical()), "plain token on disk");
     assert!(!hay.contains(&token.grouped()), "grouped token on disk");

@@ -289,34 +289,35 @@ async fn the_export_holds_the_request_and_its_whole_history() {
     assert!(matches!(export_request(&store, &cw, 999, Utc::now()).await, Err(CaseError::Refused(_))));
 }
 
-/// The raw bytes of a store's files (the database, its write-ahead log and shared memory).
-fn raw(dir: &std::path::Path, file: &str) -> Vec<u8> {
-    ["", "-wal", "-shm"].iter().flat_map(|suffix| std::fs::read(dir.join(format!("{file}{suffix}"))).unwrap_or_default()).collect()
-}
-
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
 #[tokio::test]
 async fn deleting_on_request_leaves_nothing_of_the_person_in_the_files() {
-    // A scan of SQLite's files; on PostgreSQL "deleted" means what README, "PostgreSQL", says.
+    // A scan of the store's files on either engine: SQLite's database and its write-ahead log, or
+    // PostgreSQL's table and index files (what is left in PostgreSQL's write-ahead log is the
+    // deployment's to expire: README, "PostgreSQL").
     let dir = tempfile::tempdir().unwrap();
-    let store = CaseStore::open(dir.path()).await.unwrap();
+    let postgres = if common::on_postgres() { Some(common::empty_postgres().await) } else { None };
+    let store = match &postgres {
+        Some(url) => CaseStore::connect(url).await.unwrap(),
+        None => CaseStore::open(dir.path()).await.unwrap(),
+    };
     let cw = case_worker("ishoj");
     let page = submit_request(&store, "ishoj", &filled(&store, "ishoj", "Gudrun Slettesen")).await.unwrap();
     let (reference, _) = receipt_of(&page);
     submit_request(&store, "ishoj", &filled(&store, "ishoj", "Bliver Tilbage")).await.unwrap();
     let id = app::api::cases::logic::find_by_reference(&store, &cw, &reference).await.unwrap().unwrap();
     change_status(&store, &cw, id, Status::Contacted, Utc::now()).await.unwrap();
-    assert!(contains(&raw(dir.path(), CaseStore::FILE_NAME), "Gudrun Slettesen"), "the scan sees the stored name");
+    assert!(contains(&common::stored_bytes(dir.path(), CaseStore::FILE_NAME, postgres.as_deref()).await, "Gudrun Slettesen"), "the scan sees the stored name");
 
     delete_request(&store, &cw, id, Utc::now()).await.unwrap();
     assert!(request_detail(&store, &cw, id, Utc::now()).await.unwrap().is_none());
     assert!(matches!(delete_request(&store, &cw, id, Utc::now()).await, Err(CaseError::Refused(_))));
     let names: Vec<String> = list_requests(&store, &cw, Utc::now()).await.unwrap().into_iter().map(|l| l.name).collect();
     assert_eq!(names, ["Bliver Tilbage"]);
-    let bytes = raw(dir.path(), CaseStore::FILE_NAME);
+    let bytes = common::stored_bytes(dir.path(), CaseStore::FILE_NAME, postgres.as_deref()).await;
     assert!(!contains(&bytes, "Gudrun Slettesen"), "the name is overwritten, not only unlinked");
     assert!(!contains(&bytes, &reference));
     assert!(contains(&bytes, "Bliver Tilbage"));
@@ -341,7 +342,7 @@ async fn closed_requests_are_deleted_when_their_retention_period_has_run_out() {
     assert_eq!(left, ["Stadig Aaben", "Lukket For Nylig"]);
     assert_eq!(purge_expired(&store, Utc::now()).await.unwrap(), 0);
     if !common::on_postgres() {
-        assert!(!contains(&raw(dir.path(), CaseStore::FILE_NAME), "Lukket For Laenge Siden"));
+        assert!(!contains(&common::stored_bytes(dir.path(), CaseStore::FILE_NAME, None).await, "Lukket For Laenge Siden"));
     }
 
     // Reopening a closed request stops its retention clock.

@@ -3,12 +3,17 @@
 //! prints its figures as Markdown on stdout (diagnostics on stderr) and exits non-zero when what
 //! it checks does not hold. Requests go only to the 127.0.0.1 address the script passes.
 //!
+//! A STORE is a data directory (SQLite) or the anonymous store's `postgres://` URL.
+//!
 //!   bench sqlite   DIR N CONC                    raw SQLite inserts, the store's pragmas
-//!   bench store    DIR N CONC                    AnonStore::book, no HTTP
+//!   bench postgres URL N CONC                    raw PostgreSQL inserts, the same durability
+//!   bench store    STORE N CONC                  AnonStore::book, no HTTP
 //!   bench book     ADDR CONC [PID KILL_AFTER RECEIPTS]   POST every free seat of every site
-//!   bench check    DATA_DIR RECEIPTS             after a crash: receipts stored, no slot over capacity
-//!   bench race     ADDR DATA_DIR N               N clients, one one-seat slot
-//!   bench quota    DIR N                         N bookings on one token with 4 of 5 used
+//!   bench check    STORE RECEIPTS                after a crash: receipts stored, no slot over capacity
+//!   bench race     ADDR STORE N                  N clients, one one-seat slot
+//!   bench quota    STORE N                       N bookings on one token with 4 of 5 used
+//!   bench quota-http ADDR N                      the same through HTTP: N relatives' POSTs at once
+//!   bench guesses  ADDR BUDGET                   wrong codes until the guess limit answers
 //!   bench fuzz     ADDR N ROOT                   N malformed requests to every server fn and form
 
 use app::content::{content, TalkPurpose};
@@ -37,14 +42,17 @@ async fn main() {
     let n = |i: usize| a(i).parse::<usize>().unwrap_or_else(|_| usage());
     let result = match args.first().map(String::as_str) {
         Some("sqlite") => sqlite_inserts(Path::new(&a(1)), n(2), n(3)).await,
-        Some("store") => store_bookings(Path::new(&a(1)), n(2), n(3)).await,
+        Some("postgres") => postgres_inserts(&a(1), n(2), n(3)).await,
+        Some("store") => store_bookings(&a(1), n(2), n(3)).await,
         Some("book") => {
             let kill = (args.len() >= 6).then(|| (a(3), n(4), a(5)));
             book_every_seat(&a(1), n(2), kill).await
         }
-        Some("check") => crash_check(Path::new(&a(1)), Path::new(&a(2))).await,
-        Some("race") => race(&a(1), Path::new(&a(2)), n(3)).await,
-        Some("quota") => quota_race(Path::new(&a(1)), n(2)).await,
+        Some("check") => crash_check(&a(1), Path::new(&a(2))).await,
+        Some("race") => race(&a(1), &a(2), n(3)).await,
+        Some("quota") => quota_race(&a(1), n(2)).await,
+        Some("quota-http") => quota_http(&a(1), n(2)).await,
+        Some("guesses") => guesses(&a(1), n(2)).await,
         Some("fuzz") => fuzz(&a(1), n(2), Path::new(&a(3))).await,
         _ => usage(),
     };
@@ -183,6 +191,24 @@ async fn pool_like_the_store(file: &Path) -> Result<sqlx::SqlitePool, Fail> {
     SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(|e| e.to_string())
 }
 
+fn is_postgres(store: &str) -> bool {
+    store.starts_with("postgres://") || store.starts_with("postgresql://")
+}
+
+/// The anonymous store at STORE, opened as the portal opens it.
+async fn open_store(store: &str, secret: TokenSecret) -> Result<AnonStore, Fail> {
+    let opened = if is_postgres(store) { AnonStore::connect(store, secret).await } else { AnonStore::open(Path::new(store), secret).await };
+    opened.map_err(|e| e.to_string())
+}
+
+/// A pool on the anonymous store's tables at STORE, to count what was stored. Queries use `$N`,
+/// which both engines read.
+async fn store_rows(store: &str) -> Result<sqlx::AnyPool, Fail> {
+    sqlx::any::install_default_drivers();
+    let url = if is_postgres(store) { store.to_string() } else { format!("sqlite://{}", Path::new(store).join(AnonStore::FILE_NAME).display()) };
+    sqlx::any::AnyPoolOptions::new().max_connections(2).connect(&url).await.map_err(|e| e.to_string())
+}
+
 async fn sqlite_inserts(dir: &Path, n: usize, conc: usize) -> Result<(), Fail> {
     let pool = pool_like_the_store(&dir.join("raw.sqlite")).await?;
     sqlx::query("CREATE TABLE IF NOT EXISTS raw (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, site TEXT NOT NULL, starts_at TEXT NOT NULL, seat INTEGER NOT NULL) STRICT")
@@ -220,13 +246,54 @@ async fn sqlite_inserts(dir: &Path, n: usize, conc: usize) -> Result<(), Fail> {
     Ok(())
 }
 
+/// The PostgreSQL counterpart of `sqlite_inserts`: one row per transaction with
+/// `synchronous_commit` on (the server's default, as the stores run), so a commit has reached the
+/// disk before it returns, like a booking's.
+async fn postgres_inserts(url: &str, n: usize, conc: usize) -> Result<(), Fail> {
+    let pool = sqlx::postgres::PgPoolOptions::new().max_connections(conc as u32).connect(url).await.map_err(|e| e.to_string())?;
+    sqlx::raw_sql("CREATE TABLE IF NOT EXISTS raw (id BIGSERIAL PRIMARY KEY, label TEXT NOT NULL UNIQUE, site TEXT NOT NULL, starts_at TEXT NOT NULL, seat INTEGER NOT NULL)")
+        .execute(&pool)
+        .await
+        .map_err(|e| e.to_string())?;
+    let (sync,): (String,) = sqlx::query_as("SHOW synchronous_commit").fetch_one(&pool).await.map_err(|e| e.to_string())?;
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let workers: Vec<_> = (0..conc)
+        .map(|_| {
+            let (pool, next) = (pool.clone(), next.clone());
+            tokio::spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        return Ok::<(), sqlx::Error>(());
+                    }
+                    let mut tx = pool.begin().await?;
+                    sqlx::query("INSERT INTO raw (label, site, starts_at, seat) VALUES ($1, 'pitstop', $2, 0)")
+                        .bind(format!("label {i}"))
+                        .bind(format!("2030-01-01T{:02}:00:00Z", i % 24))
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!("| raw PostgreSQL insert, one row per transaction (`synchronous_commit = {sync}`) | {n} | {conc} | {secs:.2} | {:.0} |", n as f64 / secs);
+    Ok(())
+}
+
 fn hour(i: usize) -> DateTime<Utc> {
     let t = Utc::now() + Duration::days(2) + Duration::hours(i as i64);
     DateTime::from_timestamp(t.timestamp() - t.timestamp() % 3600, 0).expect("a valid time")
 }
 
-async fn store_bookings(dir: &Path, n: usize, conc: usize) -> Result<(), Fail> {
-    let store = AnonStore::open(dir, TokenSecret::from_bytes(rand::random())).await.map_err(|e| e.to_string())?;
+async fn store_bookings(location: &str, n: usize, conc: usize) -> Result<(), Fail> {
+    let store = open_store(location, TokenSecret::from_bytes(rand::random())).await?;
+    let engine = if is_postgres(location) { "PostgreSQL" } else { "SQLite" };
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let workers: Vec<_> = (0..conc)
@@ -248,7 +315,7 @@ async fn store_bookings(dir: &Path, n: usize, conc: usize) -> Result<(), Fail> {
         w.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("| `AnonStore::book` (holder + seat + label in one transaction, no HTTP) | {n} | {conc} | {secs:.2} | {:.0} |", n as f64 / secs);
+    println!("| `AnonStore::book` on {engine} (holder + seat + label in one transaction, no HTTP) | {n} | {conc} | {secs:.2} | {:.0} |", n as f64 / secs);
     Ok(())
 }
 
@@ -337,8 +404,8 @@ async fn book_every_seat(addr: &str, conc: usize, kill: Option<(String, usize, S
 
 // ---------------------------------------------------------------- 4. crash check
 
-async fn crash_check(data_dir: &Path, receipts_file: &Path) -> Result<(), Fail> {
-    let pool = pool_like_the_store(&data_dir.join(AnonStore::FILE_NAME)).await?;
+async fn crash_check(location: &str, receipts_file: &Path) -> Result<(), Fail> {
+    let pool = store_rows(location).await?;
     let receipts = std::fs::read_to_string(receipts_file).map_err(|e| e.to_string())?;
     let mut missing = Vec::new();
     let mut n = 0;
@@ -348,7 +415,7 @@ async fn crash_check(data_dir: &Path, receipts_file: &Path) -> Result<(), Fail> 
         let &[label, kind, starts_at, cap] = f.as_slice() else { return Err(format!("bad receipts line {line:?}")) };
         n += 1;
         let starts = DateTime::parse_from_rfc3339(starts_at).map_err(|e| e.to_string())?.with_timezone(&Utc);
-        let row: Option<(String, String, String)> = sqlx::query_as("SELECT talk_kind, starts_at, status FROM anon_booking WHERE label = ?")
+        let row: Option<(String, String, String)> = sqlx::query_as("SELECT talk_kind, starts_at, status FROM anon_booking WHERE label = $1")
             .bind(label)
             .fetch_optional(&pool)
             .await
@@ -381,9 +448,16 @@ async fn crash_check(data_dir: &Path, receipts_file: &Path) -> Result<(), Fail> 
             over += 1;
         }
     }
-    let (integrity,): (String,) = sqlx::query_as("PRAGMA integrity_check").fetch_one(&pool).await.map_err(|e| e.to_string())?;
+    // SQLite checks its file; PostgreSQL's own recovery replays its log, and has no such pragma.
+    let integrity = if is_postgres(location) {
+        "ok".to_string()
+    } else {
+        let (integrity,): (String,) = sqlx::query_as("PRAGMA integrity_check").fetch_one(&pool).await.map_err(|e| e.to_string())?;
+        integrity
+    };
+    let checked = if is_postgres(location) { String::new() } else { format!("; `PRAGMA integrity_check`: {integrity}") };
     println!(
-        "- After restart: {stored} live bookings stored (receipted {n}, the rest committed but their answer never left the dying server); receipts missing from the store: **{}**; slots over capacity or with a seat twice: **{over}** of {}; `PRAGMA integrity_check`: {integrity}.",
+        "- After the kill: {stored} live bookings stored (receipted {n}, the rest committed but their answer never left the dying server); receipts missing from the store: **{}**; slots over capacity or with a seat twice: **{over}** of {}{checked}.",
         missing.len(),
         per_slot.len()
     );
@@ -403,7 +477,7 @@ fn every_seat_capacity(site_id: &str, kind: &str, starts_at: &str) -> Option<u32
 
 // ---------------------------------------------------------------- 3. races
 
-async fn race(addr: &str, data_dir: &Path, n: usize) -> Result<(), Fail> {
+async fn race(addr: &str, location: &str, n: usize) -> Result<(), Fail> {
     let seat = every_seat().into_iter().find(|s| s.capacity == 1).ok_or("no one-seat slot")?;
     let raw = Arc::new(request("POST", &format!("/{}/book", seat.kommune), Some("application/x-www-form-urlencoded"), &book_body(&seat)));
     // Connect everyone first, then send all requests at once.
@@ -435,8 +509,8 @@ async fn race(addr: &str, data_dir: &Path, n: usize) -> Result<(), Fail> {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    let pool = pool_like_the_store(&data_dir.join(AnonStore::FILE_NAME)).await?;
-    let (stored,): (i64,) = sqlx::query_as("SELECT count(*) FROM anon_booking WHERE starts_at = ? AND talk_kind = ? AND status <> 'cancelled'")
+    let pool = store_rows(location).await?;
+    let (stored,): (i64,) = sqlx::query_as("SELECT count(*) FROM anon_booking WHERE starts_at = $1 AND talk_kind = $2 AND status <> 'cancelled'")
         .bind(seat.starts_at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .bind(&seat.kind)
         .fetch_one(&pool)
@@ -455,8 +529,8 @@ async fn race(addr: &str, data_dir: &Path, n: usize) -> Result<(), Fail> {
     Ok(())
 }
 
-async fn quota_race(dir: &Path, n: usize) -> Result<(), Fail> {
-    let store = AnonStore::open(dir, TokenSecret::from_bytes(rand::random())).await.map_err(|e| e.to_string())?;
+async fn quota_race(location: &str, n: usize) -> Result<(), Fail> {
+    let store = open_store(location, TokenSecret::from_bytes(rand::random())).await?;
     let token = Token::generate();
     let slot = |i: usize| SlotRef { site: "pitstop", talk_kind: "paaroerende", starts_at: hour(i * 24), capacity: 5 };
     store.book(&token, Some(NewHolder { kommune: "ishoj", purpose: "relative" }), &slot(0), Some(5)).await.map_err(|e| e.to_string())?;
@@ -501,6 +575,136 @@ const FIELDS: &[&str] = &[
     "kommune", "samtale", "slug", "topic", "situation", "guarantee_from", "decision", "henvendt", "afgoerelse", "kode", "booking",
     "handling", "tid", "trin", "titel", "gemt", "situation[age]", "situation[role]", "situation[anonymous]", "situation[children]",
 ];
+/// The free seats of the relatives' talks where a municipality offers them.
+fn relative_seats() -> Vec<Seat> {
+    let mut seats = Vec::new();
+    for &k in app::content::kommuner() {
+        let Some(site) = content().booking_site(k) else { continue };
+        for kind in site.talks.iter().filter(|t| t.purpose == TalkPurpose::Relative) {
+            for slot in slots::slots(&kind.hours, Utc::now()) {
+                for _ in 0..slot.capacity {
+                    seats.push(Seat { kommune: k.slug(), site: site.id.as_str(), kind: kind.id.clone(), starts_at: slot.starts_at, capacity: slot.capacity });
+                }
+            }
+        }
+        if !seats.is_empty() {
+            return seats;
+        }
+    }
+    seats
+}
+
+/// The text of the element with `id`, as the receipt shows the code and the label.
+fn element_text(page: &str, id: &str) -> Option<String> {
+    let at = page.find(&format!("id=\"{id}\""))?;
+    let text = page[at..].split('>').nth(1)?.split('<').next()?.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// `ADDRS` is one address or several, comma-separated: request `i` goes to the `i`-th, round.
+fn addresses(addrs: &str) -> Vec<String> {
+    addrs.split(',').map(str::to_string).collect()
+}
+
+/// `n` relatives' bookings at once on one code that has used 4 of its 5 talks, through HTTP,
+/// spread over every address in ADDRS (two instances on one PostgreSQL): exactly one more.
+async fn quota_http(addrs: &str, n: usize) -> Result<(), Fail> {
+    let addrs = addresses(addrs);
+    let seats = relative_seats();
+    if seats.len() < 5 {
+        return Err(format!("only {} relatives' seats offered", seats.len()));
+    }
+    let path = format!("/{}/paaroerende", seats[0].kommune);
+    let body = |seat: &Seat, code: Option<&str>| {
+        let mut b = format!("samtale={}&tid={}&trin=book", form_encode(&seat.kind), form_encode(&seat.starts_at.to_rfc3339()));
+        if let Some(code) = code {
+            b.push_str(&format!("&kode={}", form_encode(code)));
+        }
+        b.into_bytes()
+    };
+    let form = Some("application/x-www-form-urlencoded");
+    let first = send(&addrs[0], &request("POST", &path, form, &body(&seats[0], None))).await.map_err(|e| e.to_string())?;
+    let code = element_text(&first.body, "token").ok_or_else(|| format!("the first relative's booking gave no code (status {})", first.status))?;
+    for (i, seat) in seats[1..4].iter().enumerate() {
+        let a = send(&addrs[(i + 1) % addrs.len()], &request("POST", &path, form, &body(seat, Some(&code)))).await.map_err(|e| e.to_string())?;
+        element_text(&a.body, "label").ok_or_else(|| format!("booking {} of 4 on the code was not made (status {})", i + 2, a.status))?;
+    }
+    // Connect everyone first, then send all at once, each to a seat of its own where there are
+    // enough (a seat taken twice answers "taken", counted apart).
+    let mut conns = Vec::with_capacity(n);
+    for i in 0..n {
+        conns.push(TcpStream::connect(&addrs[i % addrs.len()]).await.map_err(|e| format!("connect: {e}"))?);
+    }
+    let gate = Arc::new(tokio::sync::Barrier::new(n));
+    let quota_text = "flere anonyme samtaler på denne kode";
+    let started = Instant::now();
+    let tasks: Vec<_> = conns
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let raw = request("POST", &path, form, &body(&seats[4 + i % (seats.len() - 4)], Some(&code)));
+            let gate = gate.clone();
+            tokio::spawn(async move {
+                gate.wait().await;
+                send_on(c, &raw).await
+            })
+        })
+        .collect();
+    let (mut won, mut quota, mut taken, mut other) = (0, 0, 0, Vec::new());
+    for t in tasks {
+        let a = t.await.map_err(|e| e.to_string())?.map_err(|e| format!("a request failed: {e}"))?;
+        if a.status == 200 && element_text(&a.body, "label").is_some() {
+            won += 1;
+        } else if a.status == 200 && a.body.contains(quota_text) {
+            quota += 1;
+        } else if a.status == 200 && a.body.contains(&escaped(SlotError::Full.message())) {
+            taken += 1;
+        } else {
+            other.push(a.status);
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "| {n} relatives' bookings at once on one code with 4 of 5 talks used (`POST {path}`, split over {} instances) | {won} booked | {quota} told the code has used its talks, {taken} told the time is taken | {} | {secs:.2} s |",
+        addrs.len(),
+        other.len()
+    );
+    if won != 1 || !other.is_empty() {
+        return Err(format!("expected exactly one more booking; got {won} booked, {quota} refused by the cap, {taken} taken, other answers {other:?}"));
+    }
+    Ok(())
+}
+
+/// Wrong codes typed at `/min-aftale`, request `i` to the `i`-th of ADDRS in turn, until the
+/// guess limit answers: with the limit shared, exactly BUDGET are looked up over all instances
+/// together (with a limit in each instance's memory, it would be BUDGET for each).
+async fn guesses(addrs: &str, budget: usize) -> Result<(), Fail> {
+    let addrs = addresses(addrs);
+    let form = Some("application/x-www-form-urlencoded");
+    let tries = budget + 4;
+    let (mut looked_up, mut throttled, mut other) = (0, 0, Vec::new());
+    for i in 0..tries {
+        let body = format!("kode={}", form_encode(&Token::generate().grouped()));
+        let a = send(&addrs[i % addrs.len()], &request("POST", "/min-aftale", form, body.as_bytes())).await.map_err(|e| e.to_string())?;
+        if a.body.contains(&escaped(t::MANAGE_THROTTLED)) {
+            throttled += 1;
+        } else if a.body.contains(&escaped(t::MANAGE_UNKNOWN)) {
+            looked_up += 1;
+        } else {
+            other.push(a.status);
+        }
+    }
+    println!(
+        "| {tries} wrong codes at `/min-aftale`, in turn to {} instances, budget {budget} an hour | {looked_up} looked up and not found | {throttled} told to try again later | {} |",
+        addrs.len(),
+        other.len()
+    );
+    if looked_up != budget || throttled != tries - budget {
+        return Err(format!("expected {budget} looked up and {} refused; got {looked_up}, {throttled}, other answers {other:?}", tries - budget));
+    }
+    Ok(())
+}
+
 
 fn bad_value(rng: &mut StdRng) -> Vec<u8> {
     match rng.random_range(0..18) {

@@ -440,8 +440,10 @@ impl AnonStore {
         .rows_affected();
         tx.commit().await?;
         if self.db.engine == db::Engine::Postgres && bookings + holders > 0 {
-            // Dead tuples leave the table pages now, not whenever autovacuum comes (README, "Backups").
-            if let Err(e) = sqlx::raw_sql("VACUUM anon_booking, anon_holder, anon_extra_slot").execute(&self.db.pool).await {
+            // The purged rows' bytes leave the table files now: `VACUUM FULL` rewrites the tables
+            // and their indexes without them (a plain VACUUM leaves the bytes in the pages). Once
+            // a day, on small tables, so bookings wait milliseconds for its lock (README, "PostgreSQL").
+            if let Err(e) = sqlx::raw_sql("VACUUM FULL anon_booking, anon_holder, anon_extra_slot").execute(&self.db.pool).await {
                 tracing::warn!("vacuum after the anonymous store's purge failed: {e}");
             }
         }

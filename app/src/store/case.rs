@@ -419,13 +419,15 @@ impl CaseStore {
     /// rows' old pages do not linger in `cases.sqlite-wal` (`secure_delete` has already zeroed
     /// them in the new pages). Best effort: a reader holding an old snapshot can delay it to the
     /// next deletion or the next automatic checkpoint.
-    /// On PostgreSQL: `VACUUM` the tables, so the deleted rows' dead tuples are removed from the
-    /// table pages now rather than whenever autovacuum comes (their bytes can still sit in the
-    /// write-ahead log and in base backups until those expire: README, "Backups").
+    /// On PostgreSQL: `VACUUM FULL` the tables. A plain `VACUUM` frees a dead row's space but
+    /// leaves its bytes in the page until something overwrites them; `VACUUM FULL` writes the live
+    /// rows and their indexes into new files and removes the old ones. The tables are small, so
+    /// the exclusive lock it takes lasts milliseconds. The bytes can still sit in the write-ahead
+    /// log, in base backups and in the file system's freed blocks (README, "PostgreSQL").
     async fn flush_deleted(&self) {
         let sql = match self.db.engine {
             db::Engine::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
-            db::Engine::Postgres => "VACUUM treatment_request, treatment_request_event",
+            db::Engine::Postgres => "VACUUM FULL treatment_request, treatment_request_event",
         };
         if let Err(e) = sqlx::raw_sql(sql).execute(&self.db.pool).await {
             tracing::warn!("flushing a deletion in the case store failed: {e}");

@@ -90,7 +90,7 @@ impl LimitCounts {
 
     /// Every column of the limits table, for the separation tests.
     pub async fn columns(&self) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'limit_count' ORDER BY ordinal_position")
+        Ok(sqlx::query_scalar("SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'limit_count' ORDER BY ordinal_position")
             .fetch_all(&self.pool)
             .await?)
     }

@@ -189,7 +189,7 @@ impl StaffStore {
     /// How many enabled admin accounts exist, in all (`None`) or in one municipality (its last
     /// admin cannot be disabled).
     pub async fn enabled_admins(&self, kommune: Option<&str>) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL AND ($11 IS NULL OR kommune = $21)")
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_account WHERE role = 'admin' AND disabled_at IS NULL AND (CAST($1 AS TEXT) IS NULL OR kommune = $1)")
             .bind(kommune)
             .fetch_one(&self.db.pool)
             .await?)

@@ -74,3 +74,33 @@ pub async fn staff_store(dir: &std::path::Path) -> app::store::StaffStore {
         app::store::StaffStore::open(dir).await.unwrap()
     }
 }
+
+/// The raw bytes a store has written: on SQLite its file in `dir`, with the write-ahead log and
+/// shared memory; on PostgreSQL (`postgres`, the URL of the store's schema) the files of every
+/// table, index and TOAST table in that schema, after a checkpoint has written them out. For the
+/// tests that scan for what must not be there, as an attacker with a copy of the files would.
+pub async fn stored_bytes(dir: &std::path::Path, file: &str, postgres: Option<&str>) -> Vec<u8> {
+    use sqlx::Connection;
+    let Some(url) = postgres else {
+        return ["", "-wal", "-shm"].iter().flat_map(|suffix| std::fs::read(dir.join(format!("{file}{suffix}"))).unwrap_or_default()).collect();
+    };
+    let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+    sqlx::query("CHECKPOINT").execute(&mut conn).await.unwrap();
+    let files: Vec<Option<String>> = sqlx::query_scalar(
+        "WITH own AS (SELECT oid, reltoastrelid FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'i')) \
+         SELECT pg_relation_filepath(oid) FROM own \
+         UNION SELECT pg_relation_filepath(reltoastrelid) FROM own WHERE reltoastrelid <> 0 \
+         UNION SELECT pg_relation_filepath(i.indexrelid) FROM own JOIN pg_index i ON i.indrelid = own.reltoastrelid",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    assert!(files.len() > 2, "the schema has tables to scan: {files:?}");
+    let mut bytes = Vec::new();
+    for file in files.into_iter().flatten() {
+        let content: Vec<u8> = sqlx::query_scalar("SELECT pg_read_binary_file($1)").bind(&file).fetch_one(&mut conn).await.unwrap();
+        bytes.extend(content);
+    }
+    conn.close().await.unwrap();
+    bytes
+}
