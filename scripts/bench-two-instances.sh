@@ -17,6 +17,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$ROOT/scripts/postgres.sh"
+cd "$ROOT" || exit 1
 OUT="${1:?usage: scripts/bench-two-instances.sh OUT.md}"
 HARNESS="$ROOT/target/release/examples/bench"
 [ -x "$SERVER_BIN" ] && [ -x "$HARNESS" ] || { echo "bench-two-instances: build the server and the harness first (scripts/bench.sh does)"; exit 1; }
