@@ -34,8 +34,13 @@ failures=()
 log() { printf '== bench (two instances): %s\n' "$*"; }
 A_PID="" B_PID=""
 
+# The instances are not this shell's children (started inside `$(…)`), so `wait` cannot wait for
+# them: poll until each is gone.
 stop_instances() {
-  for pid in $A_PID $B_PID; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  for pid in $A_PID $B_PID; do
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   A_PID="" B_PID=""
 }
 cleanup() {
@@ -63,7 +68,7 @@ url() { echo "postgres://rmp_$1@127.0.0.1:$PG_PORT/rmp_$1"; }
 # Empty databases for every store, owned by their roles, no one else may connect.
 fresh_databases() {
   for store in "${STORES[@]}"; do
-    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS rmp_$store" -c "CREATE DATABASE rmp_$store OWNER rmp_$store" \
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS rmp_$store WITH (FORCE)" -c "CREATE DATABASE rmp_$store OWNER rmp_$store" \
       -c "REVOKE CONNECT, TEMPORARY ON DATABASE rmp_$store FROM PUBLIC" || exit 1
   done
 }
@@ -143,7 +148,7 @@ GUESS_MD="$WORK/guesses.md"
 log "3. kill -9 of one instance under load"
 fresh_instances
 "$HARNESS" book "$PROXY" 32 "$A_PID" 60 "$WORK/receipts.tsv" > "$CRASH_MD" || failures+=("two instances: the load with a kill")
-wait "$A_PID" 2>/dev/null
+for _ in $(seq 1 100); do kill -0 "$A_PID" 2>/dev/null || break; sleep 0.1; done
 A_PID=""
 after=0
 for _ in $(seq 1 20); do
