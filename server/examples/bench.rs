@@ -575,16 +575,15 @@ const FIELDS: &[&str] = &[
     "kommune", "samtale", "slug", "topic", "situation", "guarantee_from", "decision", "henvendt", "afgoerelse", "kode", "booking",
     "handling", "tid", "trin", "titel", "gemt", "situation[age]", "situation[role]", "situation[anonymous]", "situation[children]",
 ];
-/// The free seats of the relatives' talks where a municipality offers them.
+/// The free times of the relatives' talks where a municipality offers them, one seat of each:
+/// a code books a time once.
 fn relative_seats() -> Vec<Seat> {
     let mut seats = Vec::new();
     for &k in app::content::kommuner() {
         let Some(site) = content().booking_site(k) else { continue };
         for kind in site.talks.iter().filter(|t| t.purpose == TalkPurpose::Relative) {
             for slot in slots::slots(&kind.hours, Utc::now()) {
-                for _ in 0..slot.capacity {
-                    seats.push(Seat { kommune: k.slug(), site: site.id.as_str(), kind: kind.id.clone(), starts_at: slot.starts_at, capacity: slot.capacity });
-                }
+                seats.push(Seat { kommune: k.slug(), site: site.id.as_str(), kind: kind.id.clone(), starts_at: slot.starts_at, capacity: slot.capacity });
             }
         }
         if !seats.is_empty() {
