@@ -162,7 +162,7 @@ TWO_MD="$LOGS/two-instances.md"
 "$ROOT/scripts/bench-two-instances.sh" "$TWO_MD" || failures+=("two instances on PostgreSQL (section 8)")
 
 # ---------------------------------------------------------------------------------------------
-# 5. Malformed input to every server function and form.
+# 5. Malformed input to every form (there are no server functions: islands mode).
 log "5. malformed input"
 FUZZ_MD="$LOGS/fuzz.md"
 start_server "$WORK/fuzz" "$LOGS/server-fuzz.log" RMP_TOKEN_ATTEMPTS_PER_HOUR=1000000
@@ -342,14 +342,13 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
   echo "## 5. Malformed input"
   echo
-  echo "Every server function (from leptos's server-function registry, checked against the number of \`#[server]\` in"
-  echo "\`app/src\`) and every form POST (\`/{kommune}/book\` for two municipalities and an unknown one, \`/min-aftale\`,"
+  echo "There are no server functions (islands mode: pages call the server logic directly); the harness checks that"
+  echo "leptos's server-function registry is empty and that \`app/src\` declares no \`#[server]\`. Every form POST (\`/{kommune}/book\` for two municipalities and an unknown one, \`/min-aftale\`,"
   echo "\`/min-aftale/kalender\`, \`/{kommune}/henvendelse\` for one municipality and an unknown one, and, without a"
-  echo "session, \`/personale/log-ind\`, \`/personale/kalender\` and \`/personale/sager\`) in turn: empty and 14–20 KB fields, raw bytes and percent-encoded invalid UTF-8, broken"
+  echo "session, \`/personale/log-ind\`, \`/personale/kalender\` and \`/personale/sager\`), and \`/api/get_book_page\`, where a server function was, in turn: empty and 14–20 KB fields, raw bytes and percent-encoded invalid UTF-8, broken"
   echo "percent-encoding, JSON or multipart bodies, wrong content types and methods, well-formed but unknown and"
   echo "malformed tokens, out-of-range and impossible dates and times, unknown municipalities and kinds. A clear answer"
-  echo "is a 4xx with a body naming the error, a form page showing one of its error sentences, or (server function"
-  echo "only) a 200 with \`null\` for well-formed arguments naming nothing known (a staff function: \`SignedOut\`). The token guess limit was raised for"
+  echo "is a 4xx with a body naming the error, or a form page showing one of its error sentences. The token guess limit was raised for"
   echo "this run so the token parser, not the throttle, answers."
   echo
   cat "$FUZZ_MD"

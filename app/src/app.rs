@@ -1,22 +1,17 @@
-use crate::components::install_shift_exit;
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
     CounsellingPageView, NotFound, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCasesPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
-#[cfg(feature = "ssr")]
 use crate::text::t;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta};
-#[cfg(feature = "ssr")]
-use leptos_meta::{HashedStylesheet, MetaTags};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
 
-/// The HTML document, rendered only on the server. It sets a per-response CSP nonce that the
-/// hydration scripts carry, so no `unsafe-inline` is needed.
-#[cfg(feature = "ssr")]
+/// The HTML document. It sets a per-response CSP nonce that the island script carries, so no
+/// `unsafe-inline` is needed.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     leptos::nonce::provide_nonce();
     if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
@@ -32,12 +27,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                {(!is_staff_page()).then(|| {
-                    view! {
-                        <meta name=crate::domain::kommune::META_NAME content=crate::domain::kommune::to_lines()/>
-                        <HydrationScripts options/>
-                    }
-                })}
+                {page_has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -47,17 +37,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Staff pages (`/personale...`) are plain server-rendered HTML with no script at all: every
-/// action is a form POST, nothing there needs the browser to run code, and the citizens' WASM
-/// then carries none of the staff side.
-#[cfg(feature = "ssr")]
-fn is_staff_page() -> bool {
-    use_context::<http::request::Parts>().is_some_and(|p| p.uri.path() == "/personale" || p.uri.path().starts_with("/personale/"))
+/// Whether the page being rendered holds an island, and so loads the WASM module. Every citizen
+/// page has the quick exit (`Layout`); staff pages (`/personale...`) have none, being plain forms,
+/// and load no script at all. The head is written before the body, so this is decided by path;
+/// `server/tests/islands.rs` checks each page's module against its islands.
+fn page_has_islands() -> bool {
+    !use_context::<http::request::Parts>().is_some_and(|p| p.uri.path() == "/personale" || p.uri.path().starts_with("/personale/"))
 }
 
 /// The policy for HTML pages: scripts only from this origin and with this response's nonce,
 /// WASM compilation allowed (`wasm-unsafe-eval`), no inline styles, no frames, no other hosts.
-#[cfg(feature = "ssr")]
 pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -69,14 +58,6 @@ pub fn content_security_policy(nonce: &str) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Runs only in the browser: marks the page as hydrated (tests wait for it) and installs the
-    // quick-exit keyboard shortcut.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-        install_shift_exit();
-    });
     view! {
         <Link rel="icon" href="/favicon.ico"/>
         <Meta name="referrer" content="no-referrer"/>
@@ -90,7 +71,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/standarder/:id") view=StandardPage ssr=SsrMode::Async/>
                 <Route path=path!("/katalog") view=CataloguePageView ssr=SsrMode::Async/>
                 <Route path=path!("/sammenlign") view=ComparePageView ssr=SsrMode::Async/>
-                // Staff (sign-in required; the server functions check the role).
+                // Staff (sign-in required; the page's `api` function checks the role).
                 <Route path=path!("/personale") view=StaffStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/kalender") view=StaffCalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/aabningstider") view=StaffOpeningPage ssr=SsrMode::Async/>

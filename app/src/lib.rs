@@ -1,34 +1,43 @@
-//! Rusmiddelportalen: the Leptos app, compiled twice — with `ssr` into the server, with
-//! `hydrate` into the WASM that makes the server-rendered pages interactive.
+//! Rusmiddelportalen: the Leptos app. With `ssr` it is the server's pages, stores and rules;
+//! with `hydrate` it is the browser's WASM, which holds only the islands (`islands.rs`) and the
+//! text and rules they use. Pages render on the server alone (Leptos islands mode).
 #![recursion_limit = "256"]
 
-pub mod api;
-pub mod app;
-#[cfg(feature = "ssr")]
-pub mod clock;
-pub mod components;
 pub mod content;
-#[cfg(feature = "ssr")]
-pub mod example_hours;
 pub mod domain;
-pub mod pages;
+pub mod islands;
 pub mod text;
 
 #[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod app;
+#[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod example_hours;
+#[cfg(feature = "ssr")]
+pub mod pages;
+#[cfg(feature = "ssr")]
 pub mod store;
 
+/// The module's entry: Leptos sets up its reactive root, then the island script (leptos's
+/// `island_script.js`, in the page head) hydrates each `<leptos-island>` with its exported function.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // The municipalities are content the server loaded: the page head carries them
-    // (`app::shell`), so the browser knows the same set before it hydrates the body.
-    let lines = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!("meta[name={}]", domain::kommune::META_NAME)).ok().flatten())
-        .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_default();
-    // Installing once into a fresh page cannot clash with another set.
-    let _ = domain::kommune::install(domain::kommune::from_lines(&lines));
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
+    // The islands are hydrated right after this returns, in promise jobs; a timer runs after
+    // them all. The mark lets tests (and anyone curious) see that the page's script has run.
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(root) = leptos::prelude::document().document_element() {
+                let _ = root.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -213,8 +213,8 @@ pub mod da {
         pub not_offered: fn(&str, &str) -> String,
     }
 
-    pub fn series_text(series: crate::api::anonymous::Series) -> &'static SeriesText {
-        use crate::api::anonymous::Series;
+    pub fn series_text(series: crate::domain::series::Series) -> &'static SeriesText {
+        use crate::domain::series::Series;
         static RELATIVES: SeriesText = SeriesText {
             title: RELATIVES_TITLE,
             lead: RELATIVES_LEAD,

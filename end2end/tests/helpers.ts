@@ -14,13 +14,20 @@ export function jsEnabled(info: TestInfo): boolean {
   return info.project.name === "js";
 }
 
-/** Opens a page and, with JavaScript on, waits until the WASM has hydrated it. */
+/** Opens a page and, with JavaScript on, waits until the WASM has hydrated its islands (a page
+ * without an island, such as a staff page, loads no module: nothing to wait for). */
 export async function open(page: Page, info: TestInfo, path: string) {
   const response = await page.goto(path);
-  if (jsEnabled(info)) {
+  await waitForIslands(page, info);
+  return response;
+}
+
+/** With JavaScript on, waits until the page's islands are hydrated (after a click that loaded a
+ * new page, too). */
+export async function waitForIslands(page: Page, info: TestInfo) {
+  if (jsEnabled(info) && (await page.locator("leptos-island").count()) > 0) {
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   }
-  return response;
 }
 
 /** Records every request that leaves this machine, and every console error. */

@@ -26,6 +26,26 @@ test("the page hydrates only when JavaScript runs", async ({ page }, info) => {
   }
 });
 
+test("the browser gets only the islands: a small module, and no server-function calls", async ({ page }, info) => {
+  test.skip(!jsEnabled(info), "nothing is downloaded without JavaScript");
+  const wasm: number[] = [];
+  const api: string[] = [];
+  page.on("response", async (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push((await r.body()).length);
+  });
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/")) api.push(r.url());
+  });
+  await open(page, info, "/ishoj");
+  await page.getByRole("link", { name: "Book en anonym afklarende samtale" }).first().click();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  expect(wasm.length).toBeGreaterThan(0);
+  // The whole app was over 2 MB; the islands alone are a small fraction of that. The exact size
+  // is measured by scripts/bench.sh, not asserted here.
+  for (const size of wasm) expect(size).toBeLessThan(1_000_000);
+  expect(api).toEqual([]);
+});
+
 test("quick exit is the first thing the keyboard reaches", async ({ page }, info) => {
   await open(page, info, "/");
   await page.keyboard.press("Tab");

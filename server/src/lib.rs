@@ -17,8 +17,7 @@ use app::app::{shell, App};
 use app::store::{AnonStore, CaseStore, StaffStore};
 use axum::body::Body;
 use axum::extract::MatchedPath;
-use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
-use axum::middleware::Next;
+use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use leptos::prelude::*;
@@ -29,7 +28,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// What every server function and page may ask for through Leptos context. Each store is
+/// What every page may ask for through Leptos context. Each store is
 /// provided as its own type, so a function names the one store it uses.
 #[derive(Clone)]
 pub struct Stores {
@@ -99,7 +98,7 @@ pub struct Limits {
     pub public_origin: Option<proxy::PublicOrigin>,
 }
 
-/// The policy for everything that is not an HTML page (files, server function answers).
+/// The policy for everything that is not an HTML page (files, exports, health).
 /// Pages get a stricter one with a nonce from `app::app::shell`.
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 const PERMISSIONS_POLICY: &str =
@@ -169,7 +168,6 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         app = app.route(BENCH_FLOOR_PATH, axum::routing::get(bench_floor));
     }
     let app = app
-        .layer(axum::middleware::from_fn(client_errors_are_400))
         .layer(axum::middleware::from_fn_with_state(std::sync::Arc::new(limits.proxies), proxy::find_client));
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()
@@ -177,26 +175,6 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
             .on_request(())
             .on_response(log_response),
     )
-}
-
-/// Server functions answer every error with 500, also when the request itself was malformed
-/// (missing or mistyped arguments, a body that is not UTF-8). Those are the client's errors: 400,
-/// with the same body naming what was wrong. Errors raised inside a function stay 500.
-pub async fn client_errors_are_400(req: Request<Body>, next: Next) -> Response {
-    const CLIENT_ERRORS: [&[u8]; 3] = [b"Args|", b"Deserialization|", b"MissingArg|"];
-    let is_server_fn = req.uri().path().starts_with("/api/");
-    let res = next.run(req).await;
-    if !is_server_fn || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
-        return res;
-    }
-    let (mut parts, body) = res.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    if CLIENT_ERRORS.iter().any(|p| bytes.starts_with(p)) {
-        parts.status = StatusCode::BAD_REQUEST;
-    }
-    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// The benchmark's "framework floor": a minimal Leptos page rendered by the same leptos_axum
@@ -259,38 +237,11 @@ fn log_response<B>(res: &axum::http::Response<B>, latency: Duration, _span: &tra
 
 /// For requests no route matched: a coarse class, not the path itself.
 fn route_class(path: &str) -> &'static str {
-    if path.starts_with("/api/") {
-        "/api/*"
-    } else if path.starts_with("/pkg/") {
+    if path.starts_with("/pkg/") {
         "/pkg/*"
     } else if path.starts_with("/dkfds/") {
         "/dkfds/*"
     } else {
         "(other)"
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-
-    async fn status_of(path: &str, body: &'static str) -> (StatusCode, String) {
-        let app = Router::new()
-            .fallback(move || async move { (StatusCode::INTERNAL_SERVER_ERROR, body) })
-            .layer(axum::middleware::from_fn(client_errors_are_400));
-        let res = app.oneshot(Request::builder().uri(path).body(Body::empty()).unwrap()).await.unwrap();
-        let status = res.status();
-        let text = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-        (status, text)
-    }
-
-    #[tokio::test]
-    async fn malformed_server_function_arguments_are_the_clients_error() {
-        assert_eq!(status_of("/api/f1", "Args|missing field `kommune`").await, (StatusCode::BAD_REQUEST, "Args|missing field `kommune`".into()));
-        assert_eq!(status_of("/api/f1", "Deserialization|invalid utf-8").await.0, StatusCode::BAD_REQUEST);
-        assert_eq!(status_of("/api/f1", "ServerError|store missing").await.0, StatusCode::INTERNAL_SERVER_ERROR);
-        assert_eq!(status_of("/other", "Args|x").await.0, StatusCode::INTERNAL_SERVER_ERROR, "only server functions");
     }
 }

@@ -4,7 +4,6 @@
 //! (see `server::anonymous_forms`). GET data comes through the server functions below.
 
 use crate::content::CitedText;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,31 +40,7 @@ pub enum BookStep {
     QuotaReached,
 }
 
-/// A run of anonymous talks on one token, capped by the municipality's standard: a relative's
-/// talks, or a citizen's anonymous counselling series.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Series {
-    Relatives,
-    Counselling,
-}
-
-impl Series {
-    /// The page's last path segment.
-    pub fn segment(self) -> &'static str {
-        match self {
-            Series::Relatives => "paaroerende",
-            Series::Counselling => "raadgivning",
-        }
-    }
-
-    /// The holder purpose stored with the token.
-    pub fn purpose(self) -> &'static str {
-        match self {
-            Series::Relatives => "relative",
-            Series::Counselling => "counselling",
-        }
-    }
-}
+pub use crate::domain::series::Series;
 
 /// What a series page adds: the cap, the talks used so far, and the rules behind them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,21 +125,15 @@ pub enum Posted {
 }
 
 /// The booking page for `kommune`, at its first step, or `None` for an unknown municipality.
-#[server]
-pub async fn get_book_page(kommune: String, samtale: Option<String>) -> Result<Option<BookPage>, ServerFnError> {
-    let Some(store) = use_context::<crate::store::AnonStore>() else {
-        return Err(ServerFnError::new("store missing"));
-    };
-    Ok(logic::book_page(&store, &kommune, samtale.as_deref(), BookStep::Choose { error: None }).await)
+pub async fn book_page(kommune: &str, samtale: Option<&str>) -> Result<Option<BookPage>, crate::api::LoadError> {
+    let store = crate::api::provided::<crate::store::AnonStore>()?;
+    Ok(logic::book_page(&store, kommune, samtale, BookStep::Choose { error: None }).await)
 }
 
 /// The relatives' page or the counselling-series page for `kommune`, at its first step.
-#[server]
-pub async fn get_series_page(series: Series, kommune: String, samtale: Option<String>) -> Result<Option<BookPage>, ServerFnError> {
-    let Some(store) = use_context::<crate::store::AnonStore>() else {
-        return Err(ServerFnError::new("store missing"));
-    };
-    Ok(logic::series_page(&store, series, &kommune, samtale.as_deref(), BookStep::Choose { error: None }, None, None).await)
+pub async fn series_page(series: Series, kommune: &str, samtale: Option<&str>) -> Result<Option<BookPage>, crate::api::LoadError> {
+    let store = crate::api::provided::<crate::store::AnonStore>()?;
+    Ok(logic::series_page(&store, series, kommune, samtale, BookStep::Choose { error: None }, None, None).await)
 }
 
 #[cfg(feature = "ssr")]

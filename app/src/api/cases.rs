@@ -8,7 +8,6 @@
 //! anonymous side's, so it works without JavaScript and nothing the person types is in a URL.
 
 use crate::content::{CitedText, SourceDocument};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The key to the case store's methods. Its field is private to this module, so only this
@@ -207,25 +206,20 @@ pub struct StatusChoice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CasesPosted(pub crate::api::staff::Gate<CasesPage>);
 
-/// The case worker's page for the signed-in member (a plain async function: staff pages render
-/// on the server only and load no script).
-#[cfg(feature = "ssr")]
-pub async fn get_cases_page(sag: Option<String>) -> Result<crate::api::staff::Gate<CasesPage>, ServerFnError> {
+/// The case worker's page for the signed-in member.
+pub async fn cases_page(sag: Option<String>) -> Result<crate::api::staff::Gate<CasesPage>, crate::api::LoadError> {
     use crate::api::staff::{logic::gate, session, Gate};
     let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
-    let store = use_context::<crate::store::CaseStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    let store = crate::api::provided::<crate::store::CaseStore>()?;
     let open = sag.and_then(|s| s.parse::<i64>().ok());
     Ok(gate(&access, logic::cases_page(&store, &access, open, crate::clock::now()).await))
 }
 
 /// The request page for `kommune` with a fresh form, or `None` for an unknown municipality.
 /// Reads no case: only the municipality's rules and the store's retention period.
-#[server]
-pub async fn get_request_page(kommune: String) -> Result<Option<RequestPage>, ServerFnError> {
-    let Some(store) = use_context::<crate::store::CaseStore>() else {
-        return Err(ServerFnError::new("store missing"));
-    };
-    Ok(logic::blank_request_page(&store, &kommune))
+pub fn request_page(kommune: &str) -> Result<Option<RequestPage>, crate::api::LoadError> {
+    let store = crate::api::provided::<crate::store::CaseStore>()?;
+    Ok(logic::blank_request_page(&store, kommune))
 }
 
 #[cfg(feature = "ssr")]

@@ -3,7 +3,6 @@
 //! to Danish messages.
 use crate::content::catalogue::{Comparison, Service, Standard, StandardSummary};
 use crate::domain::catalogue::RawFilter;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A service as listed, with whether its document's period has ended.
@@ -47,36 +46,24 @@ pub struct ComparePage {
     pub csv_query: String,
 }
 
-#[server]
-pub async fn get_catalogue(
-    kommune: Option<String>,
-    kind: Option<String>,
-    substance: Option<String>,
-    age: Option<String>,
-    anonymous: Option<String>,
-    q: Option<String>,
-) -> Result<CataloguePage, ServerFnError> {
-    let raw = RawFilter { kommune, kind, substance, age, anonymous, q };
-    Ok(logic::catalogue_page(raw, crate::clock::today()))
+/// The catalogue filtered as the query asks (an invalid filter is explained on the page).
+pub fn catalogue_page(raw: RawFilter) -> CataloguePage {
+    logic::catalogue_page(raw, crate::clock::today())
 }
 
-#[server]
-pub async fn get_comparison(kommuner: String) -> Result<ComparePage, ServerFnError> {
-    let values: Vec<String> = kommuner.split(',').map(str::to_string).collect();
-    Ok(logic::compare_page(&values, crate::clock::today()))
+/// The comparison of the municipalities named in the query.
+pub fn comparison(kommuner: &[String]) -> ComparePage {
+    logic::compare_page(kommuner, crate::clock::today())
 }
 
-#[server]
-pub async fn list_standards() -> Result<Vec<StandardSummary>, ServerFnError> {
-    let today = crate::clock::today();
-    Ok(crate::content::catalogue::catalogue().standards_on(today).into_iter().map(|s| s.summary).collect())
+/// The standards in force today.
+pub fn standards() -> Vec<StandardSummary> {
+    crate::content::catalogue::catalogue().standards_on(crate::clock::today()).into_iter().map(|s| s.summary).collect()
 }
 
 /// One standard with its text, or `None` for an id the portal does not have.
-#[server]
-pub async fn get_standard(id: String) -> Result<Option<Standard>, ServerFnError> {
-    let today = crate::clock::today();
-    Ok(crate::content::catalogue::catalogue().standards_on(today).into_iter().find(|s| s.summary.id == id))
+pub fn standard(id: &str) -> Option<Standard> {
+    crate::content::catalogue::catalogue().standards_on(crate::clock::today()).into_iter().find(|s| s.summary.id == id)
 }
 
 #[cfg(feature = "ssr")]

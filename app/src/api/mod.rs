@@ -1,11 +1,26 @@
-//! Server functions, grouped by audience. Thin: parse, validate, call domain + one store, map
-//! errors.
+//! What the pages and the form handlers ask of the server, grouped by audience: each page's data,
+//! read from the content and one store. Pages call these directly while they render on the
+//! server; nothing here is reachable from the browser.
 pub mod content;
 pub mod anonymous;
 pub mod rights;
 pub mod catalogue;
 pub mod cases;
-/// The staff side is rendered on the server only (its pages load no script), so its server
-/// functions and types are not compiled into the browser's WASM.
-#[cfg(feature = "ssr")]
 pub mod staff;
+
+/// Why a page's data could not be read. The page then answers 500 with the server-error page;
+/// the cause goes to the log (never what a person typed).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The server did not provide a store this page reads: a wiring mistake.
+    #[error("the {0} is not provided to the page")]
+    NotProvided(&'static str),
+    /// A store could not be read.
+    #[error("reading the {0} failed")]
+    Store(&'static str),
+}
+
+/// The store of type `S`, as the server provides it to every page.
+pub fn provided<S: Clone + Send + Sync + 'static>() -> Result<S, LoadError> {
+    leptos::prelude::use_context::<S>().ok_or(LoadError::NotProvided(std::any::type_name::<S>()))
+}

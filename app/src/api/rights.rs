@@ -4,7 +4,6 @@
 
 use crate::content::{CitedText, Citation, SourceDocument};
 use crate::domain::rights::{Question, Situation, Topic};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The municipality a rights page is about, with what the page frame shows.
@@ -152,33 +151,26 @@ pub struct DeadlinesPage {
 pub const FIELD_GUARANTEE: &str = "henvendt";
 pub const FIELD_COMPLAINT: &str = "afgoerelse";
 
-#[server]
-pub async fn get_rights_overview(kommune: String) -> Result<Option<RightsOverview>, ServerFnError> {
-    Ok(crate::content::find_kommune(&kommune).map(logic::overview))
+/// The rights overview of `kommune`, or `None` for a municipality the portal does not serve.
+pub fn rights_overview(kommune: &str) -> Option<RightsOverview> {
+    crate::content::find_kommune(kommune).map(logic::overview)
 }
 
-#[server]
-pub async fn get_rights_topic(kommune: String, topic: String) -> Result<Option<TopicPage>, ServerFnError> {
-    Ok(match (crate::content::find_kommune(&kommune), Topic::from_slug(&topic)) {
+pub fn rights_topic(kommune: &str, topic: &str) -> Option<TopicPage> {
+    match (crate::content::find_kommune(kommune), Topic::from_slug(topic)) {
         (Some(k), Some(t)) => Some(logic::topic(k, t)),
         _ => None,
-    })
+    }
 }
 
-#[server]
-pub async fn get_guide_result(kommune: String, situation: Situation) -> Result<Option<GuideResult>, ServerFnError> {
-    Ok(crate::content::find_kommune(&kommune).map(|k| logic::guide(k, &situation)))
+pub fn guide_result(kommune: &str, situation: &Situation) -> Option<GuideResult> {
+    crate::content::find_kommune(kommune).map(|k| logic::guide(k, situation))
 }
 
-#[server]
-pub async fn get_deadlines(
-    kommune: String,
-    guarantee_from: Option<String>,
-    decision: Option<String>,
-) -> Result<Option<DeadlinesPage>, ServerFnError> {
+/// The deadline calculator for `kommune` with the dates typed (if any), counted from today.
+pub fn deadlines(kommune: &str, guarantee_from: Option<&str>, decision: Option<&str>) -> Option<DeadlinesPage> {
     let today = crate::clock::today();
-    Ok(crate::content::find_kommune(&kommune)
-        .map(|k| logic::deadlines(k, guarantee_from.as_deref(), decision.as_deref(), today)))
+    crate::content::find_kommune(kommune).map(|k| logic::deadlines(k, guarantee_from, decision, today))
 }
 
 #[cfg(feature = "ssr")]

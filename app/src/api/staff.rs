@@ -2,12 +2,12 @@
 //! and accounts. Every function here checks the signed-in member's role before it reads a store
 //! (`StaffAccess::require`); a role sees nothing of another role's area.
 //!
-//! Pages read through the server functions below; form POSTs go through
+//! Pages read through the functions below; form POSTs go through
 //! `server/src/staff_forms.rs`, which checks the session cookie and the CSRF token, runs the step
 //! in [`logic`] and renders the same page with the result.
 
+use crate::api::{provided, LoadError};
 use crate::domain::staff::{Role, StaffAccess, TalkStatus};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A staff page's data, or why it cannot be shown.
@@ -163,37 +163,34 @@ pub enum StaffPosted {
     Accounts(Gate<AccountsPage>),
 }
 
-#[server]
-pub async fn get_staff_start() -> Result<StartPage, ServerFnError> {
+pub async fn staff_start() -> Result<StartPage, LoadError> {
     let access = session::current_access().await?;
     Ok(StartPage { access, username: String::new(), error: None })
 }
 
-#[server]
-pub async fn get_calendar(sted: Option<String>, dag: Option<String>, visning: Option<String>) -> Result<Gate<CalendarPage>, ServerFnError> {
+pub async fn calendar(sted: Option<String>, dag: Option<String>, visning: Option<String>) -> Result<Gate<CalendarPage>, LoadError> {
     let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
-    let anon = use_context::<crate::store::AnonStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    let anon = provided::<crate::store::AnonStore>()?;
     let query = logic::CalendarQuery::new(sted.as_deref(), dag.as_deref(), visning.as_deref());
     Ok(logic::gate(&access, logic::calendar(&anon, &access, &query, None, Vec::new(), None).await))
 }
 
-#[server]
-pub async fn get_opening_hours(sted: Option<String>, samtale: Option<String>) -> Result<Gate<OpeningPage>, ServerFnError> {
+pub async fn opening_hours(sted: Option<String>, samtale: Option<String>) -> Result<Gate<OpeningPage>, LoadError> {
     let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
-    let anon = use_context::<crate::store::AnonStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    let anon = provided::<crate::store::AnonStore>()?;
     Ok(logic::gate(&access, logic::opening(&anon, &access, sted.as_deref(), samtale.as_deref()).await))
 }
 
-#[server]
-pub async fn get_accounts() -> Result<Gate<AccountsPage>, ServerFnError> {
+pub async fn accounts() -> Result<Gate<AccountsPage>, LoadError> {
     let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
-    let staff = use_context::<crate::store::StaffStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+    let staff = provided::<crate::store::StaffStore>()?;
     Ok(logic::gate(&access, logic::accounts(&staff, &access, None, Vec::new(), logic::NewAccountTyped::default()).await))
 }
 
 /// The session cookie and who it belongs to (server only).
 #[cfg(feature = "ssr")]
 pub mod session {
+    use crate::api::LoadError;
     use crate::domain::staff::StaffAccess;
     use crate::store::StaffStore;
     use leptos::prelude::*;
@@ -236,13 +233,13 @@ pub mod session {
     }
 
     /// The signed-in member of the request being served, if its session is live.
-    pub async fn current_access() -> Result<Option<StaffAccess>, ServerFnError> {
+    pub async fn current_access() -> Result<Option<StaffAccess>, LoadError> {
         let Some(parts) = use_context::<http::request::Parts>() else { return Ok(None) };
         let Some(value) = cookie_value(&parts.headers) else { return Ok(None) };
-        let store = use_context::<StaffStore>().ok_or_else(|| ServerFnError::new("store missing"))?;
+        let store = crate::api::provided::<StaffStore>()?;
         store.access(&value, crate::clock::now()).await.map_err(|e| {
             tracing::error!("reading a staff session failed: {e}");
-            ServerFnError::new("session")
+            LoadError::Store("staff store")
         })
     }
 

@@ -1,4 +1,4 @@
-use super::QuickExit;
+use crate::islands::QuickExit;
 use crate::domain::kommune::Kommune;
 use crate::text::t;
 use leptos::prelude::*;
@@ -94,9 +94,13 @@ pub fn Layout(
     }
 }
 
-/// The page shown when the server could not load what a page needs.
+/// The page shown when the server could not load what a page needs, with status 500 so that
+/// no cache, crawler or monitor takes it for the page.
 #[component]
 pub fn ServerErrorPage() -> impl IntoView {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
     view! {
         <Layout>
             <div class="alert alert-error" role="alert">

@@ -1,6 +1,6 @@
 //! The municipalities the portal serves. Which ones there are is content (`kommuner/*.toml`), not
-//! code: the server reads them at start and installs them here once; the browser gets the same
-//! list from the page it hydrates (`app::shell`). The slug is part of the public URL contract
+//! code: the server reads them at start and installs them here once (the browser's islands never
+//! need them). The slug is part of the public URL contract
 //! (`/{kommune}`), so it is parsed here, once, and nowhere else.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -128,26 +128,6 @@ impl<'de> Deserialize<'de> for Kommune {
     }
 }
 
-/// The `<meta name>` in the page head that carries `to_lines()` to the browser.
-pub const META_NAME: &str = "rmp-kommuner";
-
-/// The installed set as one line per municipality, `slug<TAB>name<TAB>short name`: how the
-/// server hands the set to the browser in the page head, and how the browser reads it back.
-pub fn to_lines() -> String {
-    Kommune::all().iter().map(|k| format!("{}\t{}\t{}", k.slug(), k.name(), k.short_name())).collect::<Vec<_>>().join("\n")
-}
-
-pub fn from_lines(lines: &str) -> Vec<KommuneNames> {
-    lines
-        .lines()
-        .filter_map(|line| {
-            let mut parts = line.split('\t');
-            let (slug, name, short_name) = (parts.next()?, parts.next()?, parts.next()?);
-            Some(KommuneNames { slug: slug.to_string(), name: name.to_string(), short_name: short_name.to_string() })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,15 +140,5 @@ mod tests {
         for bad in ["", "Ishoj", "ishøj", "ISHOJ", "ishoj/", " ishoj", "vallensbæk", "-a", "a-", "a_b"] {
             assert!(!is_url_slug(bad), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn the_lines_round_trip() {
-        let names = vec![
-            KommuneNames { slug: "a".into(), name: "Æ Kommune".into(), short_name: "Æ".into() },
-            KommuneNames { slug: "b".into(), name: "Ø Kommune".into(), short_name: "Ø".into() },
-        ];
-        let lines = names.iter().map(|n| format!("{}\t{}\t{}", n.slug, n.name, n.short_name)).collect::<Vec<_>>().join("\n");
-        assert_eq!(from_lines(&lines), names);
     }
 }

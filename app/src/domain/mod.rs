@@ -9,6 +9,8 @@ pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod holidays;
 pub mod token;
+/// Relatives' talks and counselling series: runs of talks on one token.
+pub mod series;
 #[cfg(feature = "ssr")]
 pub mod dates;
 #[cfg(feature = "ssr")]

@@ -1,46 +1,31 @@
-use crate::api::anonymous::{get_book_page, BookPage, BookStep, DayOption, Posted};
-use crate::components::{CitationLine, CitedFact, Layout, ServerErrorPage, SolutionInfo};
+use crate::api::anonymous::{book_page, BookPage, BookStep, DayOption, Posted};
+use crate::components::{CitationLine, CitedFact, Layout, SolutionInfo};
+use crate::islands::ReceiptActions;
 use crate::domain::kommune::Kommune;
-use crate::pages::NotFound;
+use crate::pages::load::{loaded, path_param, query_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/{kommune}/book`: choose a kind of talk → a time → read what anonymity means and confirm →
 /// receipt with the token. Every step is a plain form, so it works without JavaScript; the token
 /// only ever appears in the body of a POST response.
 #[component]
 pub fn BookPageView() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
     let posted = use_context::<Posted>().and_then(|p| match p {
         Posted::Book(page) => Some(page),
         _ => None,
     });
-    let page = Resource::new(
-        move || (params.read().get("kommune").unwrap_or_default(), query.read().get("samtale")),
-        move |(kommune, samtale)| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(page) => Ok(page),
-                    None => get_book_page(kommune, samtale).await,
-                }
+    let (kommune, samtale) = (path_param("kommune"), query_param("samtale"));
+    loaded(
+        async move {
+            match posted {
+                Some(page) => Ok(page),
+                None => book_page(&kommune, samtale.as_deref()).await,
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <Booking p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |p| view! { <Booking p/> },
+    )
 }
 
 /// The booking steps, shared by `/{kommune}/book` and the relatives' `/{kommune}/paaroerende`.
@@ -237,20 +222,6 @@ fn Confirm(p: BookPage, slot_value: String, when: String) -> impl IntoView {
 fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: String, new_token: bool) -> impl IntoView {
     let chosen = p.chosen.clone().expect("a receipt always has a kind of talk");
     let place = if p.by_phone { t::BY_PHONE_PLACE.to_string() } else { format!("{}, {}", p.site_name, p.place) };
-    // Copy and print need JavaScript: they appear only once the page is hydrated.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let copied = RwSignal::new(false);
-    let copy_token = token.clone();
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let _ = window().navigator().clipboard().write_text(&copy_token);
-            copied.set(true);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &copy_token;
-    };
     let count = p.relatives.as_ref().and_then(|r| r.used.map(|used| t::relatives_used(used, r.max)));
     let code_section = if new_token {
         view! {
@@ -259,17 +230,7 @@ fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: Str
             <p class="token" id="token">{token.clone()}</p>
             <p><strong>{t::RECEIPT_WHY}</strong></p>
             <p>{t::RECEIPT_WRITE_DOWN}</p>
-            <Show when=move || hydrated.get()>
-                <p class="receipt-actions">
-                    <button type="button" class="button button-secondary" id="copy-token" on:click=copy.clone()>{t::RECEIPT_COPY}</button>
-                    " "
-                    <button type="button" class="button button-secondary" on:click=move |_| {
-                        #[cfg(feature = "hydrate")]
-                        let _ = window().print();
-                    }>{t::RECEIPT_PRINT}</button>
-                </p>
-                <p role="status" class="copied">{move || copied.get().then_some(t::RECEIPT_COPIED)}</p>
-            </Show>
+            <ReceiptActions token=token.clone()/>
         </section>
         }
         .into_any()

@@ -1,35 +1,30 @@
-use crate::api::catalogue::{get_catalogue, CataloguePage, ServiceCard, StandardHit};
-use crate::components::{CitedFact, Layout, ProNav, ServerErrorPage};
+use crate::api::catalogue::{catalogue_page, CataloguePage, ServiceCard, StandardHit};
+use crate::domain::catalogue::RawFilter;
+use crate::components::{CitedFact, Layout, ProNav};
+use crate::pages::load::query_param;
 use crate::content::CitedText;
 use crate::domain::kommune::Kommune;
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 /// `/katalog`: filter and search the services; a plain GET form, so every result list is a link
 /// and works without JavaScript.
 #[component]
 pub fn CataloguePageView() -> impl IntoView {
-    let query = use_query_map();
-    let page = Resource::new(
-        move || {
-            let q = query.read();
-            (q.get("kommune"), q.get("type"), q.get("rusmiddel"), q.get("alder"), q.get("anonym"), q.get("q"))
-        },
-        |(kommune, kind, substance, age, anonymous, q)| get_catalogue(kommune, kind, substance, age, anonymous, q),
-    );
+    let raw = RawFilter {
+        kommune: query_param("kommune"),
+        kind: query_param("type"),
+        substance: query_param("rusmiddel"),
+        age: query_param("alder"),
+        anonymous: query_param("anonym"),
+        q: query_param("q"),
+    };
+    let p = catalogue_page(raw);
     view! {
         <Title text=format!("{} – {}", t::CATALOGUE_TITLE, t::PORTAL_NAME)/>
         <Meta name="description" content=t::CATALOGUE_LEAD/>
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <Catalogue p/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Catalogue p/>
     }
 }
 

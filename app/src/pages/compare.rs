@@ -1,32 +1,21 @@
-use crate::api::catalogue::{get_comparison, ComparePage};
-use crate::components::{Layout, ProNav, ServerErrorPage};
+use crate::api::catalogue::{comparison, ComparePage};
+use crate::components::{Layout, ProNav};
+use crate::pages::load::query_all;
 use crate::content::catalogue::{CompareFact, Comparison};
 use crate::domain::kommune::Kommune;
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 /// `/sammenlign?kommune=a&kommune=b`: municipalities side by side, per topic, every fact cited.
 /// On a phone each topic stacks its municipalities; on a wide screen they stand in columns.
 #[component]
 pub fn ComparePageView() -> impl IntoView {
-    let query = use_query_map();
-    let page = Resource::new(
-        move || query.read().get_all("kommune").unwrap_or_default().join(","),
-        get_comparison,
-    );
+    let p = comparison(&query_all("kommune"));
     view! {
         <Title text=format!("{} – {}", t::COMPARE_TITLE, t::PORTAL_NAME)/>
         <Meta name="description" content=t::COMPARE_LEAD/>
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <Compare p/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Compare p/>
     }
 }
 

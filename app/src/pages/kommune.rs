@@ -1,31 +1,17 @@
-use crate::api::content::get_kommune_page;
-use crate::components::{CitedFact, Layout, ServerErrorPage, SolutionInfo, SourceList};
+use crate::api::content::kommune_page;
+use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::content::KommunePage;
 use crate::domain::kommune::Kommune;
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 /// `/{kommune}`: the municipality's start page — where to go, how to reach it, when it is open,
 /// each fact with its source.
 #[component]
 pub fn KommuneStartPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("kommune").unwrap_or_default();
-    let page = Resource::new(slug, get_kommune_page);
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <KommuneView p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found(Ok(kommune_page(&path_param("kommune"))), |p| view! { <KommuneView p/> })
 }
 
 #[component]

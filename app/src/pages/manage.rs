@@ -1,5 +1,6 @@
 use crate::api::anonymous::{BookingLine, DayOption, ManageStep, Posted};
 use crate::components::Layout;
+use crate::islands::CodeField;
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,37 +13,23 @@ pub fn ManagePage() -> impl IntoView {
         Posted::Manage(step) => Some(step),
         _ => None,
     });
-    // A resource, so the server's step is serialized into the page and hydration sees the same.
-    let step = Resource::new(
-        || (),
-        move |_| {
-            let posted = posted.clone();
-            async move { posted.unwrap_or(ManageStep::Enter { error: None }) }
-        },
-    );
+    let step = posted.unwrap_or(ManageStep::Enter { error: None });
     view! {
         <Title text=format!("{} – {}", t::MANAGE_TITLE, t::PORTAL_NAME)/>
         <Layout>
             <h1>{t::MANAGE_TITLE}</h1>
-            <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match step.await {
-                        ManageStep::Enter { error } => view! { <EnterCode error/> }.into_any(),
-                        ManageStep::List { token, bookings, message } => view! { <List token bookings message/> }.into_any(),
-                        ManageStep::ConfirmCancel { token, booking } => view! { <ConfirmCancel token booking/> }.into_any(),
-                        ManageStep::ChooseMove { token, booking, days, error } => view! { <ChooseMove token booking days error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {match step {
+                ManageStep::Enter { error } => view! { <EnterCode error/> }.into_any(),
+                ManageStep::List { token, bookings, message } => view! { <List token bookings message/> }.into_any(),
+                ManageStep::ConfirmCancel { token, booking } => view! { <ConfirmCancel token booking/> }.into_any(),
+                ManageStep::ChooseMove { token, booking, days, error } => view! { <ChooseMove token booking days error/> }.into_any(),
+            }}
         </Layout>
     }
 }
 
 #[component]
 fn EnterCode(error: Option<String>) -> impl IntoView {
-    let shown = RwSignal::new(false);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     let has_error = error.is_some();
     view! {
         <p class="font-lead">{t::MANAGE_LEAD}</p>
@@ -56,29 +43,12 @@ fn EnterCode(error: Option<String>) -> impl IntoView {
                         <span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}
                     </span>
                 })}
-                <input
-                    class="form-input input-width-l token-input"
-                    type=move || if shown.get() { "text" } else { "password" }
-                    id="kode"
-                    name="kode"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    aria-describedby=if has_error { "kode-hint kode-error" } else { "kode-hint" }
-                    required=true
+                <CodeField
+                    id="kode".to_string()
+                    name="kode".to_string()
+                    described_by=if has_error { "kode-hint kode-error" } else { "kode-hint" }.to_string()
                 />
             </div>
-            <Show when=move || hydrated.get()>
-                <div class="form-group-checkbox">
-                    <input
-                        type="checkbox"
-                        class="form-checkbox"
-                        id="vis-kode"
-                        on:change=move |_| shown.update(|s| *s = !*s)
-                    />
-                    <label for="vis-kode">{t::MANAGE_SHOW_CODE}</label>
-                </div>
-            </Show>
             <button type="submit" class="button button-primary">{t::MANAGE_SUBMIT}</button>
         </form>
     }

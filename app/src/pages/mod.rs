@@ -1,4 +1,5 @@
-//! One module per route.
+//! One module per route. Pages render on the server only (islands mode): they read their data
+//! through `load` and never reach the browser as code.
 mod accessibility;
 pub(crate) mod book;
 mod home;
@@ -11,33 +12,9 @@ mod standards;
 mod catalogue;
 mod compare;
 mod request;
-/// The case worker's page, server-rendered only like the other staff pages.
-#[cfg(feature = "ssr")]
 mod staff_cases;
-#[cfg(not(feature = "ssr"))]
-mod staff_cases {
-    use leptos::prelude::*;
-
-    #[component]
-    pub fn StaffCasesPage() -> impl IntoView {}
-}
-/// The staff pages render on the server only: they load no script (see `app::shell`), so the
-/// browser's WASM carries none of their code and stays small for citizens.
-#[cfg(feature = "ssr")]
 mod staff;
-#[cfg(not(feature = "ssr"))]
-mod staff {
-    use leptos::prelude::*;
-
-    #[component]
-    pub fn StaffStartPage() -> impl IntoView {}
-    #[component]
-    pub fn StaffCalendarPage() -> impl IntoView {}
-    #[component]
-    pub fn StaffOpeningPage() -> impl IntoView {}
-    #[component]
-    pub fn StaffAccountsPage() -> impl IntoView {}
-}
+pub(crate) mod load;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;

@@ -6,7 +6,6 @@ use leptos_meta::Title;
 /// A real 404: the status code is set on the server, the text is Danish.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }

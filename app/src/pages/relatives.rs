@@ -1,10 +1,10 @@
-use crate::api::anonymous::{get_series_page, BookPage, Posted, Series};
-use crate::components::{CitedFact, ServerErrorPage};
+use crate::api::anonymous::{series_page, BookPage, Posted, Series};
+use crate::components::CitedFact;
+use crate::islands::CodeField;
 use crate::pages::book::{Booking, ChooseError, KindsAndTimes, WhoMayBook};
-use crate::pages::NotFound;
+use crate::pages::load::{loaded, path_param, query_param};
 use crate::text::t;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/{kommune}/paaroerende`: a relative's anonymous talks. The first talk gives a token; the same
 /// token books the next ones, up to the municipality's cap, and the page always says how many
@@ -23,35 +23,20 @@ pub fn CounsellingPageView() -> impl IntoView {
 
 #[component]
 fn SeriesPage(series: Series) -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
     let posted = use_context::<Posted>().and_then(|p| match (p, series) {
         (Posted::Relatives(page), Series::Relatives) | (Posted::Counselling(page), Series::Counselling) => Some(page),
         _ => None,
     });
-    let page = Resource::new(
-        move || (params.read().get("kommune").unwrap_or_default(), query.read().get("samtale")),
-        move |(kommune, samtale)| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(page) => Ok(page),
-                    None => get_series_page(series, kommune, samtale).await,
-                }
+    let (kommune, samtale) = (path_param("kommune"), query_param("samtale"));
+    loaded(
+        async move {
+            match posted {
+                Some(page) => Ok(page),
+                None => series_page(series, &kommune, samtale.as_deref()).await,
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <Booking p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |p| view! { <Booking p/> },
+    )
 }
 
 /// The first screen: the rules for relatives, the count (with a token in hand), the times, and
@@ -75,16 +60,10 @@ pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoVi
                         {r.code_error.clone().map(|e| view! {
                             <span class="form-error-message" id="kode-error" role="alert"><span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}</span>
                         })}
-                        <input
-                            class="form-input input-width-l token-input"
-                            type="password"
-                            id="kode"
-                            name="kode"
-                            autocomplete="off"
-                            autocapitalize="characters"
-                            spellcheck="false"
-                            aria-describedby=if has_code_error { "kode-hint kode-error" } else { "kode-hint" }
-                            required=true
+                        <CodeField
+                            id="kode".to_string()
+                            name="kode".to_string()
+                            described_by=if has_code_error { "kode-hint kode-error" } else { "kode-hint" }.to_string()
                         />
                     </div>
                     <button type="submit" class="button button-secondary">{t::RELATIVES_SHOW_COUNT}</button>

@@ -1,11 +1,10 @@
-use crate::api::cases::{get_request_page, FieldMessage, FormValues, GuaranteeInfo, Posted, RequestPage, RequestStep};
-use crate::components::{CitedFact, Layout, ServerErrorPage, SolutionInfo, SourceList};
+use crate::api::cases::{request_page, FieldMessage, FormValues, GuaranteeInfo, Posted, RequestPage, RequestStep};
+use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::domain::kommune::Kommune;
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// `/{kommune}/henvendelse`: an identified request for treatment (SEL § 101, SUL § 141). One
 /// plain form that works without JavaScript (POST to this URL, answered by rendering this page
@@ -13,33 +12,14 @@ use leptos_router::hooks::use_params_map;
 /// (`skema`), so a double click or a reload files one request.
 #[component]
 pub fn RequestPageView() -> impl IntoView {
-    let params = use_params_map();
     let posted = use_context::<Posted>().map(|p| match p {
         Posted::Request(page) => page,
     });
-    let page = Resource::new(
-        move || params.read().get("kommune").unwrap_or_default(),
-        move |kommune| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(page) => Ok(page),
-                    None => get_request_page(kommune).await,
-                }
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <RequestView p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let page = match posted {
+        Some(page) => Ok(page),
+        None => request_page(&path_param("kommune")),
+    };
+    found(page, |p| view! { <RequestView p/> })
 }
 
 #[component]

@@ -2,15 +2,16 @@
 //! so everything works without JavaScript; the server checks the token before anything changes.
 
 use crate::api::staff::{
-    get_accounts, get_calendar, get_opening_hours, get_staff_start, AccountsPage, CalendarPage, Choice, Gate, OpeningPage, StaffPosted,
+    accounts, calendar, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, Gate, OpeningPage, StaffPosted,
     StartPage,
 };
-use crate::components::{Layout, ServerErrorPage};
+use crate::api::LoadError;
+use crate::components::Layout;
+use crate::pages::load::{loaded, query_param};
 use crate::domain::staff::{Role, StaffAccess, TalkStatus};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 fn posted() -> Option<StaffPosted> {
     use_context::<StaffPosted>()
@@ -96,40 +97,21 @@ pub(crate) fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl F
 }
 
 /// The body of every gated staff page: the form's result when this render answers a POST, else
-/// what `load` reads for the page's query (`key`); then the gate. One place, so each page only
-/// names its data and its view.
-pub(crate) fn staff_page<K, T, L, Fut>(
-    title: &'static str,
-    posted: Option<Gate<T>>,
-    key: impl Fn() -> K + Send + Sync + 'static,
-    load: L,
-    open: fn(T) -> AnyView,
-) -> impl IntoView
+/// what `load` reads; then the gate. One place, so each page only names its data and its view.
+pub(crate) fn staff_page<T, Fut>(title: &'static str, posted: Option<Gate<T>>, load: Fut, open: fn(T) -> AnyView) -> impl IntoView
 where
-    K: PartialEq + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-    L: Fn(K) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<Gate<T>, ServerFnError>> + Send + 'static,
+    T: Send + 'static,
+    Fut: std::future::Future<Output = Result<Gate<T>, LoadError>> + Send + 'static,
 {
-    let page = Resource::new(key, move |k| {
-        let (posted, load) = (posted.clone(), load.clone());
+    loaded(
         async move {
             match posted {
-                Some(gate) => Ok(gate),
-                None => load(k).await,
+                Some(gate) => Ok(Some(gate)),
+                None => load.await.map(Some),
             }
-        }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(gate) => gated(title, gate, open),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        },
+        move |gate| gated(title, gate, open),
+    )
 }
 
 /// `/personale`: sign in, or the start page of the member's role.
@@ -139,28 +121,15 @@ pub fn StaffStartPage() -> impl IntoView {
         StaffPosted::Start(s) => Some(s),
         _ => None,
     });
-    let page = Resource::new(
-        || (),
-        move |_| {
-            let posted = posted.clone();
-            async move {
-                match posted {
-                    Some(p) => Ok(p),
-                    None => get_staff_start().await,
-                }
+    loaded(
+        async move {
+            match posted {
+                Some(p) => Ok(Some(p)),
+                None => staff_start().await.map(Some),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <Start p/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |p| view! { <Start p/> },
+    )
 }
 
 #[component]
@@ -209,18 +178,12 @@ fn Start(p: StartPage) -> impl IntoView {
 /// `/personale/kalender?sted=&dag=&visning=dag|uge`
 #[component]
 pub fn StaffCalendarPage() -> impl IntoView {
-    let query = use_query_map();
     let posted = posted().and_then(|p| match p {
         StaffPosted::Calendar(gate) => Some(gate),
         _ => None,
     });
-    let key = move || {
-        let q = query.read();
-        (q.get("sted"), q.get("dag"), q.get("visning"))
-    };
-    staff_page(t::STAFF_CALENDAR_TITLE, posted, key, |(sted, dag, visning)| get_calendar(sted, dag, visning), |p| {
-        view! { <Calendar p/> }.into_any()
-    })
+    let load = calendar(query_param("sted"), query_param("dag"), query_param("visning"));
+    staff_page(t::STAFF_CALENDAR_TITLE, posted, load, |p| view! { <Calendar p/> }.into_any())
 }
 
 fn options(choices: &[Choice], selected: &str) -> impl IntoView {
@@ -447,16 +410,12 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
 /// `/personale/aabningstider?sted=&samtale=`
 #[component]
 pub fn StaffOpeningPage() -> impl IntoView {
-    let query = use_query_map();
     let posted = posted().and_then(|p| match p {
         StaffPosted::Opening(gate) => Some(gate),
         _ => None,
     });
-    let key = move || {
-        let q = query.read();
-        (q.get("sted"), q.get("samtale"))
-    };
-    staff_page(t::STAFF_HOURS_TITLE, posted, key, |(sted, samtale)| get_opening_hours(sted, samtale), |p| view! { <Opening p/> }.into_any())
+    let load = opening_hours(query_param("sted"), query_param("samtale"));
+    staff_page(t::STAFF_HOURS_TITLE, posted, load, |p| view! { <Opening p/> }.into_any())
 }
 
 #[component]
@@ -545,7 +504,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
         StaffPosted::Accounts(gate) => Some(gate),
         _ => None,
     });
-    staff_page(t::STAFF_ACCOUNTS_TITLE, posted, || (), |_| get_accounts(), |p| view! { <Accounts p/> }.into_any())
+    staff_page(t::STAFF_ACCOUNTS_TITLE, posted, accounts(), |p| view! { <Accounts p/> }.into_any())
 }
 
 #[component]

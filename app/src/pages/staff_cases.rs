@@ -2,18 +2,17 @@
 //! script, like every staff page); every action is a POST carrying the session's CSRF token,
 //! checked by `server::case_forms` before `api::cases::logic` runs it.
 
-use crate::api::cases::{get_cases_page, CaseDetail, CaseLine, CasesPage, CasesPosted};
+use crate::api::cases::{cases_page, CaseDetail, CaseLine, CasesPage, CasesPosted};
 use crate::pages::staff::{alerts, staff_page, StaffFrame};
 use crate::text::t;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use crate::pages::load::query_param;
 
 /// `/personale/sager?sag=ID`
 #[component]
 pub fn StaffCasesPage() -> impl IntoView {
-    let query = use_query_map();
     let posted = use_context::<CasesPosted>().map(|CasesPosted(gate)| gate);
-    staff_page(t::CASES_TITLE, posted, move || query.read().get("sag"), get_cases_page, |p| view! { <Cases p/> }.into_any())
+    staff_page(t::CASES_TITLE, posted, cases_page(query_param("sag")), |p| view! { <Cases p/> }.into_any())
 }
 
 #[component]

@@ -1,13 +1,12 @@
-use crate::api::catalogue::{get_standard, list_standards};
-use crate::components::{Layout, ProNav, ServerErrorPage};
+use crate::api::catalogue::{standard, standards};
+use crate::components::{Layout, ProNav};
 use crate::content::catalogue::{Block, Standard, StandardSummary};
 use crate::domain::kommune::Kommune;
 use crate::domain::standard_status::Status;
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 fn status_badge(s: Status) -> impl IntoView {
     let (class, label) = match s {
@@ -69,60 +68,37 @@ fn StandardFacts(s: StandardSummary) -> impl IntoView {
 /// `/standarder`: the five documents with their status today.
 #[component]
 pub fn StandardsPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| list_standards());
+    let list = standards();
     view! {
         <Title text=format!("{} – {}", t::STANDARDS_TITLE, t::PORTAL_NAME)/>
         <Meta name="description" content=t::STANDARDS_LEAD/>
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(list) => view! {
-                        <Layout>
-                            <ProNav/>
-                            <h1>{t::STANDARDS_TITLE}</h1>
-                            <p class="font-lead">{t::STANDARDS_LEAD}</p>
-                            <ul class="unstyled-list standard-list">
-                                {list
-                                    .into_iter()
-                                    .map(|s| {
-                                        let href = format!("/standarder/{}", s.id);
-                                        view! {
-                                            <li class="standard-card">
-                                                <h2 class="h3"><a href=href>{s.short.clone()}</a></h2>
-                                                <p>{s.title.clone()}</p>
-                                                <StandardFacts s/>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </Layout>
-                    }
-                    .into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Layout>
+            <ProNav/>
+            <h1>{t::STANDARDS_TITLE}</h1>
+            <p class="font-lead">{t::STANDARDS_LEAD}</p>
+            <ul class="unstyled-list standard-list">
+                {list
+                    .into_iter()
+                    .map(|s| {
+                        let href = format!("/standarder/{}", s.id);
+                        view! {
+                            <li class="standard-card">
+                                <h2 class="h3"><a href=href>{s.short.clone()}</a></h2>
+                                <p>{s.title.clone()}</p>
+                                <StandardFacts s/>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </Layout>
     }
 }
 
 /// `/standarder/{id}`: one document's text, structured, with a table of contents.
 #[component]
 pub fn StandardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let doc = Resource::new(id, get_standard);
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match doc.await {
-                    Ok(Some(s)) => view! { <StandardView s/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found(Ok(standard(&path_param("id"))), |s| view! { <StandardView s/> })
 }
 
 fn block_view(b: Block) -> AnyView {

@@ -1,35 +1,18 @@
 use super::{rights_path, solution, Breadcrumbs, RuleCard};
-use crate::api::rights::{get_deadlines, Calculation, DeadlinesPage, FIELD_COMPLAINT, FIELD_GUARANTEE};
-use crate::components::{Layout, ServerErrorPage, SourceList};
+use crate::api::rights::{deadlines, Calculation, DeadlinesPage, FIELD_COMPLAINT, FIELD_GUARANTEE};
+use crate::components::{Layout, SourceList};
 use crate::domain::kommune::Kommune;
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param, query_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/{kommune}/rettigheder/frister`: the latest start of treatment and the last day to
 /// complain, from dates the person types (GET form; nothing is stored).
 #[component]
 pub fn DeadlinesPageView() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = move || {
-        let q = query.read();
-        (params.read().get("kommune").unwrap_or_default(), q.get(FIELD_GUARANTEE), q.get(FIELD_COMPLAINT))
-    };
-    let page = Resource::new(key, |(k, g, c)| get_deadlines(k, g, c));
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <Deadlines p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let page = deadlines(&path_param("kommune"), query_param(FIELD_GUARANTEE).as_deref(), query_param(FIELD_COMPLAINT).as_deref());
+    found(Ok(page), |p| view! { <Deadlines p/> })
 }
 
 #[component]

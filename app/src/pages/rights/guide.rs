@@ -1,13 +1,12 @@
 use super::{rights_path, solution, Breadcrumbs, RuleCard};
-use crate::api::rights::{get_guide_result, GuideResult, NextStep};
-use crate::components::{Layout, ServerErrorPage, SourceList};
+use crate::api::rights::{guide_result, GuideResult, NextStep};
+use crate::components::{Layout, SourceList};
 use crate::domain::kommune::Kommune;
 use crate::domain::rights::{answer_value, read_answers, AnswerError, Question, Situation, Topic};
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param, query_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The query-string key for the screen: `1`…`7` for a question, `resultat` for the result.
 const STEP_KEY: &str = "trin";
@@ -68,27 +67,11 @@ fn step_after(q: Question) -> String {
 /// then the rules that apply, those that may, those that do not and why, and what to do next.
 #[component]
 pub fn RightsGuidePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let state = move || {
-        let q = query.read();
-        read_screen(|key| q.get(key))
-    };
-    let key = move || (params.read().get("kommune").unwrap_or_default(), state().0);
-    let result = Resource::new(key, |(k, s)| get_guide_result(k, s));
-    let age_typed = move || query.read().get(Question::Age.key()).unwrap_or_default();
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                let (situation, screen) = state();
-                match result.await {
-                    Ok(Some(r)) => view! { <Guide r situation screen age_typed=age_typed()/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let query = leptos_router::hooks::use_query_map();
+    let (situation, screen) = query.with_untracked(|q| read_screen(|key| q.get(key)));
+    let age_typed = query_param(Question::Age.key()).unwrap_or_default();
+    let result = guide_result(&path_param("kommune"), &situation);
+    found(Ok(result), move |r| view! { <Guide r situation screen age_typed/> })
 }
 
 #[component]

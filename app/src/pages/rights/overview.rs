@@ -1,30 +1,16 @@
 use super::{rights_path, solution, Breadcrumbs};
-use crate::api::rights::{get_rights_overview, RightsOverview};
-use crate::components::{Layout, ServerErrorPage};
+use crate::api::rights::{rights_overview, RightsOverview};
+use crate::components::Layout;
 use crate::domain::kommune::Kommune;
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 /// `/{kommune}/rettigheder`: the way in — the guide, the calculator and every topic.
 #[component]
 pub fn RightsOverviewPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("kommune").unwrap_or_default();
-    let page = Resource::new(slug, get_rights_overview);
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <Overview p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found(Ok(rights_overview(&path_param("kommune"))), |p| view! { <Overview p/> })
 }
 
 #[component]

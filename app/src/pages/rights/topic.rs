@@ -1,35 +1,18 @@
 use super::{rights_path, solution, Breadcrumbs, RuleCard};
-use crate::api::rights::{get_rights_topic, TopicPage};
-use crate::components::{Layout, ServerErrorPage, SourceList};
+use crate::api::rights::{rights_topic, TopicPage};
+use crate::components::{Layout, SourceList};
 use crate::domain::kommune::Kommune;
 use crate::domain::rights::Topic;
-use crate::pages::NotFound;
+use crate::pages::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 /// `/{kommune}/rettigheder/{emne}`: one topic, the municipality's rules and then the law's,
 /// each cited — a page a professional can link to.
 #[component]
 pub fn RightsTopicPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (p.get("kommune").unwrap_or_default(), p.get("emne").unwrap_or_default())
-    };
-    let page = Resource::new(key, |(k, e)| get_rights_topic(k, e));
-    view! {
-        <Suspense fallback=|| view! { <p>{t::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(p)) => view! { <TopicView p/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <ServerErrorPage/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found(Ok(rights_topic(&path_param("kommune"), &path_param("emne"))), |p| view! { <TopicView p/> })
 }
 
 #[component]

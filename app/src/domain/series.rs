@@ -1,0 +1,29 @@
+//! The anonymous series of talks a token can hold, beside the single clarifying talk.
+
+use serde::{Deserialize, Serialize};
+
+/// A run of anonymous talks on one token, capped by the municipality's standard: a relative's
+/// talks, or a citizen's anonymous counselling series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Series {
+    Relatives,
+    Counselling,
+}
+
+impl Series {
+    /// The page's last path segment.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Series::Relatives => "paaroerende",
+            Series::Counselling => "raadgivning",
+        }
+    }
+
+    /// The holder purpose stored with the token.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Series::Relatives => "relative",
+            Series::Counselling => "counselling",
+        }
+    }
+}
