@@ -30,7 +30,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 {(!is_staff_page()).then(|| {
                     view! {
