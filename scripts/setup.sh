@@ -73,8 +73,8 @@ TOML
 fi
 
 # 4. npm packages, each from its package-lock.json: in style/ the browser files' build tools that
-#    build-site runs (esbuild; wasm-opt from npm's Binaryen 132, never Debian's 108) and DKFDS; in
-#    end2end/ Playwright.
+#    build-site runs (Dart Sass, esbuild; wasm-opt from npm's Binaryen 132, never Debian's 108) and
+#    DKFDS's sources; in end2end/ Playwright.
 npm_ci() {
   local dir="$1" sum
   sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
@@ -87,22 +87,20 @@ npm_ci() {
 npm_ci "$ROOT/style"
 npm_ci "$ROOT/end2end"
 
-# 5. DKFDS's CSS, fonts and icons into public/dkfds (served from this origin, never a CDN).
+# 5. DKFDS's and IBM Plex Sans's licences into public/dkfds (served as /dkfds/…). The stylesheet,
+#    fonts and icons themselves are built from style/node_modules/dkfds by build-site into /pkg.
 DKFDS_SRC="$ROOT/style/node_modules/dkfds/dist"
 DKFDS_DST="$ROOT/public/dkfds"
-dkfds_version="$(node -p "require('$ROOT/style/node_modules/dkfds/package.json').version")"
-if [[ ! -f "$DKFDS_DST/.version" || "$(cat "$DKFDS_DST/.version")" != "$dkfds_version" ]]; then
-  log "copying DKFDS $dkfds_version into public/dkfds"
+dkfds_stamp="$(node -p "require('$ROOT/style/node_modules/dkfds/package.json').version") licences"
+if [[ ! -f "$DKFDS_DST/.version" || "$(cat "$DKFDS_DST/.version")" != "$dkfds_stamp" ]]; then
+  log "copying DKFDS's licences into public/dkfds"
   rm -rf "$DKFDS_DST"
-  mkdir -p "$DKFDS_DST/css" "$DKFDS_DST/fonts/IBMPlexSans/complete"
-  cp "$DKFDS_SRC/css/dkfds-borgerdk.min.css" "$DKFDS_DST/css/"
-  cp -r "$DKFDS_SRC/fonts/IBMPlexSans/complete/woff2" "$DKFDS_SRC/fonts/IBMPlexSans/complete/woff" \
-        "$DKFDS_DST/fonts/IBMPlexSans/complete/"
-  cp -r "$DKFDS_SRC/img" "$DKFDS_DST/img"
+  mkdir -p "$DKFDS_DST"
   cp "$DKFDS_SRC/LICENSE.md" "$DKFDS_DST/LICENSE.md"
-  echo "$dkfds_version" > "$DKFDS_DST/.version"
+  cp "$DKFDS_SRC/fonts/IBMPlexSans/split/woff2/license.txt" "$DKFDS_DST/IBMPlexSans-LICENSE.txt"
+  echo "$dkfds_stamp" > "$DKFDS_DST/.version"
 fi
 
 # 6. Crates, so builds need no network afterwards.
 (cd "$ROOT" && cargo fetch --locked -q)
-log "ready: $(rustc +debian -V | cut -d' ' -f1-2), wasm-opt $("$ROOT/style/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), esbuild $("$ROOT/style/node_modules/.bin/esbuild" --version), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+log "ready: $(rustc +debian -V | cut -d' ' -f1-2), wasm-opt $("$ROOT/style/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), sass $("$ROOT/style/node_modules/.bin/sass" --version), esbuild $("$ROOT/style/node_modules/.bin/esbuild" --version), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"

@@ -25,7 +25,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 {page_has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>

@@ -1,6 +1,7 @@
 //! The pieces of `build-site` that are plain rules, kept apart from the commands it runs so that
-//! they can be tested: the settings it reads from `Cargo.toml`, and the content-hashed file names
-//! of `/pkg` with the hash file that leptos reads to find them.
+//! they can be tested: the settings it reads from `Cargo.toml`, the stylesheet compiled from SCSS
+//! with the files it points to, and the content-hashed file names of `/pkg` with the hash file
+//! that leptos reads to find them.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -89,6 +90,67 @@ pub fn hash_pkg_files(pkg_dir: &Path, name: &str) -> Result<String, String> {
     Ok(hash_file)
 }
 
+/// Compiles the SCSS entry (`style/portal.scss`: the DKFDS partials the portal uses and its own
+/// rules) with Dart Sass (`style/node_modules/.bin/sass`, the compiler DKFDS itself is built
+/// with), unminified; esbuild minifies and lowers it afterwards. `@use` paths are relative to the
+/// file that says them, so no load path is needed. Not grass (the Rust compiler): it drops
+/// `@extend`s of a placeholder from another module (grass issue 104), and DKFDS's `.form-input`
+/// and `.form-select` get their box that way.
+pub fn compile_scss(sass: &Path, entry: &Path) -> Result<String, String> {
+    let output = std::process::Command::new(sass)
+        .args(["--no-source-map", "--style=expanded"])
+        .arg(entry)
+        .output()
+        .map_err(|e| format!("sass: cannot start {}: {e}", sass.display()))?;
+    if !output.status.success() {
+        return Err(format!("sass {} failed ({}): {}", entry.display(), output.status, String::from_utf8_lossy(&output.stderr)));
+    }
+    String::from_utf8(output.stdout).map_err(|e| format!("sass {}: output is not UTF-8: {e}", entry.display()))
+}
+
+/// Every relative `url(…)` of `css` (fonts, icons), read from `base_dir`, is copied into `out_dir`
+/// as `{stem}.{hash}.{ext}` and the URL becomes that bare name: the stylesheet is written into the
+/// same folder (`/pkg`, cached for a year), so a changed font or icon gets a new name too.
+/// `data:` URLs, absolute paths and other origins stay as they are. Returns the new text and the
+/// names written. A missing file is an error that names it: a stylesheet must not point at
+/// nothing.
+pub fn hash_css_urls(css: &str, base_dir: &Path, out_dir: &Path) -> Result<(String, Vec<String>), String> {
+    let mut out = String::with_capacity(css.len());
+    let mut written: Vec<String> = Vec::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("url(") {
+        let (before, after) = rest.split_at(start + 4);
+        out.push_str(before);
+        let end = after.find(')').ok_or_else(|| format!("unclosed url( in the stylesheet: {}", &after[..after.len().min(60)]))?;
+        let raw = after[..end].trim();
+        let url = raw.trim_matches(|c| c == '"' || c == '\'');
+        rest = &after[end..];
+        let keep = url.is_empty() || url.starts_with('#') || url.starts_with('/') || url.contains(':');
+        if keep {
+            out.push_str(&after[..end]);
+            continue;
+        }
+        // A `?query` or `#fragment` (the old IE font hacks) is not part of the file's name.
+        let path = url.split(['?', '#']).next().unwrap_or(url);
+        let source = base_dir.join(path);
+        let bytes = fs::read(&source).map_err(|e| format!("the stylesheet's url({url}): {}: {e}", source.display()))?;
+        let file = Path::new(path);
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("asset");
+        let name = match file.extension().and_then(|s| s.to_str()) {
+            Some(ext) => format!("{stem}.{}.{ext}", content_hash(&bytes)),
+            None => format!("{stem}.{}", content_hash(&bytes)),
+        };
+        if !written.contains(&name) {
+            let target = out_dir.join(&name);
+            fs::write(&target, &bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+            written.push(name.clone());
+        }
+        out.push_str(&name);
+    }
+    out.push_str(rest);
+    Ok((out, written))
+}
+
 /// Copies a folder's files into another, folders included, replacing what is there.
 pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
@@ -119,7 +181,7 @@ bin-package = "server"
 lib-package = "app"
 site-root = "target/site"
 site-pkg-dir = "pkg"
-style-file = "style/main.css"
+style-file = "style/portal.scss"
 assets-dir = "public"
 lib-features = ["hydrate"]
 lib-profile-release = "wasm-release"
@@ -183,6 +245,51 @@ hash-files = true
         fs::write(dir.path().join("site.js"), "x").unwrap();
         let err = hash_pkg_files(dir.path(), "site").unwrap_err();
         assert!(err.contains("site.wasm"), "{err}");
+    }
+
+    #[test]
+    fn css_urls_become_hashed_names_beside_the_stylesheet() {
+        let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        fs::create_dir_all(src.path().join("fonts")).unwrap();
+        fs::write(src.path().join("fonts/a.woff2"), "font").unwrap();
+        fs::write(src.path().join("i.svg"), "<svg/>").unwrap();
+        let css = r#"@font-face{src:url("fonts/a.woff2") format("woff2")}
+.x{background:url(i.svg) no-repeat}.y{mask:url('i.svg')}.z{background:url(data:image/png;base64,AA==)}
+.w{background:url(/favicon.ico)}"#;
+        let (text, written) = hash_css_urls(css, src.path(), out.path()).unwrap();
+        let font = format!("a.{}.woff2", content_hash(b"font"));
+        let icon = format!("i.{}.svg", content_hash(b"<svg/>"));
+        assert_eq!(written, vec![font.clone(), icon.clone()]);
+        assert_eq!(
+            text,
+            format!(
+                r#"@font-face{{src:url({font}) format("woff2")}}
+.x{{background:url({icon}) no-repeat}}.y{{mask:url({icon})}}.z{{background:url(data:image/png;base64,AA==)}}
+.w{{background:url(/favicon.ico)}}"#
+            )
+        );
+        assert_eq!(fs::read_to_string(out.path().join(&font)).unwrap(), "font");
+        assert_eq!(fs::read_to_string(out.path().join(&icon)).unwrap(), "<svg/>");
+    }
+
+    #[test]
+    fn a_css_url_to_a_missing_file_is_named() {
+        let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let err = hash_css_urls(".a{background:url(gone.svg)}", src.path(), out.path()).unwrap_err();
+        assert!(err.contains("gone.svg"), "{err}");
+    }
+
+    #[test]
+    fn the_portal_stylesheet_compiles_with_its_fonts_and_icons() {
+        let style = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../style"));
+        let sass = style.join("node_modules/.bin/sass");
+        assert!(sass.is_file() && style.join("node_modules/dkfds").is_dir(), "run scripts/setup.sh (npm ci in style/)");
+        let css = compile_scss(&sass, &style.join("portal.scss")).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let (css, written) = hash_css_urls(&css, style, out.path()).unwrap();
+        assert!(css.contains(".quick-exit-bar") && css.contains(".button-primary"), "the portal's and DKFDS's rules");
+        assert!(written.iter().any(|n| n.starts_with("IBMPlexSans-Regular-Latin1.") && n.ends_with(".woff2")), "{written:?}");
+        assert!(!css.contains("node_modules"), "every url() is rewritten");
     }
 
     #[test]

@@ -4,15 +4,22 @@
 //! 1. the app's `hydrate` library for wasm32, in the size profile, in its own target folder;
 //! 2. wasm-bindgen, as a library at the version the app links → `pkg/{name}.js` and `.wasm`;
 //! 3. `wasm-opt -Oz` from npm's Binaryen (never Debian's: its wasm-opt breaks the table);
-//! 4. the JS glue and `style/main.css` minified by esbuild;
+//! 4. the JS glue minified by esbuild; the stylesheet `style/portal.scss` (DKFDS's SCSS, only the
+//!    parts the portal uses, and the portal's own rules) compiled by Dart Sass (npm `sass`), the
+//!    fonts and icons it points to copied into `pkg/` under content-hashed names, then minified
+//!    by esbuild;
 //! 5. the assets folder copied into the site root;
 //! 6. the three files renamed by content hash, and the hash file beside the server binary;
 //! 7. the server binary, release, with the `LEPTOS_*` settings leptos reads at compile time.
 //!
 //! Run it as `cargo run -p build-site --profile build-tool` (scripts/env.sh does). The `.br`/`.gz`
 //! copies are made afterwards by `precompress_pkg` in scripts/env.sh.
+//!
+//! `build-site --css-only DIR` runs only the stylesheet's part of step 4, into DIR (unhashed
+//! `{name}.css` beside its hashed fonts and icons): to look at or measure the stylesheet without
+//! building the WASM and the server.
 
-use build_site::{copy_tree, hash_pkg_files, Settings};
+use build_site::{compile_scss, copy_tree, hash_css_urls, hash_pkg_files, Settings};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -36,10 +43,20 @@ fn build() -> Result<(), String> {
     let root = root.canonicalize().map_err(|e| format!("{}: {e}", root.display()))?;
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
     let site = Settings::from_manifest(&manifest)?;
+    let node_bin = root.join("style/node_modules/.bin");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [] => {}
+        ["--css-only", dir] => {
+            let dir = PathBuf::from(dir);
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            return stylesheet(&root, &site, &node_bin, &dir);
+        }
+        _ => return Err(format!("unknown arguments {args:?}; usage: build-site [--css-only DIR]")),
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let site_root = root.join(&site.site_root);
     let pkg = site_root.join(&site.site_pkg_dir);
-    let node_bin = root.join("style/node_modules/.bin");
     let started = Instant::now();
 
     // 1. The browser's half.
@@ -91,15 +108,7 @@ fn build() -> Result<(), String> {
         Command::new(&esbuild).arg(&js).args(["--minify", "--format=esm", "--allow-overwrite", "--log-level=warning"]).arg(format!("--outfile={}", js.display())),
         "esbuild (JS)",
     )?;
-    let css = pkg.join(format!("{}.css", site.name));
-    run(
-        Command::new(&esbuild)
-            .arg(root.join(&site.style_file))
-            .args(["--minify", "--log-level=warning"])
-            .arg(format!("--target={CSS_TARGETS}"))
-            .arg(format!("--outfile={}", css.display())),
-        "esbuild (CSS)",
-    )?;
+    stylesheet(&root, &site, &node_bin, &pkg)?;
     step("minify", started);
 
     // 5. Assets, then 6. hashed names.
@@ -117,6 +126,25 @@ fn build() -> Result<(), String> {
     run(&mut server, "cargo build (server)")?;
     step("server", started);
     Ok(())
+}
+
+/// The one stylesheet, `{out_dir}/{name}.css`: the SCSS compiled, every file it points to copied
+/// beside it under a content-hashed name, then minified and lowered by esbuild.
+fn stylesheet(root: &Path, site: &Settings, node_bin: &Path, out_dir: &Path) -> Result<(), String> {
+    let entry = root.join(&site.style_file);
+    let css = compile_scss(&tool(node_bin, "sass")?, &entry)?;
+    let base = entry.parent().unwrap_or(root);
+    let (css, _assets) = hash_css_urls(&css, base, out_dir)?;
+    let out = out_dir.join(format!("{}.css", site.name));
+    std::fs::write(&out, css).map_err(|e| format!("{}: {e}", out.display()))?;
+    run(
+        Command::new(tool(node_bin, "esbuild")?)
+            .arg(&out)
+            .args(["--minify", "--allow-overwrite", "--log-level=warning"])
+            .arg(format!("--target={CSS_TARGETS}"))
+            .arg(format!("--outfile={}", out.display())),
+        "esbuild (CSS)",
+    )
 }
 
 /// `cargo` with the settings leptos reads when it compiles (`LEPTOS_OUTPUT_NAME` is read with

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { KOMMUNER, open } from "./helpers";
 
 const PAGES = ["/", "/tilgaengelighed", ...KOMMUNER.map((k) => `/${k.slug}`)];
@@ -29,8 +29,16 @@ test("each page gets a fresh nonce", async ({ request }) => {
   expect(a).not.toBe(b);
 });
 
+/** The page's one stylesheet, as the shell links it: DKFDS and the portal's rules, under a hashed name in /pkg. */
+async function stylesheet(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get("/")).text();
+  const links = [...html.matchAll(/<link\b[^>]*\bhref="([^"]+\.css)"/g)].map((m) => m[1]);
+  expect(links).toHaveLength(1);
+  return links[0];
+}
+
 test("static files and errors carry the headers too", async ({ request }) => {
-  for (const path of ["/favicon.ico", "/dkfds/css/dkfds-borgerdk.min.css", "/findes/ikke"]) {
+  for (const path of ["/favicon.ico", await stylesheet(request), "/findes/ikke"]) {
     const h = (await request.get(path)).headers();
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(h["referrer-policy"], path).toBe("no-referrer");
@@ -39,8 +47,22 @@ test("static files and errors carry the headers too", async ({ request }) => {
 });
 
 test("responses are compressed when the browser asks", async ({ request }) => {
-  const r = await request.get("/dkfds/css/dkfds-borgerdk.min.css", { headers: { "accept-encoding": "gzip, br" } });
+  const r = await request.get(await stylesheet(request), { headers: { "accept-encoding": "gzip, br" } });
   expect(["gzip", "br"]).toContain(r.headers()["content-encoding"]);
+});
+
+test("the stylesheet and every font and icon it names have hashed names and a year's cache", async ({ request }) => {
+  const css = await stylesheet(request);
+  expect(css).toMatch(/^\/pkg\/[^/]+\.[A-Za-z0-9_-]{22}\.css$/);
+  const r = await request.get(css);
+  expect(r.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const urls = [...(await r.text()).matchAll(/url\(([^)]+)\)/g)].map((m) => m[1].replace(/["']/g, ""));
+  expect(urls.some((u) => /^IBMPlexSans-Regular-Latin1\.[A-Za-z0-9_-]{22}\.woff2$/.test(u))).toBe(true);
+  for (const u of urls) {
+    const f = await request.get(new URL(u, `http://x${css}`).pathname);
+    expect(f.status(), u).toBe(200);
+    expect(f.headers()["cache-control"], u).toBe("public, max-age=31536000, immutable");
+  }
 });
 
 test("a citizen gets no cookie and nothing in browser storage", async ({ page, context }, info) => {
