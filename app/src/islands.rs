@@ -70,72 +70,76 @@ fn install_shift_exit() {
     std::mem::forget(handle);
 }
 
-/// The field where a person types their code, hidden like a password. With JavaScript a
-/// "show the code" checkbox appears below it, so a long code can be checked before sending;
-/// without, there is nothing to tick that would not work.
-#[island]
-pub fn CodeField(
-    /// The input's `id` (its label's `for`) and `name`.
-    id: String,
-    name: String,
-    /// The ids of the hint and, after a refused try, the error message.
-    described_by: String,
-) -> impl IntoView {
-    let shown = RwSignal::new(false);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let toggle_id = format!("{id}-vis");
-    view! {
-        <input
-            class="form-input input-width-l token-input"
-            type=move || if shown.get() { "text" } else { "password" }
-            id=id
-            name=name
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            aria-describedby=described_by
-            required=true
-        />
-        <Show when=move || hydrated.get()>
-            <div class="form-group-checkbox code-toggle">
-                <input type="checkbox" class="form-checkbox" id=toggle_id.clone() on:change=move |_| shown.update(|s| *s = !*s)/>
-                <label for=toggle_id.clone()>{t::MANAGE_SHOW_CODE}</label>
-            </div>
-        </Show>
+/// The `id` of the field where a person types their code (`/min-aftale`, a series page), which
+/// [`ShowCode`] reveals; and of the code on a receipt, which [`ReceiptActions`] copies.
+pub const CODE_FIELD_ID: &str = "kode";
+pub const RECEIPT_CODE_ID: &str = "token";
+
+/// Marks a control that works only with the module: rendered `hidden`, and shown by
+/// [`reveal_script_controls`] once the islands are hydrated. Without JavaScript it never appears,
+/// so nobody is offered a button that does nothing.
+pub const NEEDS_SCRIPT: &str = "data-needs-script";
+
+/// The islands hold no reactive state: each only attaches event handlers to markup the server
+/// rendered, and what they act on is already in the page (they take no props). That keeps the
+/// module to Leptos's hydration and event code, without signals, effects or prop decoding.
+///
+/// Shows the controls marked [`NEEDS_SCRIPT`]; `hydrate` runs it after the islands are hydrated.
+#[cfg(feature = "hydrate")]
+pub fn reveal_script_controls() {
+    if let Ok(list) = document().query_selector_all(&format!("[{NEEDS_SCRIPT}]")) {
+        for i in 0..list.length() {
+            if let Some(Ok(el)) = list.item(i).map(wasm_bindgen::JsCast::dyn_into::<web_sys::Element>) {
+                let _ = el.remove_attribute("hidden");
+            }
+        }
     }
 }
 
-/// Copy and print for a new code on its receipt. Both need JavaScript, so they appear only once
-/// the island is hydrated; without it the receipt says to write the code down.
+/// "Vis koden": a checkbox below the code field (typed hidden, like a password) shows the code
+/// as text, so a long code can be checked before sending.
 #[island]
-pub fn ReceiptActions(
-    /// The code just shown on the receipt above (the page already holds it).
-    token: String,
-) -> impl IntoView {
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
+pub fn ShowCode() -> impl IntoView {
+    let toggle_id = format!("{CODE_FIELD_ID}-vis");
+    let on_change = move |ev: leptos::ev::Event| {
+        let _ = &ev;
         #[cfg(feature = "hydrate")]
-        {
-            let _ = window().navigator().clipboard().write_text(&token);
-            copied.set(true);
+        if let Some(field) = document().get_element_by_id(CODE_FIELD_ID) {
+            let _ = field.set_attribute("type", if event_target_checked(&ev) { "text" } else { "password" });
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &token;
     };
     view! {
-        <Show when=move || hydrated.get()>
-            <p class="receipt-actions">
-                <button type="button" class="button button-secondary" id="copy-token" on:click=copy.clone()>{t::RECEIPT_COPY}</button>
-                " "
-                <button type="button" class="button button-secondary" on:click=move |_| {
-                    #[cfg(feature = "hydrate")]
-                    let _ = window().print();
-                }>{t::RECEIPT_PRINT}</button>
-            </p>
-        </Show>
-        <p role="status" class="copied">{move || copied.get().then_some(t::RECEIPT_COPIED)}</p>
+        <div class="form-group-checkbox code-toggle" hidden=true data-needs-script="">
+            <input type="checkbox" class="form-checkbox" id=toggle_id.clone() on:change=on_change/>
+            <label for=toggle_id>{t::MANAGE_SHOW_CODE}</label>
+        </div>
+    }
+}
+
+/// Copy and print for a new code on its receipt; without the module the receipt says to write
+/// the code down.
+#[island]
+pub fn ReceiptActions() -> impl IntoView {
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(code) = document().get_element_by_id(RECEIPT_CODE_ID).and_then(|e| e.text_content()) {
+            let _ = window().navigator().clipboard().write_text(code.trim());
+            if let Some(status) = document().get_element_by_id("copied") {
+                status.set_text_content(Some(t::RECEIPT_COPIED));
+            }
+        }
+    };
+    let print = move |_| {
+        #[cfg(feature = "hydrate")]
+        let _ = window().print();
+    };
+    view! {
+        <p class="receipt-actions" hidden=true data-needs-script="">
+            <button type="button" class="button button-secondary" id="copy-token" on:click=copy>{t::RECEIPT_COPY}</button>
+            " "
+            <button type="button" class="button button-secondary" on:click=print>{t::RECEIPT_PRINT}</button>
+        </p>
+        // A live region that exists before it changes, so a screen reader announces the change.
+        <p role="status" class="copied" id="copied"></p>
     }
 }

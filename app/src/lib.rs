@@ -28,12 +28,13 @@ pub mod store;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // The islands are hydrated right after this returns, in promise jobs; a timer runs after
-    // them all. The mark lets tests (and anyone curious) see that the page's script has run.
+    // them all. Then the controls that need the module are shown, and the page is marked, so
+    // tests (and anyone curious) can see that its script has run.
     leptos::prelude::set_timeout(
         || {
+            islands::reveal_script_controls();
             if let Some(root) = leptos::prelude::document().document_element() {
                 let _ = root.set_attribute("data-hydrated", "true");
             }

@@ -17,7 +17,8 @@
 //!
 //! `build-site --css-only DIR` runs only the stylesheet's part of step 4, into DIR (unhashed
 //! `{name}.css` beside its hashed fonts and icons): to look at or measure the stylesheet without
-//! building the WASM and the server.
+//! building the WASM and the server. `build-site --browser-only` runs steps 1–6, not the
+//! server: to measure what the browser downloads after a change to the islands.
 
 use build_site::{compile_scss, copy_tree, hash_css_urls, hash_pkg_files, Settings};
 use std::path::{Path, PathBuf};
@@ -45,15 +46,16 @@ fn build() -> Result<(), String> {
     let site = Settings::from_manifest(&manifest)?;
     let node_bin = root.join("style/node_modules/.bin");
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        [] => {}
+    let browser_only = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [] => false,
+        ["--browser-only"] => true,
         ["--css-only", dir] => {
             let dir = PathBuf::from(dir);
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             return stylesheet(&root, &site, &node_bin, &dir);
         }
-        _ => return Err(format!("unknown arguments {args:?}; usage: build-site [--css-only DIR]")),
-    }
+        _ => return Err(format!("unknown arguments {args:?}; usage: build-site [--css-only DIR | --browser-only]")),
+    };
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let site_root = root.join(&site.site_root);
     let pkg = site_root.join(&site.site_pkg_dir);
@@ -119,6 +121,9 @@ fn build() -> Result<(), String> {
     let hash_file = exe_dir.join(std::env::var("LEPTOS_HASH_FILE_NAME").unwrap_or_else(|_| "hash.txt".into()));
     std::fs::write(&hash_file, hash_text).map_err(|e| format!("{}: {e}", hash_file.display()))?;
     step("assets and hashed names", started);
+    if browser_only {
+        return Ok(());
+    }
 
     // 7. The server.
     let mut server = cargo(&site);

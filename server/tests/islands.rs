@@ -26,6 +26,14 @@ fn module_and_islands(html: &str) -> (bool, Vec<String>) {
     (loads_module, islands)
 }
 
+/// The opening tag of the element whose attributes hold `marker`.
+fn opening_tag<'a>(html: &'a str, marker: &str) -> &'a str {
+    let at = html.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
 const CITIZEN_PAGES: [&str; 16] = [
     "/",
     "/ishoj",
@@ -62,12 +70,15 @@ async fn a_page_loads_the_module_exactly_when_it_holds_an_island() {
 }
 
 #[tokio::test]
-async fn the_code_field_and_the_receipt_actions_are_the_only_other_islands() {
+async fn show_code_and_the_receipt_actions_are_the_only_other_islands() {
     let (app, _data) = app().await;
     let (_, manage) = get(&app, "/min-aftale").await;
-    assert_eq!(module_and_islands(&manage).1, ["QuickExit", "CodeField"]);
-    // Without JavaScript the code field is a plain password field, and nothing offers to show it.
-    assert!(manage.contains("type=\"password\"") && !manage.contains("Vis koden"));
+    assert_eq!(module_and_islands(&manage).1, ["QuickExit", "ShowCode"]);
+    // Without JavaScript the code field is a plain password field, and the checkbox that would
+    // show it is hidden until the module runs.
+    assert!(manage.contains("type=\"password\""));
+    let toggle = opening_tag(&manage, "code-toggle");
+    assert!(toggle.contains("hidden") && toggle.contains("data-needs-script"), "{toggle}");
 
     let (_, book) = get(&app, "/ishoj/book?samtale=fremmoede").await;
     let slot = common::times(&book).into_iter().next().expect("a free time");
@@ -75,9 +86,11 @@ async fn the_code_field_and_the_receipt_actions_are_the_only_other_islands() {
     assert_eq!(status, StatusCode::OK);
     let code = common::receipt_code(&receipt);
     assert_eq!(module_and_islands(&receipt).1, ["QuickExit", "ReceiptActions"]);
-    // The copy button's island carries the code shown on the page, and nothing else.
-    let props = receipt.split("data-props=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_default();
-    assert_eq!(props.replace("&quot;", "\""), format!("{{\"token\":\"{code}\"}}"));
+    // No island carries data: the copy button reads the code from the page.
+    assert!(!receipt.contains("data-props"));
+    assert!(opening_tag(&receipt, "id=\"token\"").starts_with("<p") && !code.is_empty());
+    let actions = opening_tag(&receipt, "receipt-actions");
+    assert!(actions.contains("hidden") && actions.contains("data-needs-script"), "{actions}");
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 use crate::api::anonymous::{book_page, BookPage, BookStep, DayOption, Posted};
 use crate::components::{CitationLine, CitedFact, Layout, SolutionInfo};
-use crate::islands::ReceiptActions;
+use crate::islands::{ReceiptActions, RECEIPT_CODE_ID};
 use crate::domain::kommune::Kommune;
 use crate::pages::load::{loaded, path_param, query_param};
 use crate::text::t;
@@ -227,10 +227,10 @@ fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: Str
         view! {
         <section class="receipt" aria-labelledby="code-heading">
             <h2 id="code-heading">{t::RECEIPT_CODE_HEADING}</h2>
-            <p class="token" id="token">{token.clone()}</p>
+            <p class="token" id=RECEIPT_CODE_ID>{token.clone()}</p>
             <p><strong>{t::RECEIPT_WHY}</strong></p>
             <p>{t::RECEIPT_WRITE_DOWN}</p>
-            <ReceiptActions token=token.clone()/>
+            <ReceiptActions/>
         </section>
         }
         .into_any()

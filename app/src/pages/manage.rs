@@ -1,6 +1,6 @@
 use crate::api::anonymous::{BookingLine, DayOption, ManageStep, Posted};
 use crate::components::Layout;
-use crate::islands::CodeField;
+use crate::islands::{ShowCode, CODE_FIELD_ID};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,11 +43,18 @@ fn EnterCode(error: Option<String>) -> impl IntoView {
                         <span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}
                     </span>
                 })}
-                <CodeField
-                    id="kode".to_string()
-                    name="kode".to_string()
-                    described_by=if has_error { "kode-hint kode-error" } else { "kode-hint" }.to_string()
+                <input
+                    class="form-input input-width-l token-input"
+                    type="password"
+                    id=CODE_FIELD_ID
+                    name="kode"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    aria-describedby=if has_error { "kode-hint kode-error" } else { "kode-hint" }
+                    required=true
                 />
+                <ShowCode/>
             </div>
             <button type="submit" class="button button-primary">{t::MANAGE_SUBMIT}</button>
         </form>

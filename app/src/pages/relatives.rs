@@ -1,6 +1,6 @@
 use crate::api::anonymous::{series_page, BookPage, Posted, Series};
 use crate::components::CitedFact;
-use crate::islands::CodeField;
+use crate::islands::{ShowCode, CODE_FIELD_ID};
 use crate::pages::book::{Booking, ChooseError, KindsAndTimes, WhoMayBook};
 use crate::pages::load::{loaded, path_param, query_param};
 use crate::text::t;
@@ -60,11 +60,18 @@ pub(crate) fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoVi
                         {r.code_error.clone().map(|e| view! {
                             <span class="form-error-message" id="kode-error" role="alert"><span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}</span>
                         })}
-                        <CodeField
-                            id="kode".to_string()
-                            name="kode".to_string()
-                            described_by=if has_code_error { "kode-hint kode-error" } else { "kode-hint" }.to_string()
+                        <input
+                            class="form-input input-width-l token-input"
+                            type="password"
+                            id=CODE_FIELD_ID
+                            name="kode"
+                            autocomplete="off"
+                            autocapitalize="characters"
+                            spellcheck="false"
+                            aria-describedby=if has_code_error { "kode-hint kode-error" } else { "kode-hint" }
+                            required=true
                         />
+                        <ShowCode/>
                     </div>
                     <button type="submit" class="button button-secondary">{t::RELATIVES_SHOW_COUNT}</button>
                 </form>

@@ -142,8 +142,12 @@ fn Start(p: StartPage) -> impl IntoView {
                 Role::CaseWorker => t::STAFF_START_CASE_WORKER,
                 Role::Admin => t::STAFF_START_ADMIN,
             };
+            // A refused form (an expired CSRF token, another origin) lands here: say why.
             view! {
                 <StaffFrame title=t::STAFF_PORTAL.to_string() access=Some(access)>
+                    {p.error.map(|e| view! {
+                        <div class="alert alert-error" role="alert" id="formular-fejl"><p class="alert-text">{e}</p></div>
+                    })}
                     <p class="font-lead">{text}</p>
                 </StaffFrame>
             }
