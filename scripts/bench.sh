@@ -178,7 +178,7 @@ cat "$FUZZ_MD"
 # 6. Page weight, compressed as a phone's browser gets it; compression and caching headers.
 log "6. page weight"
 start_server "$WORK/pages" "$LOGS/server-pages.log"
-PAGES=("/" "/ishoj" "/ishoj/book" "/ishoj/book?samtale=fremmoede" "/ishoj/rettigheder" "/ishoj/rettigheder/behandlingsgaranti" "/ishoj/rettigheder/guide" "/ishoj/rettigheder/frister" "/min-aftale" "/tilgaengelighed")
+PAGES=("/" "/ishoj" "/ishoj/book" "/ishoj/book?samtale=fremmoede" "/ishoj/rettigheder" "/ishoj/rettigheder/behandlingsgaranti" "/ishoj/rettigheder/guide" "/ishoj/rettigheder/frister" "/min-aftale" "/katalog" "/sammenlign" "/standarder" "/standarder/ishoj-2024" "/tilgaengelighed")
 AE='Accept-Encoding: br, gzip'
 # size URL -> compressed body bytes (what travels), headers saved for the checks
 size() { curl -s -H "$AE" -D "$WORK/headers" -o /dev/null -w '%{size_download}' "$BASE$1"; }
@@ -227,27 +227,31 @@ cat "$WEIGHT_MD" "$ASSET_MD"
 log "7. Lighthouse"
 LH_MD="$LOGS/lighthouse.md"
 {
-  echo "| page | performance | accessibility | best practices | SEO | LCP | TBT | bytes (all requests) |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | bytes (all requests) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } > "$LH_MD"
-min_perf=100; min_a11y=100
-for page in "/" "/ishoj/book" "/ishoj/rettigheder"; do
+min_perf=100; min_a11y=100; max_cls=0
+# The pages issue 16 names.
+LH_PAGES=("/" "/ishoj" "/ishoj/book" "/ishoj/rettigheder" "/ishoj/rettigheder/guide" "/min-aftale" "/katalog" "/standarder/ishoj-2024")
+for page in "${LH_PAGES[@]}"; do
   json="$LOGS/lighthouse-$(tr -c 'a-z0-9\n' '_' <<<"$page" | tr -d '\n').json"
   if CHROME_PATH=/usr/bin/chromium bench/node_modules/.bin/lighthouse "$BASE$page" --quiet --output=json --output-path="$json" \
       --only-categories=performance,accessibility,best-practices,seo \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" > "$LOGS/lighthouse.log" 2>&1; then
-    read -r perf a11y bp seo lcp tbt bytes < <(node -e '
+    read -r perf a11y bp seo lcp tbt cls bytes < <(node -e '
       const r = require(process.argv[1]);
       const c = (k) => Math.round(r.categories[k].score * 100);
       const a = (k) => r.audits[k].numericValue;
       console.log(c("performance"), c("accessibility"), c("best-practices"), c("seo"),
-        Math.round(a("largest-contentful-paint")), Math.round(a("total-blocking-time")), Math.round(a("total-byte-weight")));' "$json")
-    echo "| \`$page\` | $perf | $a11y | $bp | $seo | $lcp ms | $tbt ms | $(kib "$bytes") KiB |" >> "$LH_MD"
+        Math.round(a("largest-contentful-paint")), Math.round(a("total-blocking-time")),
+        a("cumulative-layout-shift").toFixed(3), Math.round(a("total-byte-weight")));' "$json")
+    echo "| \`$page\` | $perf | $a11y | $bp | $seo | $lcp ms | $tbt ms | $cls | $(kib "$bytes") KiB |" >> "$LH_MD"
     ((perf < min_perf)) && min_perf=$perf
     ((a11y < min_a11y)) && min_a11y=$a11y
+    max_cls="$(printf '%s\n' "$max_cls" "$cls" | sort -g | tail -1)"
   else
     tail -5 "$LOGS/lighthouse.log"
-    echo "| \`$page\` | Lighthouse failed: see target/bench-logs/lighthouse.log | | | | | | |" >> "$LH_MD"
+    echo "| \`$page\` | Lighthouse failed: see target/bench-logs/lighthouse.log | | | | | | | |" >> "$LH_MD"
     min_perf=0; min_a11y=0
     failures+=("Lighthouse failed on $page")
   fi
@@ -281,9 +285,10 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
   echo "| target | measured | |"
   echo "| --- | --- | --- |"
-  echo "| render-blocking bytes (HTML + CSS, compressed) ≤ 60 KiB on every citizen page | largest $(kib $max_blocking) KiB | $(met le "$max_blocking" 61440) |"
-  echo "| JS + WASM ≤ 200 KiB compressed | $(kib $max_rest) KiB | $(met le "$max_rest" 204800) |"
-  echo "| Lighthouse mobile performance ≥ 95 (\`/\`, \`/ishoj/book\`, \`/ishoj/rettigheder\`) | lowest $min_perf | $(met le 95 "$min_perf") |"
+  echo "| render-blocking bytes (HTML + CSS, compressed) ≤ 30 KiB on every citizen page in section 6 | largest $(kib $max_blocking) KiB | $(met le "$max_blocking" 30720) |"
+  echo "| JS + WASM ≤ 50 KiB compressed on every citizen page (stretch: ≤ 25 KiB) | largest $(kib $max_rest) KiB | $(met le "$max_rest" 51200)$( ((max_rest <= 25600)) && echo ", stretch met") |"
+  echo "| Lighthouse mobile performance ≥ 98 on the ${#LH_PAGES[@]} pages of section 7 | lowest $min_perf | $(met le 98 "$min_perf") |"
+  echo "| Lighthouse CLS 0 on those pages | highest $max_cls | $(met awk -v a="$max_cls" 'BEGIN { exit !(a == 0) }') |"
   echo "| Lighthouse accessibility 100 | lowest $min_a11y | $(met le 100 "$min_a11y") |"
   echo "| p99 < 50 ms at 500 concurrent clients for \`/\`, \`/ishoj/rettigheder\`, \`/ishoj/book\` | highest $p99_max ms | $(met awk -v a="$p99_max" 'BEGIN { exit !(a < 50) }') |"
   echo "| rights page throughput ≥ 0.5 × the minimal Leptos page | $(ratio 1) / $(ratio 50) / $(ratio 500) at 1 / 50 / 500 clients | $(met le 0.5 "$min_ratio") |"
