@@ -21,7 +21,9 @@ cd "$ROOT" || exit 1
 OUT="${1:?usage: scripts/bench-two-instances.sh OUT.md}"
 HARNESS="$ROOT/target/release/examples/bench"
 [ -x "$SERVER_BIN" ] && [ -x "$HARNESS" ] || { echo "bench-two-instances: build the server and the harness first (scripts/bench.sh does)"; exit 1; }
-PG_PORT="${BENCH_PG_PORT:-55442}"
+# Below the ephemeral range (32768–60999 here): the load before this section leaves thousands of
+# client sockets on 127.0.0.1, and one on the port PostgreSQL wants made it fail to bind.
+PG_PORT="${BENCH_PG_PORT:-25442}"
 A_PORT="${BENCH_A_PORT:-3160}"
 B_PORT="${BENCH_B_PORT:-3161}"
 PROXY_PORT="${BENCH_PROXY_PORT:-3162}"

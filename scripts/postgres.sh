@@ -13,7 +13,8 @@
 # test that needs PostgreSQL fails, with a message saying to start it, when RMP_TEST_POSTGRES is
 # unset: it never skips.
 
-PG_PORT="${PG_PORT:-55432}"
+# Below the ephemeral range (32768–60999 on Linux), where a client socket can hold the port.
+PG_PORT="${PG_PORT:-25432}"
 PG_AS=()
 PG_WORK=""
 
