@@ -85,3 +85,19 @@ test("two presses of Shift do not leave", async ({ page }, info) => {
   await page.waitForTimeout(300);
   await expect(page).toHaveURL(/\/odsherred$/);
 });
+
+test("showing the controls that need the module moves nothing on the page", async ({ page }, info) => {
+  test.skip(!jsEnabled(info), "without JavaScript the controls never show");
+  // The web fonts are held back, so that only the islands could move anything.
+  await page.route(/\.woff2$/, (route) => route.abort());
+  await page.addInitScript(() => {
+    (window as any).__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__shifts.push((e as any).value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await open(page, info, "/min-aftale");
+  await expect(page.getByLabel("Vis koden")).toBeVisible();
+  const shifts: number[] = await page.evaluate(() => (window as any).__shifts);
+  expect(shifts).toEqual([]);
+});
