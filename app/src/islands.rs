@@ -3,8 +3,11 @@
 //! nothing else (no router, no pages, no server functions).
 //!
 //! Every island adds to a page what JavaScript can add and nothing a person needs: without the
-//! module the page works the same, through plain links and forms. An island's props are written
-//! into the page as JSON, so they hold only what the page already shows.
+//! module the page works the same, through plain links and forms.
+//!
+//! The islands hold no reactive state and take no props: each only attaches event handlers to
+//! markup the server rendered, and reads what it acts on from the page. That keeps the module to
+//! Leptos's hydration and event code, without signals, effects or prop decoding (half its size).
 
 use crate::text::t;
 use leptos::prelude::*;
@@ -80,10 +83,6 @@ pub const RECEIPT_CODE_ID: &str = "token";
 /// so nobody is offered a button that does nothing.
 pub const NEEDS_SCRIPT: &str = "data-needs-script";
 
-/// The islands hold no reactive state: each only attaches event handlers to markup the server
-/// rendered, and what they act on is already in the page (they take no props). That keeps the
-/// module to Leptos's hydration and event code, without signals, effects or prop decoding.
-///
 /// Shows the controls marked [`NEEDS_SCRIPT`]; `hydrate` runs it after the islands are hydrated.
 #[cfg(feature = "hydrate")]
 pub fn reveal_script_controls() {
