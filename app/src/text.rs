@@ -556,7 +556,6 @@ pub mod da {
         format!("{kommune}s kvalitetsstandard nævner ingen frist for at klage over en afgørelse. Spørg {site} eller kommunens borgerrådgiver, hvilken frist der gælder for din afgørelse – og klag hellere for tidligt end for sent.")
     }
     pub const GUARANTEE_NOT_ANONYMOUS_HINT: &str = "Er du i anonym behandling, eller har du selv valgt et andet behandlingssted, gælder fristen måske ikke. Se reglerne herunder.";
-    pub const LOADING: &str = "Henter …";
     pub const SERVER_ERROR: &str = "Der skete en fejl hos os. Prøv igen om lidt.";
 
     // Staff side (/personale).
