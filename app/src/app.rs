@@ -4,7 +4,9 @@ use crate::pages::{
 };
 use crate::text::t;
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags};
+use std::sync::{Arc, Mutex};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -25,14 +27,72 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                {page_has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
+                {head_assets(&options, page_has_islands())}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The head's stylesheet link and, on pages with islands, the island script: the tags leptos's
+/// `HashedStylesheet` and `HydrationScripts` write, with this response's nonce.
+///
+/// Those two components read the hash file from disk each time they render (leptos 0.8.23,
+/// leptos_meta 0.8.7): two blocking file reads on the async worker for every page, which took
+/// a fifth of a page's throughput (BENCHMARKS.md, "Where a page's time goes"). So they render
+/// once per set of options, and each page gets that text with its own nonce in place of the
+/// first one. The file names change only with a new build, which restarts the server.
+fn head_assets(options: &LeptosOptions, with_islands: bool) -> impl IntoView {
+    let assets = HeadAssets::for_options(options);
+    let scripts = with_islands.then(|| {
+        // HydrationScripts turns hydration markers off for the rest of an islands page (only the
+        // islands hydrate); rendered once, it cannot do that for this page, so it is done here.
+        if let Some(shared) = Owner::current_shared_context() {
+            shared.set_is_hydrating(false);
+        }
+        let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
+        let scripts = if assets.first_nonce.is_empty() { assets.island_scripts.clone() } else { assets.island_scripts.replace(&assets.first_nonce, &nonce) };
+        InertElement::new(scripts)
+    });
+    (InertElement::new(assets.stylesheet.clone()), scripts)
+}
+
+/// Leptos's head tags for one set of options, rendered once.
+struct HeadAssets {
+    key: [String; 5],
+    stylesheet: String,
+    island_scripts: String,
+    /// The nonce they were rendered with, to be replaced by each response's own.
+    first_nonce: String,
+}
+
+impl HeadAssets {
+    fn for_options(options: &LeptosOptions) -> Arc<HeadAssets> {
+        // Keyed by what the tags depend on: tests build routers with different options.
+        static RENDERED: Mutex<Vec<Arc<HeadAssets>>> = Mutex::new(Vec::new());
+        let key = [
+            options.output_name.to_string(),
+            options.site_root.to_string(),
+            options.site_pkg_dir.to_string(),
+            options.hash_files.to_string(),
+            options.hash_file.to_string(),
+        ];
+        let mut rendered = RENDERED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(found) = rendered.iter().find(|a| a.key == key) {
+            return found.clone();
+        }
+        let assets = Arc::new(Owner::new().with(|| {
+            leptos::nonce::provide_nonce();
+            let first_nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
+            let stylesheet = view! { <HashedStylesheet options=options.clone() id="leptos"/> }.to_html();
+            let island_scripts = view! { <HydrationScripts options=options.clone() islands=true/> }.to_html();
+            HeadAssets { key, stylesheet, island_scripts, first_nonce }
+        }));
+        rendered.push(assets.clone());
+        assets
     }
 }
 
