@@ -1,7 +1,8 @@
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
-    CounsellingPageView, NotFound, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCasesPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
+    CounsellingPageView, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCasesPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
 };
+use crate::components::NotFound;
 use crate::text::t;
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;

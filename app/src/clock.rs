@@ -3,6 +3,9 @@
 //! `Utc::now()` directly, so that the day is an input: the server may start its clock at a given
 //! instant (`RMP_CLOCK_START`, for tests and rehearsals), after which it runs at the normal pace.
 //! Unit tests do not touch it: the logic they call takes `now` or `today` as an argument.
+//!
+//! Layer: with the stores (`app/tests/layers.rs`), since the stores read it; `domain` never does
+//! (its rules take the time as an argument).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::sync::OnceLock;

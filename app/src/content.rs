@@ -1047,3 +1047,7 @@ pub mod files;
 /// The content checker (`server check-content DIR`).
 #[cfg(feature = "ssr")]
 pub mod check;
+
+/// The comparison of municipalities, built from the content in Danish (server only).
+#[cfg(feature = "ssr")]
+pub mod compare;

@@ -3,6 +3,9 @@
 //! (`scripts/run.sh`) shows them, clearly marked, so booking can be tried; a real one refuses
 //! them (`RMP_EXAMPLE_HOURS` unset): where a kind of talk has no reviewed hours, its booking page
 //! gives the site's phone and says booking opens when the site publishes its times.
+//!
+//! Layer: with the stores and the clock (`app/tests/layers.rs`): a process-wide setting made once
+//! at start, read by `api`.
 
 use std::sync::OnceLock;
 

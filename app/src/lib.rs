@@ -1,6 +1,9 @@
 //! Rusmiddelportalen: the Leptos app. With `ssr` it is the server's pages, stores and rules;
 //! with `hydrate` it is the browser's WASM, which holds only the islands (`islands.rs`) and the
 //! text and rules they use. Pages render on the server alone (Leptos islands mode).
+//!
+//! The modules are layers that point one way: `domain` ← `content`, `text` ← `store`, `clock`,
+//! `example_hours` ← `api` ← `components`, `islands` ← `pages` ← `app` (`app/tests/layers.rs`).
 #![recursion_limit = "256"]
 
 pub mod content;

@@ -28,7 +28,7 @@ proptest! {
                 prop_assert_eq!(Token::parse(t.canonical()), Ok(t.clone()));
                 prop_assert_eq!(Token::parse(&t.grouped()), Ok(t));
             }
-            Err(e) => prop_assert!(!e.message().is_empty()),
+            Err(e) => prop_assert!(!app::text::t::token_error(e).is_empty()),
         }
     }
 
@@ -162,7 +162,7 @@ proptest! {
         match bookable(&h, now, asked) {
             Ok(s) => prop_assert!(slots(&h, now).contains(&s)),
             Err(SlotError::Full) => prop_assert!(false, "seats are the store's business"),
-            Err(e) => prop_assert!(!e.message().is_empty()),
+            Err(e) => prop_assert!(!app::text::t::slot_error(e).is_empty()),
         }
     }
 }

@@ -370,6 +370,8 @@ const ANONYMOUS_SIDE: &[&str] = &[
     "app/src/pages/book.rs",
     "app/src/pages/relatives.rs",
     "app/src/pages/manage.rs",
+    "app/src/components/booking.rs",
+    "app/src/text/booking.rs",
     "app/src/domain/token.rs",
     "app/src/domain/label.rs",
     "app/src/domain/slots.rs",
@@ -381,6 +383,7 @@ const CASE_SIDE: &[&str] = &[
     "app/src/store/case.rs",
     "app/src/pages/request.rs",
     "app/src/pages/staff_cases.rs",
+    "app/src/text/cases.rs",
     "app/src/domain/request.rs",
     "server/src/case_forms.rs",
 ];

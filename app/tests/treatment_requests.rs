@@ -10,7 +10,7 @@ use app::api::cases::logic::{
     start_guarantee_clock, submit_request, submit_request_at, CaseError,
 };
 use app::api::cases::{RequestPage, RequestStep};
-use app::domain::dates::long_date;
+use app::text::dates::long_date;
 use app::domain::deadlines::{last_day, today_in_copenhagen};
 use app::domain::request::Status;
 use app::domain::staff::{Role, StaffAccess};

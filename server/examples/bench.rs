@@ -169,7 +169,7 @@ fn outcome(a: &Answer) -> Outcome {
         let after = &a.body[a.body.find("id=\"label\"").unwrap_or(0)..];
         let label = after.split('>').nth(1).and_then(|s| s.split('<').next()).unwrap_or("").trim().to_string();
         Outcome::Receipt(label)
-    } else if a.status == 200 && a.body.contains(&escaped(SlotError::Full.message())) {
+    } else if a.status == 200 && a.body.contains(&escaped(t::slot_error(SlotError::Full))) {
         Outcome::Taken
     } else {
         Outcome::Other(a.status)
@@ -520,7 +520,7 @@ async fn race(addr: &str, location: &str, n: usize) -> Result<(), Fail> {
         "| {n} HTTP clients, one one-seat slot (`POST /{}/book`, {}) | {won} receipt | {taken} told \"{}\" | {} | {stored} | {secs:.2} s |",
         seat.kommune,
         seat.kind,
-        SlotError::Full.message(),
+        t::slot_error(SlotError::Full),
         other.len(),
     );
     if won != 1 || taken != n - 1 || stored != 1 {
@@ -656,7 +656,7 @@ async fn quota_http(addrs: &str, n: usize) -> Result<(), Fail> {
             won += 1;
         } else if a.status == 200 && a.body.contains(quota_text) {
             quota += 1;
-        } else if a.status == 200 && a.body.contains(&escaped(SlotError::Full.message())) {
+        } else if a.status == 200 && a.body.contains(&escaped(t::slot_error(SlotError::Full))) {
             taken += 1;
         } else {
             other.push(a.status);
@@ -785,10 +785,10 @@ fn form_errors() -> Vec<String> {
         t::REQ_ERR_FORM,
     ];
     for s in [SlotError::InPast, SlotError::TooSoon, SlotError::BeyondHorizon, SlotError::Closed, SlotError::NotASlot, SlotError::Full] {
-        e.push(s.message());
+        e.push(t::slot_error(s));
     }
     for s in [TokenError::Empty, TokenError::WrongLength, TokenError::InvalidSymbol, TokenError::CheckFailed] {
-        e.push(s.message());
+        e.push(t::token_error(s));
     }
     e.into_iter().map(escaped).collect()
 }

@@ -250,7 +250,7 @@ async fn add_staff(args: &[String]) -> Result<(), String> {
             println!("Kontoen {} ({}, {}) er oprettet i {}.", username.trim().to_lowercase(), role.slug(), scope.kommune, data_dir.display());
             Ok(())
         }
-        Err(app::store::AccountError::Invalid(why)) => Err(format!("not created: {why}")),
+        Err(app::store::AccountError::Invalid(why)) => Err(format!("not created: {}", app::text::t::account_problem(why))),
         Err(app::store::AccountError::Taken) => Err(format!("not created: the username {username:?} is taken")),
         Err(e) => Err(e.to_string()),
     }

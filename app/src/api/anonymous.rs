@@ -140,7 +140,7 @@ pub async fn series_page(series: Series, kommune: &str, samtale: Option<&str>) -
 pub mod logic {
     use super::*;
     use crate::content::{content, BookingSite, RelativeTalksParams, TalkKind, TalkPurpose};
-    use crate::domain::dates;
+    use crate::text::dates;
     use crate::domain::kommune::Kommune;
     use crate::domain::slots::{self, SlotError};
     use crate::domain::token::Token;
@@ -303,7 +303,7 @@ pub mod logic {
         };
         let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
             Ok(slot) => slot,
-            Err(e) => return book_page(store, kommune, samtale, refuse(e.message())).await,
+            Err(e) => return book_page(store, kommune, samtale, refuse(t::slot_error(e))).await,
         };
         let when = dates::when(slot.starts_at, slot.ends_at);
         let step = match form.get("trin").map(String::as_str) {
@@ -313,7 +313,7 @@ pub mod logic {
                 let holder = NewHolder { kommune: k.slug(), purpose: "clarifying" };
                 match store.book(&token, Some(holder), &slot_ref, None).await {
                     Ok(b) => BookStep::Receipt { token: token.grouped(), booking_id: b.booking_id, label: b.label, when, new_token: true },
-                    Err(BookError::Full) => refuse(SlotError::Full.message()),
+                    Err(BookError::Full) => refuse(t::slot_error(SlotError::Full)),
                     Err(e) => {
                         tracing::error!("booking failed: {e}");
                         refuse(t::SERVER_ERROR)
@@ -395,7 +395,7 @@ pub mod logic {
         let typed = form.get("kode").map(|c| c.trim()).filter(|c| !c.is_empty());
         let token = match typed.map(Token::parse) {
             None => None,
-            Some(Err(e)) => return relatives_page(store, kommune, samtale, choose, None, Some(e.message().to_string())).await,
+            Some(Err(e)) => return relatives_page(store, kommune, samtale, choose, None, Some(t::token_error(e).to_string())).await,
             Some(Ok(token)) => Some(token),
         };
         let used = match &token {
@@ -425,7 +425,7 @@ pub mod logic {
         };
         let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
             Ok(slot) => slot,
-            Err(e) => return relatives_page(store, kommune, samtale, refuse(e.message()), holder, None).await,
+            Err(e) => return relatives_page(store, kommune, samtale, refuse(t::slot_error(e)), holder, None).await,
         };
         let when = dates::when(slot.starts_at, slot.ends_at);
         if form.get("trin").map(String::as_str) != Some("book") {
@@ -447,7 +447,7 @@ pub mod logic {
                 Some((&book_token, used_now)),
             ),
             Err(BookError::QuotaReached { used, .. }) => (BookStep::QuotaReached, Some((&book_token, used))),
-            Err(BookError::Full) => (refuse(SlotError::Full.message()), holder),
+            Err(BookError::Full) => (refuse(t::slot_error(SlotError::Full)), holder),
             Err(e) => {
                 tracing::error!("booking a relative's talk failed: {e}");
                 (refuse(t::SERVER_ERROR), holder)
@@ -479,7 +479,7 @@ pub mod logic {
         let typed = form.get("kode").map(String::as_str).unwrap_or("");
         let token = match Token::parse(typed) {
             Ok(t) => t,
-            Err(e) => return ManageStep::Enter { error: Some(e.message().to_string()) },
+            Err(e) => return ManageStep::Enter { error: Some(t::token_error(e).to_string()) },
         };
         let bookings = match store.bookings(&token).await {
             Ok(Some(b)) => b,
@@ -536,12 +536,12 @@ pub mod logic {
                 };
                 let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
                     Ok(slot) => slot,
-                    Err(e) => return choose(Some(e.message())).await,
+                    Err(e) => return choose(Some(t::slot_error(e))).await,
                 };
                 let to = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
                 match store.move_booking(&token, b.id, &to).await {
                     Ok(_) => reload(&format!("{} {}.", t::MANAGE_MOVED, dates::when(slot.starts_at, slot.ends_at))).await,
-                    Err(BookError::Full) => choose(Some(SlotError::Full.message())).await,
+                    Err(BookError::Full) => choose(Some(t::slot_error(SlotError::Full))).await,
                     Err(e) => {
                         tracing::error!("moving failed: {e}");
                         choose(Some(t::SERVER_ERROR)).await
@@ -562,7 +562,7 @@ pub mod logic {
     /// (file name, body); or the manage page with the reason it cannot be made.
     pub async fn calendar_post(store: &AnonStore, form: &HashMap<String, String>) -> Result<(String, String), ManageStep> {
         let token = Token::parse(form.get("kode").map(String::as_str).unwrap_or(""))
-            .map_err(|e| ManageStep::Enter { error: Some(e.message().to_string()) })?;
+            .map_err(|e| ManageStep::Enter { error: Some(t::token_error(e).to_string()) })?;
         let bookings = match store.bookings(&token).await {
             Ok(Some(b)) => b,
             _ => return Err(ManageStep::Enter { error: Some(t::MANAGE_UNKNOWN.to_string()) }),

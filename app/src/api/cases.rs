@@ -226,7 +226,7 @@ pub fn request_page(kommune: &str) -> Result<Option<RequestPage>, crate::api::Lo
 pub mod logic {
     use super::*;
     use crate::content::{content, Citation};
-    use crate::domain::dates::{clock, long_date};
+    use crate::text::dates::{clock, long_date};
     use crate::domain::deadlines::{last_day, parse_date, today_in_copenhagen, ClockStart, DateError};
     use crate::domain::kommune::Kommune;
     use crate::domain::request::{display_phone, guarantee_until, validate, Clock, ContactTime, FormNonce, Status, Substance};
@@ -390,7 +390,7 @@ pub mod logic {
         let valid = match validate(form) {
             Ok(v) => v,
             Err(errors) => {
-                let errors = errors.into_iter().map(|(f, e)| FieldMessage { field: f.id().to_string(), message: e.message().to_string() }).collect();
+                let errors = errors.into_iter().map(|(f, e)| FieldMessage { field: f.id().to_string(), message: t::field_error(e).to_string() }).collect();
                 let step = RequestStep::Form { skema, values: typed(form), errors, form_error: None };
                 return request_page_at(store, kommune, step, None, now);
             }
@@ -479,7 +479,7 @@ pub mod logic {
             contact,
             times: times_label(r.preferred_times.as_deref()),
             status: r.status.slug().to_string(),
-            status_label: r.status.label().to_string(),
+            status_label: t::status_label(r.status).to_string(),
             days_left: match c {
                 Clock::Running { days_left, .. } => Some(days_left),
                 _ => None,
@@ -510,7 +510,7 @@ pub mod logic {
             return t::CASE_EVENT_EXPORTED.to_string();
         }
         if let Some((from, to)) = change.strip_prefix("status:").and_then(|s| s.split_once('>')) {
-            let label = |s: &str| Status::from_slug(s).map(|s| s.label()).unwrap_or("?");
+            let label = |s: &str| Status::from_slug(s).map(t::status_label).unwrap_or("?");
             return t::case_event_status(label(from), label(to));
         }
         if let Some(day) = change.strip_prefix("clock:").and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
@@ -620,7 +620,7 @@ pub mod logic {
             (t::CASE_EXPORT_PHONE, r.phone.as_deref().map(display_phone).unwrap_or_else(none)),
             (t::CASE_EXPORT_EMAIL, r.email.clone().unwrap_or_else(none)),
             (t::CASE_EXPORT_TIMES, if times.is_empty() { none() } else { times }),
-            (t::CASE_EXPORT_STATUS, r.status.label().to_string()),
+            (t::CASE_EXPORT_STATUS, t::status_label(r.status).to_string()),
             (t::CASE_EXPORT_CLOCK_FROM, r.clock_started_on.map(long_date).unwrap_or_else(none)),
             (t::CASE_EXPORT_UNTIL, r.guarantee_until.map(long_date).unwrap_or_else(none)),
             (t::CASE_EXPORT_MADE, format!("{} ({})", when(now), access.username)),
@@ -709,7 +709,7 @@ pub mod logic {
             lines,
             confirm_delete: confirm_delete && open.is_some(),
             open,
-            statuses: Status::ALL.into_iter().map(|s| StatusChoice { value: s.slug().to_string(), text: s.label().to_string() }).collect(),
+            statuses: Status::ALL.into_iter().map(|s| StatusChoice { value: s.slug().to_string(), text: t::status_label(s).to_string() }).collect(),
             guarantee_days,
             retention_days: store.retention_days(),
             reference_typed,
@@ -746,7 +746,7 @@ pub mod logic {
             (Some("status"), Some(id)) => match f.get("status").and_then(|s| Status::from_slug(s)) {
                 None => page(Some(id), false, None, vec![t::CASES_ERR_NO_STATUS.to_string()], String::new()).await,
                 Some(to) => match change_status(store, access, id, to, now).await {
-                    Ok(()) => page(Some(id), false, Some(t::cases_status_changed(to.label())), Vec::new(), String::new()).await,
+                    Ok(()) => page(Some(id), false, Some(t::cases_status_changed(t::status_label(to))), Vec::new(), String::new()).await,
                     Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
                 },
             },

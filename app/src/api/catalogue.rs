@@ -1,5 +1,5 @@
 //! For professionals: the service catalogue, the standards and the comparison. Thin: parse the
-//! parameters, call `domain::{catalogue, search, compare}` over the parsed content, map errors
+//! parameters, call `domain::{catalogue, search}` and `content::compare` over the parsed content, map errors
 //! to Danish messages.
 use crate::content::catalogue::{Comparison, Service, Standard, StandardSummary};
 use crate::domain::catalogue::RawFilter;
@@ -74,7 +74,8 @@ pub mod logic {
     use crate::domain::catalogue::{matches, parse, FilterError};
     use crate::domain::search::{snippet, Query};
     use crate::domain::standard_status::Status;
-    use crate::domain::{compare, kommune::Kommune};
+    use crate::content::compare;
+    use crate::domain::kommune::Kommune;
     use crate::text::t;
     use chrono::NaiveDate;
 
@@ -83,7 +84,7 @@ pub mod logic {
 
     fn error_text(e: FilterError) -> (String, String) {
         let (field, text) = match e {
-            FilterError::UnknownKommune => ("kommune", t::err_unknown_kommune(&Kommune::all_short_names())),
+            FilterError::UnknownKommune => ("kommune", t::err_unknown_kommune(&t::kommune_names(Kommune::all()))),
             FilterError::UnknownKind => ("kind", t::ERR_UNKNOWN_KIND.to_string()),
             FilterError::UnknownSubstance => ("substance", t::ERR_UNKNOWN_SUBSTANCE.to_string()),
             FilterError::BadAge => ("age", t::ERR_BAD_AGE.to_string()),
@@ -123,7 +124,7 @@ pub mod logic {
             .services()
             .iter()
             .enumerate()
-            .filter(|(_, s)| matches(s, &filter, target_min_age(s)))
+            .filter(|(_, s)| matches(&s.offer(), &filter, target_min_age(s)))
             .filter_map(|(i, s)| match &query {
                 // The name counts twice: a service called what was searched for comes first.
                 Some(q) => q.score(&service_text(s)).map(|score| (score + q.score(&s.name).unwrap_or(0) * 2, i, s)),
@@ -193,7 +194,7 @@ pub mod logic {
 
     pub fn compare_page(values: &[String], today: NaiveDate) -> ComparePage {
         let (kommuner, unknown) = compare::parse_kommuner(values, crate::content::kommuner());
-        let mut errors: Vec<String> = unknown.iter().map(|u| format!("»{u}«: {}.", t::err_unknown_kommune(&Kommune::all_short_names()))).collect();
+        let mut errors: Vec<String> = unknown.iter().map(|u| format!("»{u}«: {}.", t::err_unknown_kommune(&t::kommune_names(Kommune::all())))).collect();
         let asked_anything = values.iter().any(|v| !v.trim().is_empty());
         if asked_anything && kommuner.len() < 2 {
             errors.push(t::ERR_TOO_FEW_KOMMUNER.to_string());

@@ -177,7 +177,7 @@ pub fn deadlines(kommune: &str, guarantee_from: Option<&str>, decision: Option<&
 pub mod logic {
     use super::*;
     use crate::content::{content, logic_of, Rule, TalkPurpose};
-    use crate::domain::dates::long_date;
+    use crate::text::dates::long_date;
     use crate::domain::deadlines::{days_left, last_day, parse_date, ClockStart, CountedFrom, DateError, MustBe};
     use crate::domain::kommune::Kommune;
     use crate::domain::rights::{evaluate, verdict, Audience, Role, Substance, SubstanceKind, Verdict};

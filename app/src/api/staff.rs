@@ -265,7 +265,7 @@ pub mod session {
 pub mod logic {
     use super::*;
     use crate::content::{content, BookingSite};
-    use crate::domain::dates;
+    use crate::text::dates;
     use crate::domain::opening_form::{parse_extra_slot, OpeningForm, WEEKDAYS};
     use crate::domain::staff::{check_new_password, normalise_username, Area, Forbidden, TalkAction, TalkOutcome};
     use crate::store::{AccountError, AnonStore, BookError, RemoveSlot, StaffScope, StaffStore};
@@ -478,12 +478,12 @@ pub mod logic {
                 };
                 let kind = site.talks.iter().find(|k| k.id == typed.kind);
                 match (kind, parse_extra_slot(f, crate::clock::now())) {
-                    (None, Err(mut e)) => {
-                        e.insert(0, t::STAFF_ERR_KIND.to_string());
+                    (None, Err(e)) => {
+                        let e = std::iter::once(t::STAFF_ERR_KIND.to_string()).chain(e.into_iter().map(|e| t::extra_slot_error(e).to_string())).collect();
                         (None, e, Some(typed))
                     }
                     (None, Ok(_)) => (None, vec![t::STAFF_ERR_KIND.to_string()], Some(typed)),
-                    (Some(_), Err(e)) => (None, e, Some(typed)),
+                    (Some(_), Err(e)) => (None, e.into_iter().map(|e| t::extra_slot_error(e).to_string()).collect(), Some(typed)),
                     (Some(kind), Ok(slot)) => match anon.add_extra_slot(&site.id, &kind.id, &slot).await {
                         Ok(true) => {
                             let end = slot.starts_at + Duration::minutes(i64::from(slot.talk_minutes));
@@ -513,7 +513,7 @@ pub mod logic {
                 let booking = f.get("booking").and_then(|v| v.parse::<i64>().ok());
                 match (booking, TalkAction::parse(handling, f.get("udfald").map(String::as_str))) {
                     (None, _) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
-                    (_, Err(e)) => (None, vec![e.to_string()], None),
+                    (_, Err(e)) => (None, vec![t::talk_action_error(e).to_string()], None),
                     (Some(id), Ok(action)) => {
                         let (status, outcome) = action.status();
                         match anon.set_status(&site.id, id, status, outcome).await {
@@ -592,7 +592,7 @@ pub mod logic {
         };
         let form = OpeningForm::from_fields(f);
         match form.parse() {
-            Err(errors) => Ok(opening_page(access, site, kind, form, None, errors)),
+            Err(errors) => Ok(opening_page(access, site, kind, form, None, errors.iter().map(t::opening_form_error).collect())),
             Ok(hours) => match anon.save_opening_hours(&site.id, &kind.id, &hours).await {
                 Ok(()) => {
                     let mut page = opening_page(access, site, kind, OpeningForm::from_hours(&hours), Some(t::STAFF_HOURS_SAVED.to_string()), Vec::new());
@@ -693,10 +693,10 @@ pub mod logic {
                 // Every problem of the form at once, in the order of its fields.
                 let role = Role::from_slug(&typed.role);
                 let problems: Vec<String> = [
-                    normalise_username(&typed.username).err(),
+                    normalise_username(&typed.username).err().map(t::account_problem),
                     role.is_none().then_some(t::STAFF_ERR_ROLE),
                     (role == Some(Role::AnonymousCounsellor) && typed.sites.is_empty()).then_some(t::STAFF_ERR_NO_SITE),
-                    check_new_password(get("adgangskode")).err(),
+                    check_new_password(get("adgangskode")).err().map(t::account_problem),
                 ]
                 .into_iter()
                 .flatten()
@@ -711,7 +711,7 @@ pub mod logic {
                         let scope = StaffScope { kommune: access.kommune.clone(), sites };
                         match staff.create_account(&typed.username, get("adgangskode"), role, &scope).await {
                             Ok(_) => ok(format!("{} {}.", t::STAFF_ACCOUNT_CREATED, normalise_username(&typed.username).unwrap_or_default())),
-                            Err(AccountError::Invalid(e)) => refused(e, typed),
+                            Err(AccountError::Invalid(e)) => refused(t::account_problem(e), typed),
                             Err(AccountError::Taken) => refused(t::STAFF_ERR_TAKEN, typed),
                             Err(AccountError::Store(e)) => {
                                 tracing::error!("creating an account failed: {e}");
@@ -748,7 +748,7 @@ pub mod logic {
                 Some(id) => match staff.set_password(&access.kommune, id, get("adgangskode")).await {
                     Ok(true) => ok(t::STAFF_PASSWORD_SET.to_string()),
                     Ok(false) => err(t::STAFF_ERR_NO_SUCH),
-                    Err(AccountError::Invalid(e)) => err(e),
+                    Err(AccountError::Invalid(e)) => err(t::account_problem(e)),
                     Err(e) => {
                         tracing::error!("setting a password failed: {e}");
                         err(t::SERVER_ERROR)

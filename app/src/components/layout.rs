@@ -2,6 +2,7 @@ use crate::islands::QuickExit;
 use crate::domain::kommune::Kommune;
 use crate::text::t;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 /// Who is responsible for what the page shows, for the header's solution row and the footer.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +107,23 @@ pub fn ServerErrorPage() -> impl IntoView {
             <div class="alert alert-error" role="alert">
                 <p class="alert-text">{t::SERVER_ERROR}</p>
             </div>
+        </Layout>
+    }
+}
+
+/// A real 404: the status code is set on the server, the text is Danish.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=format!("{} – {}", t::NOT_FOUND_TITLE, t::PORTAL_NAME)/>
+        <Layout>
+            <h1>{t::NOT_FOUND_TITLE}</h1>
+            <p class="font-lead">{t::NOT_FOUND_TEXT}</p>
+            <p>{t::not_found_unknown_kommune(&t::kommune_names(Kommune::all()))}</p>
+            <p><a class="button button-primary" href="/">{t::GO_HOME}</a></p>
         </Layout>
     }
 }

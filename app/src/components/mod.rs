@@ -1,8 +1,13 @@
-//! Pieces shared by the pages (server only; the browser's pieces are in `crate::islands`).
+//! Pieces shared by the pages (server only; the browser's pieces are in `crate::islands`): the
+//! layout, citations, how a page gets its data (`load`), the booking steps and the staff frame.
+//! Nothing here names a page; a page names no other page (`app/tests/layers.rs`).
+pub mod booking;
 mod citation;
 mod layout;
+pub mod load;
 mod pro_nav;
+pub mod staff;
 
 pub use citation::{CitationLine, CitedFact, SourceList};
-pub use layout::{Layout, ServerErrorPage, SolutionInfo};
+pub use layout::{Layout, NotFound, ServerErrorPage, SolutionInfo};
 pub use pro_nav::ProNav;

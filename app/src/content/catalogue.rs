@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub struct Service {
     pub id: String,
     pub name: String,
-    /// Kind id, e.g. "ambulant", "anonymous-counselling" (labels in `text.rs`).
+    /// Kind id, e.g. "ambulant", "anonymous-counselling" (labels in `text/catalogue.rs`).
     pub kind: String,
     pub kommuner: Vec<String>,
     /// "own" | "external" | "own-or-external".
@@ -35,6 +35,20 @@ pub struct Service {
     /// Verbatim from the seed: what proves the record.
     pub quote: String,
     pub source: Citation,
+}
+
+impl Service {
+    /// What the catalogue's filters look at (`domain::catalogue::matches`).
+    pub fn offer(&self) -> crate::domain::catalogue::Offer<'_> {
+        crate::domain::catalogue::Offer {
+            kommuner: &self.kommuner,
+            kind: &self.kind,
+            substances: &self.substances,
+            min_age: self.min_age,
+            max_age: self.max_age,
+            anonymous: self.anonymous,
+        }
+    }
 }
 
 /// An outcome target or follow-up point, as one seed gives it.
@@ -864,5 +878,56 @@ mod loader {
                 }
             }
         }
+    }
+}
+
+/// The catalogue's filters on the installed municipalities (the rules themselves are tested in
+/// `domain::catalogue`, which has no municipalities).
+#[cfg(all(test, feature = "ssr"))]
+mod filter_tests {
+    use super::*;
+    use crate::domain::catalogue::{matches, parse, RawFilter};
+
+    fn service(kommune: &str, kind: &str, min_age: Option<u32>) -> Service {
+        Service {
+            id: format!("{kommune}-{kind}"),
+            name: "Ydelse".into(),
+            kind: kind.into(),
+            kommuner: vec![kommune.into()],
+            provider: "own".into(),
+            provider_name: None,
+            legal_basis: vec![],
+            substances: vec!["drugs".into()],
+            target_group: "x".into(),
+            min_age,
+            max_age: None,
+            intensity: None,
+            duration: None,
+            price: None,
+            anonymous: None,
+            visitation_required: None,
+            summary: "x".into(),
+            quote: "x".into(),
+            source: Citation { doc_id: "d".into(), doc_title: "d".into(), section: "s".into(), law: None, anchor: None },
+        }
+    }
+
+    fn raw(kommune: &str, age: &str) -> RawFilter {
+        RawFilter { kommune: Some(kommune.into()), age: Some(age.into()), ..RawFilter::default() }
+    }
+
+    #[test]
+    fn a_twelve_year_old_in_odsherred() {
+        let (f, errors) = parse(&raw("odsherred", "12"), crate::content::kommuner(), &KINDS, &SUBSTANCES);
+        assert!(errors.is_empty());
+        // Own age limit from 12: in.
+        assert!(matches(&service("odsherred", "ambulant", Some(12)).offer(), &f, Some(12)));
+        // No own limit, the document's target group is from 12: in.
+        assert!(matches(&service("odsherred", "day", None).offer(), &f, Some(12)));
+        // Another municipality: out.
+        assert!(!matches(&service("ishoj", "ambulant", Some(13)).offer(), &f, Some(13)));
+        // Ishøj's target group starts at 13: a 12-year-old is not in it.
+        let (f, _) = parse(&raw("ishoj", "12"), crate::content::kommuner(), &KINDS, &SUBSTANCES);
+        assert!(!matches(&service("ishoj", "day", None).offer(), &f, Some(13)));
     }
 }

@@ -1,7 +1,7 @@
 //! The catalogue's filters: parsed from GET parameters (so a filtered list is a link anyone can
-//! share), checked, and applied to the services. Plain Rust, no I/O.
+//! share), checked, and applied to the services. Plain Rust, no I/O: a service is seen through
+//! [`Offer`], which the content's `Service` gives (`Service::offer`).
 
-use crate::content::catalogue::Service;
 use crate::domain::kommune::Kommune;
 use serde::{Deserialize, Serialize};
 
@@ -73,16 +73,31 @@ pub fn parse(raw: &RawFilter, installed: &[Kommune], kinds: &[&str], substances:
     (f, errors)
 }
 
+/// What the filters look at in a service.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Offer<'a> {
+    /// Slugs of the municipalities that offer it.
+    pub kommuner: &'a [String],
+    /// Kind id, e.g. "ambulant".
+    pub kind: &'a str,
+    /// "alcohol" and/or "drugs".
+    pub substances: &'a [String],
+    pub min_age: Option<u32>,
+    pub max_age: Option<u32>,
+    /// `None` where the source does not say.
+    pub anonymous: Option<bool>,
+}
+
 /// Whether a service passes the filters. `target_min_age` is the lowest age of the target group
 /// of the document the service comes from, used when the service states no age of its own.
-pub fn matches(s: &Service, f: &Filter, target_min_age: Option<u32>) -> bool {
+pub fn matches(s: &Offer, f: &Filter, target_min_age: Option<u32>) -> bool {
     if let Some(k) = f.kommune {
         if !s.kommuner.iter().any(|x| x == k.slug()) {
             return false;
         }
     }
     if let Some(kind) = &f.kind {
-        if &s.kind != kind {
+        if s.kind != kind {
             return false;
         }
     }
@@ -105,33 +120,35 @@ pub fn matches(s: &Service, f: &Filter, target_min_age: Option<u32>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Citation;
 
     const KINDS: [&str; 3] = ["ambulant", "day", "anonymous-counselling"];
     const SUBSTANCES: [&str; 2] = ["alcohol", "drugs"];
 
-    fn service(kommune: &str, kind: &str, min_age: Option<u32>, max_age: Option<u32>, anonymous: Option<bool>) -> Service {
-        Service {
-            id: format!("{kommune}-{kind}"),
-            name: "Ydelse".into(),
-            kind: kind.into(),
-            kommuner: vec![kommune.into()],
-            provider: "own".into(),
-            provider_name: None,
-            legal_basis: vec![],
-            substances: vec!["drugs".into()],
-            target_group: "x".into(),
-            min_age,
-            max_age,
-            intensity: None,
-            duration: None,
-            price: None,
-            anonymous,
-            visitation_required: None,
-            summary: "x".into(),
-            quote: "x".into(),
-            source: Citation { doc_id: "d".into(), doc_title: "d".into(), section: "s".into(), law: None, anchor: None },
+    /// A service's data, owned, to lend as an [`Offer`].
+    struct Service {
+        kommuner: Vec<String>,
+        kind: String,
+        substances: Vec<String>,
+        min_age: Option<u32>,
+        max_age: Option<u32>,
+        anonymous: Option<bool>,
+    }
+
+    impl Service {
+        fn offer(&self) -> Offer<'_> {
+            Offer {
+                kommuner: &self.kommuner,
+                kind: &self.kind,
+                substances: &self.substances,
+                min_age: self.min_age,
+                max_age: self.max_age,
+                anonymous: self.anonymous,
+            }
         }
+    }
+
+    fn service(kommune: &str, kind: &str, min_age: Option<u32>, max_age: Option<u32>, anonymous: Option<bool>) -> Service {
+        Service { kommuner: vec![kommune.into()], kind: kind.into(), substances: vec!["drugs".into()], min_age, max_age, anonymous }
     }
 
     fn raw(pairs: &[(&str, &str)]) -> RawFilter {
@@ -139,56 +156,51 @@ mod tests {
         RawFilter { kommune: get("kommune"), kind: get("kind"), substance: get("substance"), age: get("age"), anonymous: get("anonym"), q: get("q") }
     }
 
+    // The municipalities are content, installed once per process; the tests that filter on one
+    // are with the content (`content::catalogue`). Here none is installed: `&[]`.
+
     #[test]
     fn empty_parameters_mean_no_filter() {
-        let (f, errors) = parse(&raw(&[("kommune", ""), ("kind", " "), ("age", "")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
+        let (f, errors) = parse(&raw(&[("kommune", ""), ("kind", " "), ("age", "")]), &[], &KINDS, &SUBSTANCES);
         assert_eq!(f, Filter::default());
         assert!(errors.is_empty());
     }
 
     #[test]
     fn bad_values_are_reported_not_fatal() {
-        let (f, errors) = parse(
-            &raw(&[("kommune", "koebenhavn"), ("kind", "massage"), ("substance", "kaffe"), ("age", "tolv")]),
-            crate::content::kommuner(),
-            &KINDS,
-            &SUBSTANCES,
-        );
+        let (f, errors) = parse(&raw(&[("kommune", "koebenhavn"), ("kind", "massage"), ("substance", "kaffe"), ("age", "tolv")]), &[], &KINDS, &SUBSTANCES);
         assert_eq!(f, Filter::default());
         assert_eq!(errors, vec![FilterError::UnknownKommune, FilterError::UnknownKind, FilterError::UnknownSubstance, FilterError::BadAge]);
-        let (_, errors) = parse(&raw(&[("age", "-3")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
+        let (_, errors) = parse(&raw(&[("age", "-3")]), &[], &KINDS, &SUBSTANCES);
         assert_eq!(errors, vec![FilterError::BadAge]);
-        let (_, errors) = parse(&raw(&[("age", "99999999999999")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
+        let (_, errors) = parse(&raw(&[("age", "99999999999999")]), &[], &KINDS, &SUBSTANCES);
         assert_eq!(errors, vec![FilterError::BadAge]);
     }
 
     #[test]
-    fn a_twelve_year_old_in_odsherred() {
-        let (f, errors) = parse(&raw(&[("kommune", "odsherred"), ("age", "12")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
+    fn ages_count_the_services_own_limits_then_its_documents() {
+        let (f, errors) = parse(&raw(&[("age", "12")]), &[], &KINDS, &SUBSTANCES);
         assert!(errors.is_empty());
-        // Own age limit from 12: in.
-        assert!(matches(&service("odsherred", "ambulant", Some(12), None, None), &f, Some(12)));
-        // No own limit, the document's target group is from 12: in.
-        assert!(matches(&service("odsherred", "day", None, None, None), &f, Some(12)));
-        // Another municipality: out.
-        assert!(!matches(&service("ishoj", "ambulant", Some(13), None, None), &f, Some(13)));
-        // Ishøj's target group starts at 13: a 12-year-old is not in it.
-        let (f, _) = parse(&raw(&[("kommune", "ishoj"), ("age", "12")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
-        assert!(!matches(&service("ishoj", "day", None, None, None), &f, Some(13)));
+        // Own age limit from 12: in; from 13: out.
+        assert!(matches(&service("odsherred", "ambulant", Some(12), None, None).offer(), &f, Some(12)));
+        assert!(!matches(&service("ishoj", "ambulant", Some(13), None, None).offer(), &f, None));
+        // No own limit: the document's target group decides (from 12: in; from 13: out).
+        assert!(matches(&service("odsherred", "day", None, None, None).offer(), &f, Some(12)));
+        assert!(!matches(&service("ishoj", "day", None, None, None).offer(), &f, Some(13)));
         // Upper limits count too (Pitstop's youth offer: under 30).
-        let (f, _) = parse(&raw(&[("age", "30")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
-        assert!(!matches(&service("ishoj", "ambulant", None, Some(29), None), &f, None));
+        let (f, _) = parse(&raw(&[("age", "30")]), &[], &KINDS, &SUBSTANCES);
+        assert!(!matches(&service("ishoj", "ambulant", None, Some(29), None).offer(), &f, None));
     }
 
     #[test]
     fn kind_substance_and_anonymity_filter() {
-        let (f, _) = parse(&raw(&[("kind", "day")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
-        assert!(matches(&service("thisted", "day", None, None, None), &f, None));
-        assert!(!matches(&service("thisted", "ambulant", None, None, None), &f, None));
-        let (f, _) = parse(&raw(&[("substance", "alcohol")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
-        assert!(!matches(&service("thisted", "day", None, None, None), &f, None), "drugs only");
-        let (f, _) = parse(&raw(&[("anonym", "ja")]), crate::content::kommuner(), &KINDS, &SUBSTANCES);
-        assert!(matches(&service("thisted", "anonymous-counselling", None, None, Some(true)), &f, None));
-        assert!(!matches(&service("thisted", "ambulant", None, None, None), &f, None), "unknown is not anonymous");
+        let (f, _) = parse(&raw(&[("kind", "day")]), &[], &KINDS, &SUBSTANCES);
+        assert!(matches(&service("thisted", "day", None, None, None).offer(), &f, None));
+        assert!(!matches(&service("thisted", "ambulant", None, None, None).offer(), &f, None));
+        let (f, _) = parse(&raw(&[("substance", "alcohol")]), &[], &KINDS, &SUBSTANCES);
+        assert!(!matches(&service("thisted", "day", None, None, None).offer(), &f, None), "drugs only");
+        let (f, _) = parse(&raw(&[("anonym", "ja")]), &[], &KINDS, &SUBSTANCES);
+        assert!(matches(&service("thisted", "anonymous-counselling", None, None, Some(true)).offer(), &f, None));
+        assert!(!matches(&service("thisted", "ambulant", None, None, None).offer(), &f, None), "unknown is not anonymous");
     }
 }

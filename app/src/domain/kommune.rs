@@ -82,16 +82,6 @@ impl Kommune {
     pub fn path(self) -> String {
         format!("/{}", self.slug())
     }
-
-    /// The short names joined for a sentence: "Ishøj, Vallensbæk og Thisted".
-    pub fn all_short_names() -> String {
-        let names: Vec<&str> = Kommune::all().iter().map(|k| k.short_name()).collect();
-        match names.split_last() {
-            None => String::new(),
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
-        }
-    }
 }
 
 impl PartialEq for Kommune {

@@ -1,4 +1,6 @@
-//! Plain Rust rules with no I/O and no Leptos: unit-tested on their own.
+//! Plain Rust rules with no I/O and no Leptos: unit-tested on their own. The lowest layer: it
+//! names nothing outside `domain` (no content, no text, no store), and its errors are typed;
+//! `text` says them in Danish (`app/tests/layers.rs`).
 pub mod kommune;
 pub mod label;
 /// Slot generation runs on the server only; keeping it (and the time-zone database) out of the
@@ -12,19 +14,15 @@ pub mod token;
 /// Relatives' talks and counselling series: runs of talks on one token.
 pub mod series;
 #[cfg(feature = "ssr")]
-pub mod dates;
-#[cfg(feature = "ssr")]
 pub mod ics;
 /// The guide's rules engine; also in the browser, which renders the guide's questions.
 pub mod rights;
 #[cfg(feature = "ssr")]
 pub mod deadlines;
-/// Catalogue search (Danish stemmer) and the comparison run on the server only.
+/// Catalogue search (Danish stemmer) runs on the server only.
 #[cfg(feature = "ssr")]
 pub mod search;
 pub mod standard_status;
-#[cfg(feature = "ssr")]
-pub mod compare;
 pub mod catalogue;
 /// Staff roles and the areas they may enter.
 pub mod staff;

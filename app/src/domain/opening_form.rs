@@ -1,7 +1,6 @@
-//! The staff forms that change opening hours, parsed into `slots` types with a Danish error per
-//! bad field: the admin's weekly rules, closed dates, notice and horizon, and the counsellor's
-//! one-off extra slot.
-
+//! The staff forms that change opening hours, parsed into `slots` types with a typed error per
+//! bad field (`text::staff` says each in Danish): the admin's weekly rules, closed dates, notice
+//! and horizon, and the counsellor's one-off extra slot.
 //!
 //! The form types are in the browser too (pages render them); the parsing is server only.
 
@@ -53,6 +52,42 @@ pub struct OpeningForm {
     pub closed_every_year: String,
     pub notice_hours: String,
     pub horizon_days: String,
+}
+
+/// What is wrong with the opening-hours form: one per bad field, naming its rule row (counted
+/// from 1) or the line typed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum OpeningFormError {
+    /// The rule names no weekday.
+    RuleWeekday(usize),
+    /// The rule's from or to is not a time of day.
+    RuleTimes(usize),
+    /// The rule's to is not after its from.
+    RuleOrder(usize),
+    /// The rule's talk is not 5–480 minutes.
+    RuleMinutes(usize),
+    /// The rule's seats are not 1–20.
+    RuleCapacity(usize),
+    /// A closed date that is no date (the line, cut to 30 characters).
+    ClosedDate(String),
+    /// A yearly closed day that is no day and month (the line, cut to 30 characters).
+    ClosedEveryYear(String),
+    /// The notice is not 0–336 whole hours.
+    Notice,
+    /// The horizon is not 1–366 days.
+    Horizon,
+}
+
+/// What is wrong with the counsellor's extra-slot form, one per bad field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ExtraSlotError {
+    Date,
+    Time,
+    Minutes,
+    Capacity,
+    /// The wall-clock time does not exist that day (the spring-forward gap).
+    NoSuchTime,
+    InPast,
 }
 
 /// Blank rows offered under the existing rules, so a rule can be added without JavaScript.
@@ -114,7 +149,7 @@ impl OpeningForm {
 
     /// The hours the form describes, or every error found (each naming its row or field). A row
     /// with no times is an empty row and is skipped (that is how a rule is removed).
-    pub fn parse(&self) -> Result<OpeningHours, Vec<String>> {
+    pub fn parse(&self) -> Result<OpeningHours, Vec<OpeningFormError>> {
         let mut errors = Vec::new();
         let mut rules = Vec::new();
         for (i, row) in self.rules.iter().enumerate() {
@@ -128,21 +163,21 @@ impl OpeningForm {
             let minutes = row.minutes.parse::<u32>().ok().filter(|m| (5..=480).contains(m));
             let capacity = row.capacity.parse::<u32>().ok().filter(|c| (1..=20).contains(c));
             if weekday.is_none() {
-                errors.push(format!("Regel {n}: vælg en ugedag."));
+                errors.push(OpeningFormError::RuleWeekday(n));
             }
             if from.is_none() || to.is_none() {
-                errors.push(format!("Regel {n}: skriv fra og til som klokkeslæt, fx 09:00 og 14:00."));
+                errors.push(OpeningFormError::RuleTimes(n));
             }
             if let (Some(f), Some(t)) = (from, to) {
                 if f >= t {
-                    errors.push(format!("Regel {n}: »til« skal ligge efter »fra«."));
+                    errors.push(OpeningFormError::RuleOrder(n));
                 }
             }
             if minutes.is_none() {
-                errors.push(format!("Regel {n}: en samtale skal vare 5–480 minutter."));
+                errors.push(OpeningFormError::RuleMinutes(n));
             }
             if capacity.is_none() {
-                errors.push(format!("Regel {n}: antal pladser skal være 1–20."));
+                errors.push(OpeningFormError::RuleCapacity(n));
             }
             if let (Some(weekday), Some(from), Some(to), Some(talk_minutes), Some(capacity)) = (weekday, from, to, minutes, capacity) {
                 if from < to {
@@ -154,7 +189,7 @@ impl OpeningForm {
         for line in self.closed.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match parse_any_date(line) {
                 Some(d) => closed.push(d),
-                None => errors.push(format!("Lukkedagen »{}« er ikke en dato. Skriv fx 24.12.2026.", shorten(line))),
+                None => errors.push(OpeningFormError::ClosedDate(shorten(line))),
             }
         }
         closed.sort();
@@ -163,18 +198,18 @@ impl OpeningForm {
         for line in self.closed_every_year.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match parse_day_of_year(line) {
                 Some(d) => closed_every_year.push(d),
-                None => errors.push(format!("Den årlige lukkedag »{}« er ikke en dag og en måned. Skriv fx 24.12.", shorten(line))),
+                None => errors.push(OpeningFormError::ClosedEveryYear(shorten(line))),
             }
         }
         closed_every_year.sort();
         closed_every_year.dedup();
         let notice = self.notice_hours.parse::<u32>().ok().filter(|h| *h <= 24 * 14);
         if notice.is_none() {
-            errors.push("Varslet skal være et helt antal timer fra 0 til 336.".to_string());
+            errors.push(OpeningFormError::Notice);
         }
         let horizon = self.horizon_days.parse::<u32>().ok().filter(|d| (1..=366).contains(d));
         if horizon.is_none() {
-            errors.push("Hvor langt frem der kan bookes skal være 1–366 dage.".to_string());
+            errors.push(OpeningFormError::Horizon);
         }
         match (errors.is_empty(), notice, horizon) {
             (true, Some(min_notice_hours), Some(horizon_days)) => Ok(OpeningHours {
@@ -193,31 +228,31 @@ impl OpeningForm {
 
 #[cfg(feature = "ssr")]
 /// The counsellor's "open an extra slot" form: `dato`, `kl`, `minutter`, `pladser`.
-pub fn parse_extra_slot(f: &HashMap<String, String>, now: DateTime<Utc>) -> Result<ExtraSlot, Vec<String>> {
+pub fn parse_extra_slot(f: &HashMap<String, String>, now: DateTime<Utc>) -> Result<ExtraSlot, Vec<ExtraSlotError>> {
     let get = |k: &str| f.get(k).map(|v| v.trim()).unwrap_or("");
     let mut errors = Vec::new();
     let date = parse_any_date(get("dato"));
     if date.is_none() {
-        errors.push("Skriv datoen, fx 7.12.2026.".to_string());
+        errors.push(ExtraSlotError::Date);
     }
     let time = parse_time(get("kl"));
     if time.is_none() {
-        errors.push("Skriv klokkeslættet, fx 16:00.".to_string());
+        errors.push(ExtraSlotError::Time);
     }
     let minutes = get("minutter").parse::<u32>().ok().filter(|m| (5..=480).contains(m));
     if minutes.is_none() {
-        errors.push("En samtale skal vare 5–480 minutter.".to_string());
+        errors.push(ExtraSlotError::Minutes);
     }
     let capacity = get("pladser").parse::<u32>().ok().filter(|c| (1..=20).contains(c));
     if capacity.is_none() {
-        errors.push("Antal pladser skal være 1–20.".to_string());
+        errors.push(ExtraSlotError::Capacity);
     }
     let starts_at = date.zip(time).and_then(|(d, t)| Copenhagen.from_local_datetime(&d.and_time(t)).earliest()).map(|t| t.with_timezone(&Utc));
     if date.is_some() && time.is_some() && starts_at.is_none() {
-        errors.push("Det klokkeslæt findes ikke den dag (sommertid). Vælg et andet.".to_string());
+        errors.push(ExtraSlotError::NoSuchTime);
     }
     if starts_at.is_some_and(|s| s <= now) {
-        errors.push("Tiden er allerede gået. Vælg en tid i fremtiden.".to_string());
+        errors.push(ExtraSlotError::InPast);
     }
     match (errors.is_empty(), starts_at, minutes, capacity) {
         (true, Some(starts_at), Some(talk_minutes), Some(capacity)) => Ok(ExtraSlot { starts_at, talk_minutes, capacity }),
@@ -309,17 +344,28 @@ mod tests {
     }
 
     #[test]
-    fn every_bad_field_gets_its_own_danish_error() {
+    fn every_bad_field_gets_its_own_error() {
         let f = fields(&[
             ("regel0_dag", "xyz"), ("regel0_fra", "14:00"), ("regel0_til", "09:00"), ("regel0_min", "0"), ("regel0_pladser", "99"),
             ("lukket", "juleaften"), ("varsel", "-1"), ("horisont", "0"), ("lukket_hvert_aar", "30.02"),
         ]);
         let errors = OpeningForm::from_fields(&f).parse().unwrap_err();
-        assert_eq!(errors.len(), 8, "{errors:?}");
-        assert!(errors.iter().any(|e| e == "Den årlige lukkedag »30.02« er ikke en dag og en måned. Skriv fx 24.12."));
-        assert!(errors.iter().all(|e| e.ends_with('.')));
-        assert!(errors[0].starts_with("Regel 1: vælg en ugedag"));
-        assert!(errors.iter().any(|e| e.contains("»juleaften«")));
+        assert_eq!(
+            errors,
+            [
+                OpeningFormError::RuleWeekday(1),
+                OpeningFormError::RuleOrder(1),
+                OpeningFormError::RuleMinutes(1),
+                OpeningFormError::RuleCapacity(1),
+                OpeningFormError::ClosedDate("juleaften".into()),
+                OpeningFormError::ClosedEveryYear("30.02".into()),
+                OpeningFormError::Notice,
+                OpeningFormError::Horizon,
+            ]
+        );
+        let long = "x".repeat(50);
+        let errors = OpeningForm::from_fields(&fields(&[("lukket", &long), ("varsel", "1"), ("horisont", "1")])).parse().unwrap_err();
+        assert_eq!(errors, [OpeningFormError::ClosedDate("x".repeat(30))], "the line is cut to 30 characters");
     }
 
     #[test]
@@ -329,10 +375,13 @@ mod tests {
         assert_eq!(ok.starts_at.to_rfc3339(), "2026-12-03T17:00:00+00:00", "18:00 in winter is 17:00 UTC");
         assert_eq!(ok.talk_minutes, 45);
         let past = parse_extra_slot(&fields(&[("dato", "1.12.2026"), ("kl", "08:00"), ("minutter", "45"), ("pladser", "1")]), now);
-        assert!(past.unwrap_err()[0].contains("allerede gået"));
+        assert_eq!(past.unwrap_err(), [ExtraSlotError::InPast]);
         let gap = parse_extra_slot(&fields(&[("dato", "28.3.2027"), ("kl", "02:30"), ("minutter", "45"), ("pladser", "1")]), now);
-        assert!(gap.unwrap_err()[0].contains("sommertid"));
-        assert_eq!(parse_extra_slot(&fields(&[]), now).unwrap_err().len(), 4);
+        assert_eq!(gap.unwrap_err(), [ExtraSlotError::NoSuchTime]);
+        assert_eq!(
+            parse_extra_slot(&fields(&[]), now).unwrap_err(),
+            [ExtraSlotError::Date, ExtraSlotError::Time, ExtraSlotError::Minutes, ExtraSlotError::Capacity]
+        );
     }
 
     #[test]

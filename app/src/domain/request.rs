@@ -4,7 +4,6 @@
 //! Plain Rust, no I/O. Dates come from `deadlines`; nothing here counts days on its own.
 
 use crate::domain::deadlines::{days_left, last_day, today_in_copenhagen, ClockStart};
-use crate::text::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -107,7 +106,8 @@ impl Field {
     }
 }
 
-/// Why a field was refused, with the Danish message the page shows next to it.
+/// Why a field was refused; `text::cases::field_error` is the Danish message the page shows
+/// next to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     NameMissing,
@@ -119,21 +119,6 @@ pub enum FieldError {
     EmailInvalid,
     SubstanceMissing,
     ConsentMissing,
-}
-
-impl FieldError {
-    pub fn message(self) -> &'static str {
-        match self {
-            FieldError::NameMissing => t::REQ_ERR_NAME_MISSING,
-            FieldError::NameTooLong => t::REQ_ERR_NAME_TOO_LONG,
-            FieldError::NameInvalid => t::REQ_ERR_NAME_INVALID,
-            FieldError::ContactMissing => t::REQ_ERR_CONTACT_MISSING,
-            FieldError::PhoneInvalid => t::REQ_ERR_PHONE,
-            FieldError::EmailInvalid => t::REQ_ERR_EMAIL,
-            FieldError::SubstanceMissing => t::REQ_ERR_SUBSTANCE,
-            FieldError::ConsentMissing => t::REQ_ERR_CONSENT,
-        }
-    }
 }
 
 pub const NAME_MAX: usize = 100;
@@ -375,16 +360,6 @@ impl Status {
     pub fn is_final(self) -> bool {
         matches!(self, Status::Closed | Status::ChoseOtherSite)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::New => t::CASE_STATUS_NEW,
-            Status::Contacted => t::CASE_STATUS_CONTACTED,
-            Status::TreatmentStarted => t::CASE_STATUS_TREATMENT_STARTED,
-            Status::Closed => t::CASE_STATUS_CLOSED,
-            Status::ChoseOtherSite => t::CASE_STATUS_CHOSE_OTHER_SITE,
-        }
-    }
 }
 
 /// Where a request's guarantee stands today, as the case worker's list shows it.
@@ -462,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_form_names_every_missing_field_in_danish() {
+    fn an_empty_form_names_every_missing_field() {
         let errors = validate(&form(&[])).unwrap_err();
         assert_eq!(
             errors,
@@ -473,10 +448,6 @@ mod tests {
                 (Field::Consent, FieldError::ConsentMissing),
             ]
         );
-        for (_, e) in errors {
-            assert!(e.message().ends_with('.'), "{}", e.message());
-        }
-        assert!(FieldError::ContactMissing.message().contains("telefonnummer") && FieldError::ContactMissing.message().contains("e-mail"));
     }
 
     #[test]
@@ -643,7 +614,6 @@ mod tests {
     fn statuses_round_trip_and_final_ones_are_known() {
         for s in Status::ALL {
             assert_eq!(Status::from_slug(s.slug()), Some(s));
-            assert!(!s.label().is_empty());
         }
         assert!(Status::Closed.is_final() && Status::ChoseOtherSite.is_final());
         assert!(!Status::New.is_final() && !Status::Contacted.is_final() && !Status::TreatmentStarted.is_final());

@@ -95,7 +95,7 @@ pub struct FreeSlot {
     pub seats_left: u32,
 }
 
-/// Why a requested start time cannot be booked.
+/// Why a requested start time cannot be booked (said in Danish by `text::booking::slot_error`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SlotError {
     InPast,
@@ -106,18 +106,6 @@ pub enum SlotError {
     Full,
 }
 
-impl SlotError {
-    pub fn message(self) -> &'static str {
-        match self {
-            SlotError::InPast => "Tiden er allerede gået. Vælg en anden tid.",
-            SlotError::TooSoon => "Tiden ligger for tæt på nu til at kunne bookes. Vælg en senere tid.",
-            SlotError::BeyondHorizon => "Tiden ligger for langt ude i fremtiden. Vælg en tidligere tid.",
-            SlotError::Closed => "Behandlingsstedet har lukket den dag. Vælg en anden dag.",
-            SlotError::NotASlot => "Der er ingen samtaletid på det tidspunkt. Vælg en af de viste tider.",
-            SlotError::Full => "Tiden er lige blevet taget af en anden. Vælg en anden tid.",
-        }
-    }
-}
 
 /// The wall-clock time in Copenhagen as an instant. In the spring gap (02:00–03:00 on the last
 /// Sunday of March) there is no such time: `None`. In the autumn overlap the earlier is taken.
@@ -365,12 +353,5 @@ mod tests {
         assert!(bookable(&h, now, at("2026-11-24 18:00")).is_ok(), "staff opened it on a closed day");
         assert_eq!(bookable(&h, now, at("2026-11-24 09:00")), Err(SlotError::Closed));
         assert_eq!(bookable(&h, now, at("2026-11-23 09:00")), Err(SlotError::TooSoon));
-    }
-
-    #[test]
-    fn every_error_has_a_danish_message() {
-        for e in [SlotError::InPast, SlotError::TooSoon, SlotError::BeyondHorizon, SlotError::Closed, SlotError::NotASlot, SlotError::Full] {
-            assert!(e.message().ends_with('.'));
-        }
     }
 }

@@ -141,18 +141,29 @@ pub enum TalkAction {
     Reopen,
 }
 
+/// Why a counsellor's form names no action ([`TalkAction::parse`]); `text::staff` says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TalkActionError {
+    /// `handling` is none of the four actions.
+    NoAction,
+    /// Marked as held without an outcome.
+    NoOutcome,
+    /// An outcome that is not one of [`TalkOutcome::ALL`].
+    UnknownOutcome,
+}
+
 impl TalkAction {
     /// `handling` is `holdt`, `udeblevet`, `aflys` or `genaabn`; `udfald` an outcome slug.
-    pub fn parse(handling: Option<&str>, udfald: Option<&str>) -> Result<TalkAction, &'static str> {
+    pub fn parse(handling: Option<&str>, udfald: Option<&str>) -> Result<TalkAction, TalkActionError> {
         match handling {
             Some("holdt") => match udfald.filter(|u| !u.is_empty()) {
-                Some(u) => TalkOutcome::from_slug(u).map(TalkAction::Held).ok_or("Vælg et af de viste udfald."),
-                None => Err("Vælg samtalens udfald, før du markerer den som holdt."),
+                Some(u) => TalkOutcome::from_slug(u).map(TalkAction::Held).ok_or(TalkActionError::UnknownOutcome),
+                None => Err(TalkActionError::NoOutcome),
             },
             Some("udeblevet") => Ok(TalkAction::NoShow),
             Some("aflys") => Ok(TalkAction::Cancel),
             Some("genaabn") => Ok(TalkAction::Reopen),
-            _ => Err("Vælg, hvad der skal ske med samtalen."),
+            _ => Err(TalkActionError::NoAction),
         }
     }
 
@@ -166,27 +177,42 @@ impl TalkAction {
     }
 }
 
+/// Why a new account cannot be made as asked; `text::staff::account_problem` says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountProblem {
+    /// Fewer than 3 or more than 40 characters.
+    UsernameLength,
+    /// A character other than a–z, 0–9, `.`, `-` and `_`.
+    UsernameCharacters,
+    /// Fewer than 12 characters.
+    PasswordTooShort,
+    /// More than 200 characters.
+    PasswordTooLong,
+    /// No municipality: every account belongs to one.
+    NoKommune,
+}
+
 /// Usernames: 3–40 characters of a–z, 0–9, `.`, `-` and `_` (case-folded), so they are easy to
 /// type and never look like a name with spaces or an e-mail address.
-pub fn normalise_username(raw: &str) -> Result<String, &'static str> {
+pub fn normalise_username(raw: &str) -> Result<String, AccountProblem> {
     let u = raw.trim().to_lowercase();
     if u.chars().count() < 3 || u.chars().count() > 40 {
-        return Err("Brugernavnet skal være 3–40 tegn.");
+        return Err(AccountProblem::UsernameLength);
     }
     if !u.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')) {
-        return Err("Brugernavnet må kun indeholde a–z, 0–9, punktum, bindestreg og understreg.");
+        return Err(AccountProblem::UsernameCharacters);
     }
     Ok(u)
 }
 
 /// Passwords: at least 12 characters (NIST SP 800-63B: length, not composition rules), at most
 /// 200 so hashing a huge body cannot be used to tie up the server.
-pub fn check_new_password(pw: &str) -> Result<(), &'static str> {
+pub fn check_new_password(pw: &str) -> Result<(), AccountProblem> {
     let n = pw.chars().count();
     if n < 12 {
-        Err("Adgangskoden skal være mindst 12 tegn.")
+        Err(AccountProblem::PasswordTooShort)
     } else if n > 200 {
-        Err("Adgangskoden må højst være 200 tegn.")
+        Err(AccountProblem::PasswordTooLong)
     } else {
         Ok(())
     }
@@ -230,12 +256,12 @@ mod tests {
     #[test]
     fn talk_actions_need_a_known_outcome_for_held() {
         assert_eq!(TalkAction::parse(Some("holdt"), Some("henvist-101a")), Ok(TalkAction::Held(TalkOutcome::ReferredAnonymous101a)));
-        assert!(TalkAction::parse(Some("holdt"), None).is_err());
-        assert!(TalkAction::parse(Some("holdt"), Some("")).is_err());
-        assert!(TalkAction::parse(Some("holdt"), Some("fri tekst om personen")).is_err());
+        assert_eq!(TalkAction::parse(Some("holdt"), None), Err(TalkActionError::NoOutcome));
+        assert_eq!(TalkAction::parse(Some("holdt"), Some("")), Err(TalkActionError::NoOutcome));
+        assert_eq!(TalkAction::parse(Some("holdt"), Some("fri tekst om personen")), Err(TalkActionError::UnknownOutcome));
         assert_eq!(TalkAction::parse(Some("udeblevet"), Some("raadgivning")).map(TalkAction::status), Ok((TalkStatus::NoShow, None)));
         assert_eq!(TalkAction::parse(Some("genaabn"), None).map(TalkAction::status), Ok((TalkStatus::Booked, None)));
-        assert!(TalkAction::parse(Some("slet"), None).is_err());
+        assert_eq!(TalkAction::parse(Some("slet"), None), Err(TalkActionError::NoAction));
         for o in TalkOutcome::ALL {
             assert_eq!(TalkOutcome::from_slug(o.slug()), Some(o));
         }
@@ -244,11 +270,11 @@ mod tests {
     #[test]
     fn usernames_and_passwords() {
         assert_eq!(normalise_username("  Mette.K "), Ok("mette.k".into()));
-        assert!(normalise_username("ab").is_err());
-        assert!(normalise_username("mette k").is_err());
-        assert!(normalise_username("m@k.dk").is_err());
-        assert!(check_new_password("kort").is_err());
+        assert_eq!(normalise_username("ab"), Err(AccountProblem::UsernameLength));
+        assert_eq!(normalise_username("mette k"), Err(AccountProblem::UsernameCharacters));
+        assert_eq!(normalise_username("m@k.dk"), Err(AccountProblem::UsernameCharacters));
+        assert_eq!(check_new_password("kort"), Err(AccountProblem::PasswordTooShort));
         assert!(check_new_password("en lang nok sætning").is_ok());
-        assert!(check_new_password(&"x".repeat(201)).is_err());
+        assert_eq!(check_new_password(&"x".repeat(201)), Err(AccountProblem::PasswordTooLong));
     }
 }

@@ -1,7 +1,7 @@
 use crate::api::catalogue::{catalogue_page, CataloguePage, ServiceCard, StandardHit};
 use crate::domain::catalogue::RawFilter;
 use crate::components::{CitedFact, Layout, ProNav};
-use crate::pages::load::query_param;
+use crate::components::load::query_param;
 use crate::content::CitedText;
 use crate::domain::kommune::Kommune;
 use crate::text::t;

@@ -1,6 +1,6 @@
 use crate::api::catalogue::{comparison, ComparePage};
 use crate::components::{Layout, ProNav};
-use crate::pages::load::query_all;
+use crate::components::load::query_all;
 use crate::content::catalogue::{CompareFact, Comparison};
 use crate::domain::kommune::Kommune;
 use crate::text::t;

@@ -2,7 +2,7 @@ use crate::api::content::kommune_page;
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::content::KommunePage;
 use crate::domain::kommune::Kommune;
-use crate::pages::load::{found, path_param};
+use crate::components::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

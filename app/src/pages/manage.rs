@@ -1,4 +1,5 @@
 use crate::api::anonymous::{BookingLine, DayOption, ManageStep, Posted};
+use crate::components::booking::{CalendarForm, Day};
 use crate::components::Layout;
 use crate::islands::{ShowCode, CODE_FIELD_ID};
 use crate::text::t;
@@ -119,27 +120,6 @@ fn ConfirmCancel(token: String, booking: BookingLine) -> impl IntoView {
     }
 }
 
-/// Download the talk as a calendar file with a title the person chooses (default neutral).
-#[component]
-pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
-    let field = format!("titel-{booking_id}");
-    let hint = format!("{field}-hint");
-    view! {
-        <form method="post" action="/min-aftale/kalender" class="calendar-form">
-            <h3 class="h5">{t::CALENDAR_HEADING}</h3>
-            <p>{t::CALENDAR_TEXT}</p>
-            <input type="hidden" name="kode" value=token/>
-            <input type="hidden" name="booking" value=booking_id/>
-            <div class="form-group">
-                <label class="form-label" for=field.clone()>{t::CALENDAR_TITLE_LABEL}</label>
-                <span class="form-hint" id=hint.clone()>{t::CALENDAR_TITLE_HINT}</span>
-                <input class="form-input input-width-m" type="text" id=field name="titel" value="Aftale" maxlength="60" autocomplete="off" aria-describedby=hint/>
-            </div>
-            <button type="submit" class="button button-secondary">{t::CALENDAR_SUBMIT}</button>
-        </form>
-    }
-}
-
 #[component]
 fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: Option<String>) -> impl IntoView {
     let id = booking.id.to_string();
@@ -151,7 +131,7 @@ fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: 
                 <input type="hidden" name="kode" value=token.clone()/>
                 <input type="hidden" name="handling" value="flyt"/>
                 <input type="hidden" name="booking" value=id/>
-                {days.into_iter().enumerate().map(|(i, d)| view! { <crate::pages::book::Day d i/> }).collect_view()}
+                {days.into_iter().enumerate().map(|(i, d)| view! { <Day d i/> }).collect_view()}
                 <button type="submit" class="button button-primary">{t::MANAGE_MOVE_SUBMIT}</button>
             </form>
         }

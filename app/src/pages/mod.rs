@@ -1,25 +1,23 @@
 //! One module per route. Pages render on the server only (islands mode): they read their data
-//! through `load` and never reach the browser as code.
+//! through `components::load` and never reach the browser as code. A page names no other page:
+//! what two pages share is in `components` (`app/tests/layers.rs`).
 mod accessibility;
-pub(crate) mod book;
+mod book;
 mod home;
 mod kommune;
-pub(crate) mod manage;
-pub(crate) mod relatives;
+mod manage;
+mod relatives;
 mod rights;
-mod not_found;
 mod standards;
 mod catalogue;
 mod compare;
 mod request;
 mod staff_cases;
 mod staff;
-pub(crate) mod load;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
 pub use kommune::KommuneStartPage;
-pub use not_found::NotFound;
 pub use book::BookPageView;
 pub use manage::ManagePage;
 pub use rights::{DeadlinesPageView, RightsGuidePage, RightsOverviewPage, RightsTopicPage};

@@ -1,7 +1,7 @@
 use crate::api::cases::{request_page, FieldMessage, FormValues, GuaranteeInfo, Posted, RequestPage, RequestStep};
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::domain::kommune::Kommune;
-use crate::pages::load::{found, path_param};
+use crate::components::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;

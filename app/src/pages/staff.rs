@@ -2,116 +2,17 @@
 //! so everything works without JavaScript; the server checks the token before anything changes.
 
 use crate::api::staff::{
-    accounts, calendar, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, Gate, OpeningPage, StaffPosted,
+    accounts, calendar, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, OpeningPage, StaffPosted,
     StartPage,
 };
-use crate::api::LoadError;
-use crate::components::Layout;
-use crate::pages::load::{loaded, query_param};
-use crate::domain::staff::{Role, StaffAccess, TalkStatus};
+use crate::components::load::{loaded, query_param};
+use crate::components::staff::{alerts, staff_page, StaffFrame};
+use crate::domain::staff::{Role, TalkStatus};
 use crate::text::t;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 fn posted() -> Option<StaffPosted> {
     use_context::<StaffPosted>()
-}
-
-/// Title, robots and frame shared by the staff pages.
-#[component]
-pub(crate) fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
-    view! {
-        <Title text=format!("{title} – {}", t::STAFF_PORTAL)/>
-        <Meta name="robots" content="noindex, nofollow"/>
-        <Layout staff=true>
-            {access.map(|a| view! { <StaffBar access=a/> })}
-            <h1>{title}</h1>
-            {children()}
-        </Layout>
-    }
-}
-
-/// Who is signed in, the pages of their role, and sign-out.
-#[component]
-fn StaffBar(access: StaffAccess) -> impl IntoView {
-    let links: Vec<(&str, &str)> = match access.role {
-        Role::AnonymousCounsellor => vec![("/personale/kalender", t::STAFF_NAV_CALENDAR)],
-        Role::CaseWorker => vec![("/personale/sager", t::STAFF_NAV_CASES)],
-        Role::Admin => vec![("/personale/aabningstider", t::STAFF_NAV_HOURS), ("/personale/konti", t::STAFF_NAV_ACCOUNTS)],
-    };
-    view! {
-        <nav class="staff-bar" aria-label=t::STAFF_NAV_LABEL>
-            <p>
-                {t::STAFF_SIGNED_IN_AS} " " <strong>{access.username.clone()}</strong>
-                " (" {t::role_name(access.role)}
-                {crate::domain::kommune::Kommune::from_slug(&access.kommune).map(|k| format!(", {}", k.name()))} ")"
-            </p>
-            <ul class="unstyled-list inline-list">
-                <li><a href="/personale">{t::STAFF_NAV_START}</a></li>
-                {links.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
-            </ul>
-            <form method="post" action="/personale/log-ud">
-                <input type="hidden" name="csrf" value=access.csrf.clone()/>
-                <button type="submit" class="button button-secondary">{t::STAFF_SIGN_OUT}</button>
-            </form>
-        </nav>
-    }
-}
-
-pub(crate) fn alerts(message: Option<String>, errors: Vec<String>) -> impl IntoView {
-    view! {
-        {message.map(|m| view! {
-            <div class="alert alert-success" role="status"><p class="alert-text">{m}</p></div>
-        })}
-        {(!errors.is_empty()).then(|| view! {
-            <div class="alert alert-error" role="alert">
-                <h2 class="alert-heading h5">{t::STAFF_ERRORS_HEADING}</h2>
-                <ul class="alert-text">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-            </div>
-        })}
-    }
-}
-
-/// A page whose data may be refused: signed out → the sign-in link; wrong role → forbidden.
-pub(crate) fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T) -> AnyView) -> AnyView {
-    match gate {
-        Gate::Open(page) => open(page),
-        Gate::SignedOut => view! {
-            <StaffFrame title=title.to_string() access=None>
-                <p>{t::STAFF_SIGN_IN_FIRST}</p>
-                <p><a href="/personale" class="button button-primary">{t::STAFF_SIGN_IN}</a></p>
-            </StaffFrame>
-        }
-        .into_any(),
-        Gate::Forbidden { access } => {
-            // An account from before municipalities: say why, and what to do.
-            let why = if access.kommune.is_empty() { t::STAFF_NO_MUNICIPALITY } else { t::STAFF_FORBIDDEN };
-            view! {
-                <StaffFrame title=t::STAFF_FORBIDDEN_TITLE.to_string() access=Some(access)>
-                    <div class="alert alert-warning" role="alert"><p class="alert-text">{why}</p></div>
-                </StaffFrame>
-            }
-        }
-        .into_any(),
-    }
-}
-
-/// The body of every gated staff page: the form's result when this render answers a POST, else
-/// what `load` reads; then the gate. One place, so each page only names its data and its view.
-pub(crate) fn staff_page<T, Fut>(title: &'static str, posted: Option<Gate<T>>, load: Fut, open: fn(T) -> AnyView) -> impl IntoView
-where
-    T: Send + 'static,
-    Fut: std::future::Future<Output = Result<Gate<T>, LoadError>> + Send + 'static,
-{
-    loaded(
-        async move {
-            match posted {
-                Some(gate) => Ok(Some(gate)),
-                None => load.await.map(Some),
-            }
-        },
-        move |gate| gated(title, gate, open),
-    )
 }
 
 /// `/personale`: sign in, or the start page of the member's role.

@@ -3,10 +3,10 @@
 //! checked by `server::case_forms` before `api::cases::logic` runs it.
 
 use crate::api::cases::{cases_page, CaseDetail, CaseLine, CasesPage, CasesPosted};
-use crate::pages::staff::{alerts, staff_page, StaffFrame};
+use crate::components::staff::{alerts, staff_page, StaffFrame};
 use crate::text::t;
 use leptos::prelude::*;
-use crate::pages::load::query_param;
+use crate::components::load::query_param;
 
 /// `/personale/sager?sag=ID`
 #[component]

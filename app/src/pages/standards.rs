@@ -3,7 +3,7 @@ use crate::components::{Layout, ProNav};
 use crate::content::catalogue::{Block, Standard, StandardSummary};
 use crate::domain::kommune::Kommune;
 use crate::domain::standard_status::Status;
-use crate::pages::load::{found, path_param};
+use crate::components::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -2,7 +2,7 @@
 //! SQLite file, apart from the anonymous store and the case store. See `migrations/staff/`.
 
 use super::db::{self, Db, StoreError, TableSchema};
-use crate::domain::staff::{check_new_password, normalise_username, Role, StaffAccess};
+use crate::domain::staff::{check_new_password, normalise_username, AccountProblem, Role, StaffAccess};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
@@ -44,8 +44,9 @@ pub struct StaffScope {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
-    #[error("{0}")]
-    Invalid(&'static str),
+    /// Refused as asked; `text::staff::account_problem` says why in Danish.
+    #[error("refused: {0:?}")]
+    Invalid(AccountProblem),
     #[error("the username is taken")]
     Taken,
     #[error(transparent)]
@@ -80,7 +81,7 @@ impl StaffStore {
         let username = normalise_username(username).map_err(AccountError::Invalid)?;
         check_new_password(password).map_err(AccountError::Invalid)?;
         if scope.kommune.is_empty() {
-            return Err(AccountError::Invalid("Vælg kontoens kommune."));
+            return Err(AccountError::Invalid(AccountProblem::NoKommune));
         }
         let hash = hash_password(password.to_owned()).await;
         let mut tx = self.db.pool.begin().await.map_err(StoreError::from)?;

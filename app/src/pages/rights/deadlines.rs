@@ -2,7 +2,7 @@ use super::{rights_path, solution, Breadcrumbs, RuleCard};
 use crate::api::rights::{deadlines, Calculation, DeadlinesPage, FIELD_COMPLAINT, FIELD_GUARANTEE};
 use crate::components::{Layout, SourceList};
 use crate::domain::kommune::Kommune;
-use crate::pages::load::{found, path_param, query_param};
+use crate::components::load::{found, path_param, query_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

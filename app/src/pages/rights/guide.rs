@@ -3,7 +3,7 @@ use crate::api::rights::{guide_result, GuideResult, NextStep};
 use crate::components::{Layout, SourceList};
 use crate::domain::kommune::Kommune;
 use crate::domain::rights::{answer_value, read_answers, AnswerError, Question, Situation, Topic};
-use crate::pages::load::{found, path_param, query_param};
+use crate::components::load::{found, path_param, query_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -2,7 +2,7 @@ use super::{rights_path, solution, Breadcrumbs};
 use crate::api::rights::{rights_overview, RightsOverview};
 use crate::components::Layout;
 use crate::domain::kommune::Kommune;
-use crate::pages::load::{found, path_param};
+use crate::components::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

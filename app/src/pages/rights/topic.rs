@@ -3,7 +3,7 @@ use crate::api::rights::{rights_topic, TopicPage};
 use crate::components::{Layout, SourceList};
 use crate::domain::kommune::Kommune;
 use crate::domain::rights::Topic;
-use crate::pages::load::{found, path_param};
+use crate::components::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

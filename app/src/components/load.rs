@@ -4,7 +4,7 @@
 
 use crate::api::LoadError;
 use crate::components::ServerErrorPage;
-use crate::pages::NotFound;
+use crate::components::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

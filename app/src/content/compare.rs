@@ -1,6 +1,9 @@
 //! The comparison of municipalities: per topic, what each municipality's sources say, every fact
 //! cited. Nothing is averaged or merged: a municipality's cell holds only its own documents' facts,
 //! and a topic a source is silent on stays an empty cell (shown as such).
+//!
+//! It lives with the content, not in `domain`: it reads the content's types and says its topics
+//! and sentences in Danish (`text`).
 
 use crate::content::catalogue::{Catalogue, CompareFact, CompareRow, Comparison, Params};
 use crate::content::{CitedText, Content};

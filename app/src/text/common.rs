@@ -1,0 +1,80 @@
+//! Words used across the portal: its name, the quick exit, the home and municipality pages,
+//! the footer, the accessibility statement, "not found", and the few words every area uses.
+
+use crate::domain::kommune::Kommune;
+
+pub const LANG: &str = "da";
+pub const PORTAL_NAME: &str = "Rusmiddelportalen";
+pub const PORTAL_TAGLINE: &str = "Hjælp til dig, der bruger alkohol eller andre rusmidler, og til dine pårørende";
+pub const SKIP_LINK: &str = "Gå til sidens indhold";
+
+// Quick exit (GOV.UK "Exit this page" pattern).
+pub const QUICK_EXIT: &str = "Forlad siden";
+pub const QUICK_EXIT_HINT: &str = "Forlad siden hurtigt: tryk på knappen, eller tryk tre gange på Skift-tasten.";
+/// A neutral site: the weather. Opened with `location.replace` when JavaScript runs.
+pub const QUICK_EXIT_URL: &str = "https://www.dmi.dk/";
+pub const PRIVATE_BROWSING_NOTE: &str = "Vil du ikke have, at andre kan se, at du har været her? Brug et privat vindue i din browser (inkognito), så gemmes siden ikke i din historik.";
+
+// Home page.
+pub const HOME_TITLE: &str = "Rusmiddelportalen";
+pub const HOME_LEAD: &str = "Her kan du læse om dine muligheder for rådgivning og behandling for brug af alkohol og andre rusmidler i din kommune. Du kan være anonym.";
+pub const HOME_CHOOSE_KOMMUNE: &str = "Vælg din kommune";
+pub const HOME_WHO_HEADING: &str = "Hvem er du?";
+pub const WHO_SELF_TITLE: &str = "Jeg vil have hjælp";
+pub const WHO_SELF_TEXT: &str = "Du bruger selv alkohol, hash eller andre rusmidler og vil gerne have rådgivning eller behandling. Vælg din kommune for at se, hvor du kan henvende dig.";
+pub const WHO_RELATIVE_TITLE: &str = "Jeg er pårørende";
+pub const WHO_RELATIVE_TEXT: &str = "En, du holder af, bruger rusmidler. Du kan også selv få rådgivning. Vælg kommunen, hvor personen bor, eller din egen.";
+pub const WHO_PROFESSIONAL_TITLE: &str = "Jeg er fagperson";
+pub const WHO_PROFESSIONAL_TEXT: &str = "Du arbejder med borgere, der bruger rusmidler. Vælg en kommune for at se dens behandlingssted og kvalitetsstandard.";
+pub const WHO_STAFF_TITLE: &str = "Jeg er ansat på et behandlingssted";
+pub const WHO_STAFF_TEXT: &str = "Log ind for at se de anonyme bookinger, åbne tider og arbejde med henvendelser.";
+
+// Municipality page.
+pub const KOMMUNE_SITE_HEADING: &str = "Her kan du henvende dig";
+pub const ADDRESS: &str = "Adresse";
+pub const PHONE: &str = "Telefon";
+pub const EMAIL: &str = "E-mail";
+pub const WEBSITE: &str = "Hjemmeside";
+pub const HOW_TO_CONTACT: &str = "Sådan henvender du dig";
+pub const OPENING_HOURS: &str = "Åbningstider";
+pub const NOT_IN_STANDARD: &str = "Kvalitetsstandarden oplyser det ikke. Kontakt kommunen for at få det at vide.";
+pub const ANONYMITY_HEADING: &str = "Anonym rådgivning";
+pub const SOURCE: &str = "Kilde";
+pub const SECTION: &str = "afsnit";
+pub const SOURCE_DOCS_HEADING: &str = "Kilder på denne side";
+pub const BACK_TO_HOME: &str = "Vælg en anden kommune";
+
+// Footer.
+pub const FOOTER_RESPONSIBLE: &str = "Ansvarlig myndighed";
+pub const FOOTER_ACCESSIBILITY: &str = "Tilgængelighedserklæring";
+pub const FOOTER_NO_COOKIES: &str = "Portalen sætter ingen cookies og registrerer ikke, hvem du er.";
+pub const FOOTER_STAFF_COOKIE: &str = "Personalets sider sætter én nødvendig cookie, der holder dig logget ind, og som slettes, når du logger ud. Borgere får ingen cookies.";
+pub const FOOTER_ALL_KOMMUNER: &str = "Kommunerne i portalen";
+
+// Accessibility statement.
+pub const A11Y_TITLE: &str = "Tilgængelighedserklæring";
+
+// Not found.
+pub const NOT_FOUND_TITLE: &str = "Siden findes ikke";
+pub const NOT_FOUND_TEXT: &str = "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.";
+/// The municipalities come from content: the sentence names whichever are installed.
+pub fn not_found_unknown_kommune(short_names: &str) -> String {
+    format!("Portalen dækker i dag {short_names} Kommuner.")
+}
+pub const GO_HOME: &str = "Gå til forsiden";
+
+// Said in every area.
+pub const YES: &str = "Ja";
+pub const NO: &str = "Nej";
+pub const SERVER_ERROR: &str = "Der skete en fejl hos os. Prøv igen om lidt.";
+pub const ERROR_PREFIX: &str = "Fejl";
+
+/// The municipalities' short names joined for a sentence: "Ishøj, Vallensbæk og Thisted".
+pub fn kommune_names(kommuner: &[Kommune]) -> String {
+    let names: Vec<&str> = kommuner.iter().map(|k| k.short_name()).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
+    }
+}
