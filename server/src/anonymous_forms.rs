@@ -6,6 +6,7 @@ use crate::proxy::ClientAddr;
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
 use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Posted, Series};
+use app::api::anonymous_form::{path, BookingForm, Fields};
 use app::text::t;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
@@ -13,7 +14,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Extension, Router};
 use leptos::prelude::LeptosOptions;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Forms here are a handful of short fields; anything bigger is refused before parsing.
@@ -34,15 +34,10 @@ pub fn routes(state: FormState) -> Router {
         .route("/{kommune}/book", post(book))
         .route("/{kommune}/paaroerende", post(series_post).layer(Extension(Series::Relatives)))
         .route("/{kommune}/raadgivning", post(series_post).layer(Extension(Series::Counselling)))
-        .route("/min-aftale", post(manage))
-        .route("/min-aftale/kalender", post(calendar))
+        .route(path::MANAGE, post(manage))
+        .route(path::CALENDAR, post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
-}
-
-/// Whether the form is the last step, the one that books.
-fn books(form: &HashMap<String, String>) -> bool {
-    form.get("trin").map(String::as_str) == Some("book")
 }
 
 /// Whether the page is a receipt: a booking was made.
@@ -92,17 +87,17 @@ async fn book(
     uri: Uri,
     form: FormBody,
 ) -> Response {
-    let form = form_fields(form);
+    let fields = form_fields(form);
+    let form = BookingForm::read(&fields);
     // Only the last step books, so only it is counted against the booking limit.
-    let unit = match take_if(books(&form), &state.bookings, client).await {
+    let unit = match take_if(form.books(), &state.bookings, client).await {
         Ok(unit) => unit,
         Err(refused) => {
-            let samtale = form.get("samtale").map(String::as_str);
-            let page = logic::book_page(&state.stores.anon, &kommune, samtale, booking_refused(refused)).await;
+            let page = logic::book_page(&state.stores.anon, &kommune, form.kind.as_deref(), booking_refused(refused)).await;
             return render(&state, Posted::Book(page), uri).await;
         }
     };
-    let page = logic::book_post(&state.stores.anon, &kommune, &form).await;
+    let page = logic::book_post(&state.stores.anon, &kommune, &fields).await;
     settle(&state.bookings, unit, booked(&page)).await;
     render(&state, Posted::Book(page), uri).await
 }
@@ -125,14 +120,14 @@ async fn series_post(
     render(&state, posted, uri).await
 }
 
-async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, form: HashMap<String, String>) -> Option<BookPage> {
+async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, fields: Fields) -> Option<BookPage> {
     let refused_page = |step| logic::series_page(&state.stores.anon, series, kommune, None, step, None, None);
-    let carries_token = form.get("kode").is_some_and(|k| !k.trim().is_empty());
-    let guess = match take_if(carries_token, &state.guesses, client).await {
+    let form = BookingForm::read(&fields);
+    let guess = match take_if(form.code.is_some(), &state.guesses, client).await {
         Ok(unit) => unit,
         Err(refused) => return refused_page(BookStep::Choose { error: Some(guesses_refused(refused)) }).await,
     };
-    let booking = match take_if(books(&form), &state.bookings, client).await {
+    let booking = match take_if(form.books(), &state.bookings, client).await {
         Ok(unit) => unit,
         Err(refused) => {
             // The code was not looked up, so it cost nothing.
@@ -140,7 +135,7 @@ async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: 
             return refused_page(booking_refused(refused)).await;
         }
     };
-    let page = logic::series_post(&state.stores.anon, series, kommune, &form).await;
+    let page = logic::series_post(&state.stores.anon, series, kommune, &fields).await;
     settle(&state.guesses, guess, !code_accepted(&page)).await;
     settle(&state.bookings, booking, booked(&page)).await;
     page
@@ -171,7 +166,7 @@ async fn calendar(
     Extension(client): Extension<ClientAddr>,
     form: FormBody,
 ) -> Response {
-    let manage_uri = Uri::from_static("/min-aftale");
+    let manage_uri = Uri::from_static(path::MANAGE);
     let unit = match state.guesses.take(Counted::Client(client.0), app::clock::now()).await {
         Ok(unit) => unit,
         Err(refused) => {

@@ -142,7 +142,8 @@ pub mod logic {
     use crate::content::{content, BookingSite, RelativeTalksParams, TalkKind, TalkPurpose};
     use crate::text::dates;
     use crate::domain::kommune::Kommune;
-    use crate::domain::slots::{self, SlotError};
+    use crate::api::anonymous_form::{BookingForm, CalendarForm, Fields, ManageAction, ManageForm};
+    use crate::domain::slots::{self, BookingRefusal, SlotError};
     use crate::domain::token::Token;
     use crate::store::{AnonStore, BookError, NewHolder, SlotRef};
     use crate::text::t;
@@ -288,41 +289,85 @@ pub mod logic {
         })
     }
 
-    /// A POST to `/{kommune}/book`: `trin=bekraeft` shows the confirmation, `trin=book` books.
-    pub async fn book_post(store: &AnonStore, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
+    /// A POST to `/{kommune}/book`: the confirmation, or at the last step the booking, on a
+    /// new code (see [`book_slot`]).
+    pub async fn book_post(store: &AnonStore, kommune: &str, fields: &Fields) -> Option<BookPage> {
         let k = crate::content::find_kommune(kommune)?;
         let site = content().booking_site(k)?;
-        let samtale = form.get("samtale").map(String::as_str);
-        let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
-        let Some(kind) = kind(site, samtale, TalkPurpose::Clarifying) else {
-            return book_page(store, kommune, None, refuse(t::BOOK_ERR_KIND)).await;
-        };
-        let chosen_time = form.get("tid").filter(|v| !v.is_empty());
-        let Some(starts_at) = chosen_time.and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
-            return book_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME)).await;
-        };
-        let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
-            Ok(slot) => slot,
-            Err(e) => return book_page(store, kommune, samtale, refuse(t::slot_error(e))).await,
-        };
-        let when = dates::when(slot.starts_at, slot.ends_at);
-        let step = match form.get("trin").map(String::as_str) {
-            Some("book") => {
-                let token = Token::generate();
-                let slot_ref = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
-                let holder = NewHolder { kommune: k.slug(), purpose: "clarifying" };
-                match store.book(&token, Some(holder), &slot_ref, None).await {
-                    Ok(b) => BookStep::Receipt { token: token.grouped(), booking_id: b.booking_id, label: b.label, when, new_token: true },
-                    Err(BookError::Full) => refuse(t::slot_error(SlotError::Full)),
-                    Err(e) => {
-                        tracing::error!("booking failed: {e}");
-                        refuse(t::SERVER_ERROR)
-                    }
-                }
+        let form = BookingForm::read(fields);
+        let samtale = form.kind.as_deref();
+        let step = match book_slot(store, site, TalkPurpose::Clarifying, &form, None, NewHolder { kommune: k.slug(), purpose: "clarifying" }, None).await {
+            SlotStep::Confirm(step) => step,
+            SlotStep::Booked { token, booking, when, .. } => {
+                BookStep::Receipt { token: token.grouped(), booking_id: booking.booking_id, label: booking.label, when, new_token: true }
             }
-            _ => BookStep::Confirm { slot_value: slot.starts_at.to_rfc3339(), when },
+            SlotStep::Refused(BookingRefusal::NoKind) => return book_page(store, kommune, None, refused(BookingRefusal::NoKind)).await,
+            SlotStep::Refused(why) => refused(why),
+            // No cap on clarifying talks.
+            SlotStep::QuotaReached { .. } => refused(BookingRefusal::NotSaved),
         };
         book_page(store, kommune, samtale, step).await
+    }
+
+    /// The choice again, saying why it was refused.
+    fn refused(why: BookingRefusal) -> BookStep {
+        BookStep::Choose { error: Some(t::booking_refusal(why).to_string()) }
+    }
+
+    /// Where the booking steps end.
+    enum SlotStep {
+        /// The time is bookable: the confirmation step.
+        Confirm(BookStep),
+        Booked { token: Token, new_token: bool, booking: crate::store::Booked, when: String },
+        /// The code has used every talk of the series (`used`, counted in the same transaction).
+        QuotaReached { token: Token, used: u32 },
+        Refused(BookingRefusal),
+    }
+
+    /// A bookable slot of the site's kind of talk at the chosen time, or why not.
+    async fn chosen_slot(store: &AnonStore, site: &BookingSite, kind: &TalkKind, time: Option<DateTime<Utc>>) -> Result<slots::Slot, BookingRefusal> {
+        let starts_at = time.ok_or(BookingRefusal::NoTime)?;
+        slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at).map_err(BookingRefusal::Slot)
+    }
+
+    /// The path the three booking POSTs share (clarifying talk, relatives, counselling): the
+    /// kind of talk for `purpose`, the time, the slot rules; then, at the last step only, the
+    /// store, on the code in hand or on a new one for `new_holder`, within `cap`.
+    async fn book_slot(
+        store: &AnonStore,
+        site: &BookingSite,
+        purpose: TalkPurpose,
+        form: &BookingForm,
+        in_hand: Option<&Token>,
+        new_holder: NewHolder<'_>,
+        cap: Option<u32>,
+    ) -> SlotStep {
+        let Some(kind) = kind(site, form.kind.as_deref(), purpose) else {
+            return SlotStep::Refused(BookingRefusal::NoKind);
+        };
+        let slot = match chosen_slot(store, site, kind, form.time).await {
+            Ok(slot) => slot,
+            Err(why) => return SlotStep::Refused(why),
+        };
+        let when = dates::when(slot.starts_at, slot.ends_at);
+        if !form.books() {
+            return SlotStep::Confirm(BookStep::Confirm { slot_value: slot.starts_at.to_rfc3339(), when });
+        }
+        let slot_ref = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
+        let (token, new_token) = match in_hand {
+            Some(token) => (token.clone(), false),
+            None => (Token::generate(), true),
+        };
+        // The store counts and books in one transaction, so parallel bookings cannot pass the cap.
+        match store.book(&token, new_token.then_some(new_holder), &slot_ref, cap).await {
+            Ok(booking) => SlotStep::Booked { token, new_token, booking, when },
+            Err(BookError::QuotaReached { used, .. }) => SlotStep::QuotaReached { token, used },
+            Err(BookError::Full) => SlotStep::Refused(BookingRefusal::Slot(SlotError::Full)),
+            Err(e) => {
+                tracing::error!("booking failed: {e}");
+                SlotStep::Refused(BookingRefusal::NotSaved)
+            }
+        }
     }
 
     /// The relatives' page (see [`series_page`]).
@@ -374,26 +419,26 @@ pub mod logic {
     }
 
     /// A POST to the relatives' page (see [`series_post`]).
-    pub async fn relatives_post(store: &AnonStore, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
-        series_post(store, Series::Relatives, kommune, form).await
+    pub async fn relatives_post(store: &AnonStore, kommune: &str, fields: &Fields) -> Option<BookPage> {
+        series_post(store, Series::Relatives, kommune, fields).await
     }
 
     /// A POST to `/{kommune}/paaroerende` or `/{kommune}/raadgivning`. `handling=kode` reads a
     /// typed token and shows its count; `trin=bekraeft` / `trin=book` as on the booking page,
     /// with the token (if any) in the hidden field `kode`: then the talk is booked on that
     /// token, within the cap.
-    pub async fn series_post(store: &AnonStore, series: Series, kommune: &str, form: &HashMap<String, String>) -> Option<BookPage> {
+    pub async fn series_post(store: &AnonStore, series: Series, kommune: &str, fields: &Fields) -> Option<BookPage> {
         let k = crate::content::find_kommune(kommune)?;
         let site = content().booking_site(k)?;
+        let form = BookingForm::read(fields);
         let relatives_page = |store, kommune, samtale, step, holder, code_error| series_page(store, series, kommune, samtale, step, holder, code_error);
         let Some(max) = series_rules(series, k).map(|r| r.max) else {
             return relatives_page(store, kommune, None, BookStep::Choose { error: None }, None, None).await;
         };
-        let samtale = form.get("samtale").map(String::as_str);
+        let samtale = form.kind.as_deref();
         let choose = BookStep::Choose { error: None };
-        // The token in hand, if one was typed: it must be a relative's token of this municipality.
-        let typed = form.get("kode").map(|c| c.trim()).filter(|c| !c.is_empty());
-        let token = match typed.map(Token::parse) {
+        // The code in hand, if one was typed: it must be a code of this series and municipality.
+        let token = match form.code.as_deref().map(Token::parse) {
             None => None,
             Some(Err(e)) => return relatives_page(store, kommune, samtale, choose, None, Some(t::token_error(e).to_string())).await,
             Some(Ok(token)) => Some(token),
@@ -413,45 +458,25 @@ pub mod logic {
         if used.is_some_and(|u| u >= max) {
             return relatives_page(store, kommune, samtale, BookStep::QuotaReached, holder, None).await;
         }
-        if form.get("handling").map(String::as_str) == Some("kode") {
+        if form.show_code {
             return relatives_page(store, kommune, samtale, choose, holder, None).await;
         }
-        let refuse = |error: &str| BookStep::Choose { error: Some(error.to_string()) };
-        let Some(kind) = kind(site, samtale, talk_purpose(Some(series))) else {
-            return relatives_page(store, kommune, None, refuse(t::BOOK_ERR_KIND), holder, None).await;
-        };
-        let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
-            return relatives_page(store, kommune, samtale, refuse(t::BOOK_ERR_TIME), holder, None).await;
-        };
-        let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
-            Ok(slot) => slot,
-            Err(e) => return relatives_page(store, kommune, samtale, refuse(t::slot_error(e)), holder, None).await,
-        };
-        let when = dates::when(slot.starts_at, slot.ends_at);
-        if form.get("trin").map(String::as_str) != Some("book") {
-            let step = BookStep::Confirm { slot_value: slot.starts_at.to_rfc3339(), when };
-            return relatives_page(store, kommune, samtale, step, holder, None).await;
-        }
-        let slot_ref = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
-        let (book_token, new_token) = match &token {
-            Some(token) => (token.clone(), false),
-            None => (Token::generate(), true),
-        };
-        let new_holder = new_token.then_some(NewHolder { kommune: k.slug(), purpose: series.purpose() });
-        // The store counts and books in one transaction, so parallel bookings cannot pass the cap.
-        let result = store.book(&book_token, new_holder, &slot_ref, Some(max)).await;
-        let used_now = used.unwrap_or(0) + 1;
-        let (step, holder) = match result {
-            Ok(b) => (
-                BookStep::Receipt { token: book_token.grouped(), booking_id: b.booking_id, label: b.label, when, new_token },
-                Some((&book_token, used_now)),
-            ),
-            Err(BookError::QuotaReached { used, .. }) => (BookStep::QuotaReached, Some((&book_token, used))),
-            Err(BookError::Full) => (refuse(t::slot_error(SlotError::Full)), holder),
-            Err(e) => {
-                tracing::error!("booking a relative's talk failed: {e}");
-                (refuse(t::SERVER_ERROR), holder)
+        let new_holder = NewHolder { kommune: k.slug(), purpose: series.purpose() };
+        let outcome = book_slot(store, site, talk_purpose(Some(series)), &form, token.as_ref(), new_holder, Some(max)).await;
+        let booked_on;
+        let (step, holder) = match outcome {
+            SlotStep::Confirm(step) => (step, holder),
+            SlotStep::Booked { token: booked, new_token, booking, when } => {
+                booked_on = booked;
+                let step = BookStep::Receipt { token: booked_on.grouped(), booking_id: booking.booking_id, label: booking.label, when, new_token };
+                (step, Some((&booked_on, used.unwrap_or(0) + 1)))
             }
+            SlotStep::QuotaReached { token: counted, used } => {
+                booked_on = counted;
+                (BookStep::QuotaReached, Some((&booked_on, used)))
+            }
+            SlotStep::Refused(BookingRefusal::NoKind) => return relatives_page(store, kommune, None, refused(BookingRefusal::NoKind), holder, None).await,
+            SlotStep::Refused(why) => (refused(why), holder),
         };
         relatives_page(store, kommune, samtale, step, holder, None).await
     }
@@ -475,9 +500,9 @@ pub mod logic {
 
     /// A POST to `/min-aftale`. `handling`: `vis` (show), `annuller-spoerg` (ask to confirm),
     /// `annuller` (cancel). Unknown tokens get one neutral message.
-    pub async fn manage_post(store: &AnonStore, form: &HashMap<String, String>) -> ManageStep {
-        let typed = form.get("kode").map(String::as_str).unwrap_or("");
-        let token = match Token::parse(typed) {
+    pub async fn manage_post(store: &AnonStore, fields: &Fields) -> ManageStep {
+        let form = ManageForm::read(fields);
+        let token = match Token::parse(&form.code) {
             Ok(t) => t,
             Err(e) => return ManageStep::Enter { error: Some(t::token_error(e).to_string()) },
         };
@@ -490,7 +515,7 @@ pub mod logic {
             }
         };
         let lines: Vec<BookingLine> = bookings.iter().map(line).collect();
-        let chosen_id = form.get("booking").and_then(|v| v.parse::<i64>().ok());
+        let chosen_id = form.booking;
         let chosen = chosen_id.and_then(|id| lines.iter().find(|l| l.id == id).cloned());
         let stored = chosen_id.and_then(|id| bookings.iter().find(|b| b.booking_id == id));
         let grouped = token.grouped();
@@ -506,9 +531,9 @@ pub mod logic {
                 ManageStep::List { token: grouped, bookings: left, message }
             }
         };
-        match (form.get("handling").map(String::as_str), chosen, stored) {
-            (Some("annuller-spoerg"), Some(b), _) if b.cancellable => ManageStep::ConfirmCancel { token: grouped, booking: b },
-            (Some("annuller"), Some(b), _) if b.cancellable => {
+        match (form.action, chosen, stored) {
+            (Some(ManageAction::AskCancel), Some(b), _) if b.cancellable => ManageStep::ConfirmCancel { token: grouped, booking: b },
+            (Some(ManageAction::Cancel), Some(b), _) if b.cancellable => {
                 let message = match store.cancel(&token, b.id).await {
                     Ok(true) => t::MANAGE_CANCELLED,
                     Ok(false) => t::MANAGE_CANNOT_CANCEL,
@@ -519,7 +544,7 @@ pub mod logic {
                 };
                 reload(message).await
             }
-            (Some(action @ ("flyt-vaelg" | "flyt")), Some(b), Some(stored)) if b.cancellable => {
+            (Some(action @ (ManageAction::ChooseMove | ManageAction::Move)), Some(b), Some(stored)) if b.cancellable => {
                 let Some((site, kind)) = site_and_kind(&stored.site, &stored.talk_kind) else {
                     return reload(t::MANAGE_CANNOT_MOVE).await;
                 };
@@ -528,30 +553,27 @@ pub mod logic {
                     let error = error.map(str::to_string);
                     async move { ManageStep::ChooseMove { token: grouped, booking: b, days: free_days(store, site, kind).await, error } }
                 };
-                if action == "flyt-vaelg" {
+                if action == ManageAction::ChooseMove {
                     return choose(None).await;
                 }
-                let Some(starts_at) = form.get("tid").and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc)) else {
-                    return choose(Some(t::BOOK_ERR_TIME)).await;
-                };
-                let slot = match slots::bookable(&citizen_hours(store, site, kind).await.0, crate::clock::now(), starts_at) {
+                let slot = match chosen_slot(store, site, kind, form.time).await {
                     Ok(slot) => slot,
-                    Err(e) => return choose(Some(t::slot_error(e))).await,
+                    Err(why) => return choose(Some(t::booking_refusal(why))).await,
                 };
                 let to = SlotRef { site: &site.id, talk_kind: &kind.id, starts_at: slot.starts_at, capacity: slot.capacity };
                 match store.move_booking(&token, b.id, &to).await {
                     Ok(_) => reload(&format!("{} {}.", t::MANAGE_MOVED, dates::when(slot.starts_at, slot.ends_at))).await,
-                    Err(BookError::Full) => choose(Some(t::slot_error(SlotError::Full))).await,
+                    Err(BookError::Full) => choose(Some(t::booking_refusal(BookingRefusal::Slot(SlotError::Full)))).await,
                     Err(e) => {
                         tracing::error!("moving failed: {e}");
-                        choose(Some(t::SERVER_ERROR)).await
+                        choose(Some(t::booking_refusal(BookingRefusal::NotSaved))).await
                     }
                 }
             }
-            (Some("annuller-spoerg" | "annuller"), _, _) => {
+            (Some(ManageAction::AskCancel | ManageAction::Cancel), _, _) => {
                 ManageStep::List { token: grouped, bookings: lines, message: Some(t::MANAGE_CANNOT_CANCEL.to_string()) }
             }
-            (Some("flyt-vaelg" | "flyt"), _, _) => {
+            (Some(ManageAction::ChooseMove | ManageAction::Move), _, _) => {
                 ManageStep::List { token: grouped, bookings: lines, message: Some(t::MANAGE_CANNOT_MOVE.to_string()) }
             }
             _ => ManageStep::List { token: grouped, bookings: lines, message: None },
@@ -560,21 +582,21 @@ pub mod logic {
 
     /// A POST to `/min-aftale/kalender`: the calendar file for one of the token's bookings, as
     /// (file name, body); or the manage page with the reason it cannot be made.
-    pub async fn calendar_post(store: &AnonStore, form: &HashMap<String, String>) -> Result<(String, String), ManageStep> {
-        let token = Token::parse(form.get("kode").map(String::as_str).unwrap_or(""))
+    pub async fn calendar_post(store: &AnonStore, fields: &Fields) -> Result<(String, String), ManageStep> {
+        let form = CalendarForm::read(fields);
+        let token = Token::parse(&form.code)
             .map_err(|e| ManageStep::Enter { error: Some(t::token_error(e).to_string()) })?;
         let bookings = match store.bookings(&token).await {
             Ok(Some(b)) => b,
             _ => return Err(ManageStep::Enter { error: Some(t::MANAGE_UNKNOWN.to_string()) }),
         };
-        let id = form.get("booking").and_then(|v| v.parse::<i64>().ok());
-        let Some(b) = bookings.iter().find(|b| Some(b.booking_id) == id) else {
+        let Some(b) = bookings.iter().find(|b| Some(b.booking_id) == form.booking) else {
             let lines = bookings.iter().map(line).collect();
             return Err(ManageStep::List { token: token.grouped(), bookings: lines, message: Some(t::MANAGE_CANNOT_CANCEL.to_string()) });
         };
         let l = line(b);
         let minutes = site_and_kind(&b.site, &b.talk_kind).and_then(|(_, k)| k.hours.rules.first().map(|r| r.talk_minutes)).unwrap_or(60);
-        let title = crate::domain::ics::clean_title(form.get("titel").map(String::as_str).unwrap_or(""));
+        let title = crate::domain::ics::clean_title(&form.title);
         // A random UID: nothing in the file links it to the booking's row.
         let uid = format!("{}@rusmiddelportalen", Token::generate().canonical().to_lowercase());
         let body = crate::domain::ics::calendar(

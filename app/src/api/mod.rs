@@ -3,6 +3,7 @@
 //! server; nothing here is reachable from the browser.
 pub mod content;
 pub mod anonymous;
+pub mod anonymous_form;
 pub mod rights;
 pub mod catalogue;
 pub mod cases;

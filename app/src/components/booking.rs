@@ -3,6 +3,7 @@
 //! times and calendar file of `/min-aftale` (`pages::manage`).
 
 use crate::api::anonymous::{BookPage, BookStep, DayOption, Series};
+use crate::api::anonymous_form::{field, path, Stage, SHOW_CODE};
 use crate::components::{CitationLine, CitedFact, Layout, SolutionInfo};
 use crate::domain::kommune::Kommune;
 use crate::islands::{ReceiptActions, ShowCode, CODE_FIELD_ID, RECEIPT_CODE_ID};
@@ -45,7 +46,7 @@ fn book_path(p: &BookPage) -> String {
 
 /// The relatives' token in hand, carried to the next step in a hidden field (never in a URL).
 fn carried_token(p: &BookPage) -> impl IntoView {
-    p.relatives.as_ref().and_then(|r| r.token.clone()).map(|k| view! { <input type="hidden" name="kode" value=k/> })
+    p.relatives.as_ref().and_then(|r| r.token.clone()).map(|k| view! { <input type="hidden" name=field::CODE value=k/> })
 }
 
 #[component]
@@ -55,7 +56,7 @@ fn Choose(p: BookPage, error: Option<String>) -> impl IntoView {
         <ChooseError error/>
         <WhoMayBook p=p.clone()/>
         <KindsAndTimes p/>
-        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+        <p><a href=path::MANAGE>{t::MANAGE_LINK}</a></p>
     }
 }
 
@@ -120,8 +121,8 @@ fn KindsAndTimes(p: BookPage) -> impl IntoView {
             view! {
                 <form method="post" action=book_path(&p) class="slot-form">
                     {carried_token(&p)}
-                    <input type="hidden" name="samtale" value=chosen.id.clone()/>
-                    <input type="hidden" name="trin" value="bekraeft"/>
+                    <input type="hidden" name=field::KIND value=chosen.id.clone()/>
+                    <input type="hidden" name=field::STEP value=Stage::Confirm.value()/>
                     {p.days.clone().into_iter().enumerate().map(|(i, d)| view! { <Day d i/> }).collect_view()}
                     <button type="submit" class="button button-primary">{t::BOOK_CONTINUE}</button>
                 </form>
@@ -161,7 +162,7 @@ pub fn Day(d: DayOption, i: usize) -> impl IntoView {
                         let id = format!("tid-{i}-{j}");
                         view! {
                             <li class="form-group-radio">
-                                <input type="radio" class="form-radio radio-large" name="tid" id=id.clone() value=s.value required=true/>
+                                <input type="radio" class="form-radio radio-large" name=field::TIME id=id.clone() value=s.value required=true/>
                                 <label for=id>{s.label}</label>
                             </li>
                         }
@@ -191,9 +192,9 @@ fn Confirm(p: BookPage, slot_value: String, when: String) -> impl IntoView {
         </section>
         <form method="post" action=book_path(&p)>
             {carried_token(&p)}
-            <input type="hidden" name="samtale" value=chosen.id.clone()/>
-            <input type="hidden" name="tid" value=slot_value/>
-            <input type="hidden" name="trin" value="book"/>
+            <input type="hidden" name=field::KIND value=chosen.id.clone()/>
+            <input type="hidden" name=field::TIME value=slot_value/>
+            <input type="hidden" name=field::STEP value=Stage::Book.value()/>
             <button type="submit" class="button button-primary">{t::BOOK_CONFIRM}</button>
         </form>
         <p><a href=format!("{}?samtale={}", book_path(&p), chosen.id)>{t::BOOK_CHOOSE_OTHER}</a></p>
@@ -236,7 +237,7 @@ fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: Str
         <CalendarForm token=token.clone() booking_id=booking_id.to_string()/>
         <form method="get" action=format!("/{}", p.kommune) class="saved-form">
             <div class="form-group-checkbox">
-                <input type="checkbox" class="form-checkbox" id="gemt" name="gemt" value="ja" required=true/>
+                <input type="checkbox" class="form-checkbox" id="gemt" name=field::SAVED value="ja" required=true/>
                 <label for="gemt">{t::RECEIPT_SAVED}</label>
             </div>
             <button type="submit" class="button button-primary">{t::RECEIPT_DONE}</button>
@@ -258,7 +259,7 @@ fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoView {
             <section aria-labelledby="have-code">
                 <h2 id="have-code">{t::RELATIVES_HAVE_CODE}</h2>
                 <form method="post" action=p.path.clone()>
-                    <input type="hidden" name="handling" value="kode"/>
+                    <input type="hidden" name=field::ACTION value=SHOW_CODE/>
                     <div class=if has_code_error { "form-group form-error" } else { "form-group" }>
                         <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
                         <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
@@ -269,7 +270,7 @@ fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoView {
                             class="form-input input-width-l token-input"
                             type="password"
                             id=CODE_FIELD_ID
-                            name="kode"
+                            name=field::CODE
                             autocomplete="off"
                             autocapitalize="characters"
                             spellcheck="false"
@@ -311,7 +312,7 @@ fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoView {
         {(r.series == Series::Counselling).then(|| view! { <WhoMayBook p=p.clone()/> })}
         {booking}
         {code_form}
-        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+        <p><a href=path::MANAGE>{t::MANAGE_LINK}</a></p>
     }
 }
 
@@ -339,7 +340,7 @@ fn QuotaReached(p: BookPage) -> impl IntoView {
             }}
             <p>{contact}</p>
         </section>
-        <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+        <p><a href=path::MANAGE>{t::MANAGE_LINK}</a></p>
     }
 }
 
@@ -349,15 +350,15 @@ pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
     let field = format!("titel-{booking_id}");
     let hint = format!("{field}-hint");
     view! {
-        <form method="post" action="/min-aftale/kalender" class="calendar-form">
+        <form method="post" action=path::CALENDAR class="calendar-form">
             <h3 class="h5">{t::CALENDAR_HEADING}</h3>
             <p>{t::CALENDAR_TEXT}</p>
-            <input type="hidden" name="kode" value=token/>
-            <input type="hidden" name="booking" value=booking_id/>
+            <input type="hidden" name=field::CODE value=token/>
+            <input type="hidden" name=field::BOOKING value=booking_id/>
             <div class="form-group">
                 <label class="form-label" for=field.clone()>{t::CALENDAR_TITLE_LABEL}</label>
                 <span class="form-hint" id=hint.clone()>{t::CALENDAR_TITLE_HINT}</span>
-                <input class="form-input input-width-m" type="text" id=field name="titel" value="Aftale" maxlength="60" autocomplete="off" aria-describedby=hint/>
+                <input class="form-input input-width-m" type="text" id=field name=field::TITLE value="Aftale" maxlength="60" autocomplete="off" aria-describedby=hint/>
             </div>
             <button type="submit" class="button button-secondary">{t::CALENDAR_SUBMIT}</button>
         </form>

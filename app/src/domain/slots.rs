@@ -7,6 +7,20 @@ use chrono_tz::Europe::Copenhagen;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// Why a booking step was refused: the form's fields, the slot rules, or the store. The pages
+/// word it (`text::booking::booking_refusal`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BookingRefusal {
+    /// No kind of talk, or one the site does not offer for this purpose.
+    NoKind,
+    /// No time chosen, or one that is not an instant.
+    NoTime,
+    /// The time breaks a slot rule (past, too soon, full...).
+    Slot(SlotError),
+    /// The store could not save it (logged; the person is asked to try again).
+    NotSaved,
+}
+
 /// One weekly opening: on `weekday`, talks of `talk_minutes` from `from` until `to`, each with
 /// `capacity` seats (counsellors available at once).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ pub fn BookPageView() -> impl IntoView {
         Posted::Book(page) => Some(page),
         _ => None,
     });
-    let (kommune, samtale) = (path_param("kommune"), query_param("samtale"));
+    let (kommune, samtale) = (path_param("kommune"), query_param(crate::api::anonymous_form::field::KIND));
     loaded(
         async move {
             match posted {

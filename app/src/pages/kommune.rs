@@ -69,7 +69,7 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 {p.counselling_max.map(|_| view! {
                     <p><a href=format!("/{}/raadgivning", kommune.slug())>{t::COUNSELLING_BOOK_LINK}</a></p>
                 })}
-                <p><a href="/min-aftale">{t::MANAGE_LINK}</a></p>
+                <p><a href=crate::api::anonymous_form::path::MANAGE>{t::MANAGE_LINK}</a></p>
                 {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}
             </section>
             {p.relatives.clone().map(|f| view! {

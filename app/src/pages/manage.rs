@@ -1,4 +1,5 @@
 use crate::api::anonymous::{BookingLine, DayOption, ManageStep, Posted};
+use crate::api::anonymous_form::{field, path, ManageAction};
 use crate::components::booking::{CalendarForm, Day};
 use crate::components::Layout;
 use crate::islands::{ShowCode, CODE_FIELD_ID};
@@ -34,8 +35,8 @@ fn EnterCode(error: Option<String>) -> impl IntoView {
     let has_error = error.is_some();
     view! {
         <p class="font-lead">{t::MANAGE_LEAD}</p>
-        <form method="post" action="/min-aftale">
-            <input type="hidden" name="handling" value="vis"/>
+        <form method="post" action=path::MANAGE>
+            <input type="hidden" name=field::ACTION value=ManageAction::Show.value()/>
             <div class=if has_error { "form-group form-error" } else { "form-group" }>
                 <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
                 <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
@@ -48,7 +49,7 @@ fn EnterCode(error: Option<String>) -> impl IntoView {
                     class="form-input input-width-l token-input"
                     type="password"
                     id=CODE_FIELD_ID
-                    name="kode"
+                    name=field::CODE
                     autocomplete="off"
                     autocapitalize="characters"
                     spellcheck="false"
@@ -96,8 +97,8 @@ fn List(token: String, bookings: Vec<BookingLine>, message: Option<String>) -> i
                             <Booking b/>
                             {cancellable.then(|| view! {
                                 <div class="booking-actions">
-                                    <TokenAction token=token.clone() action="flyt-vaelg" booking=id.clone() label=t::MANAGE_MOVE/>
-                                    <TokenAction token=token.clone() action="annuller-spoerg" booking=id.clone() label=t::MANAGE_CANCEL/>
+                                    <TokenAction token=token.clone() action=ManageAction::ChooseMove booking=id.clone() label=t::MANAGE_MOVE/>
+                                    <TokenAction token=token.clone() action=ManageAction::AskCancel booking=id.clone() label=t::MANAGE_CANCEL/>
                                 </div>
                                 <CalendarForm token=token.clone() booking_id=id.clone()/>
                             })}
@@ -115,8 +116,8 @@ fn ConfirmCancel(token: String, booking: BookingLine) -> impl IntoView {
     view! {
         <h2>{t::MANAGE_CANCEL_QUESTION}</h2>
         <Booking b=booking/>
-        <TokenAction token=token.clone() action="annuller" booking=id label=t::MANAGE_CANCEL_YES primary=true/>
-        <TokenAction token=token action="vis" booking=String::new() label=t::MANAGE_CANCEL_NO/>
+        <TokenAction token=token.clone() action=ManageAction::Cancel booking=id label=t::MANAGE_CANCEL_YES primary=true/>
+        <TokenAction token=token action=ManageAction::Show booking=String::new() label=t::MANAGE_CANCEL_NO/>
     }
 }
 
@@ -127,10 +128,10 @@ fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: 
         view! { <p>{t::BOOK_NO_TIMES}</p> }.into_any()
     } else {
         view! {
-            <form method="post" action="/min-aftale">
-                <input type="hidden" name="kode" value=token.clone()/>
-                <input type="hidden" name="handling" value="flyt"/>
-                <input type="hidden" name="booking" value=id/>
+            <form method="post" action=path::MANAGE>
+                <input type="hidden" name=field::CODE value=token.clone()/>
+                <input type="hidden" name=field::ACTION value=ManageAction::Move.value()/>
+                <input type="hidden" name=field::BOOKING value=id/>
                 {days.into_iter().enumerate().map(|(i, d)| view! { <Day d i/> }).collect_view()}
                 <button type="submit" class="button button-primary">{t::MANAGE_MOVE_SUBMIT}</button>
             </form>
@@ -144,9 +145,9 @@ fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: 
         })}
         <Booking b=booking/>
         {form}
-        <form method="post" action="/min-aftale">
-            <input type="hidden" name="kode" value=token/>
-            <input type="hidden" name="handling" value="vis"/>
+        <form method="post" action=path::MANAGE>
+            <input type="hidden" name=field::CODE value=token/>
+            <input type="hidden" name=field::ACTION value=ManageAction::Show.value()/>
             <button type="submit" class="button button-tertiary">{t::MANAGE_BACK}</button>
         </form>
     }
@@ -156,17 +157,17 @@ fn ChooseMove(token: String, booking: BookingLine, days: Vec<DayOption>, error: 
 #[component]
 fn TokenAction(
     token: String,
-    action: &'static str,
+    action: ManageAction,
     /// The booking the action is for; empty for none.
     booking: String,
     label: &'static str,
     #[prop(optional)] primary: bool,
 ) -> impl IntoView {
     view! {
-        <form method="post" action="/min-aftale" class="inline-form">
-            <input type="hidden" name="kode" value=token/>
-            <input type="hidden" name="handling" value=action/>
-            {(!booking.is_empty()).then(|| view! { <input type="hidden" name="booking" value=booking/> })}
+        <form method="post" action=path::MANAGE class="inline-form">
+            <input type="hidden" name=field::CODE value=token/>
+            <input type="hidden" name=field::ACTION value=action.value()/>
+            {(!booking.is_empty()).then(|| view! { <input type="hidden" name=field::BOOKING value=booking/> })}
             <button type="submit" class=if primary { "button button-primary" } else { "button button-secondary" }>{label}</button>
         </form>
     }

@@ -24,7 +24,7 @@ fn SeriesPage(series: Series) -> impl IntoView {
         (Posted::Relatives(page), Series::Relatives) | (Posted::Counselling(page), Series::Counselling) => Some(page),
         _ => None,
     });
-    let (kommune, samtale) = (path_param("kommune"), query_param("samtale"));
+    let (kommune, samtale) = (path_param("kommune"), query_param(crate::api::anonymous_form::field::KIND));
     loaded(
         async move {
             match posted {

@@ -190,6 +190,17 @@ pub fn token_error(e: TokenError) -> &'static str {
 
 /// Why a time cannot be booked ([`SlotError`](crate::domain::slots::SlotError)).
 #[cfg(feature = "ssr")]
+/// Why a booking step was refused, for the page.
+pub fn booking_refusal(r: crate::domain::slots::BookingRefusal) -> &'static str {
+    use crate::domain::slots::BookingRefusal;
+    match r {
+        BookingRefusal::NoKind => BOOK_ERR_KIND,
+        BookingRefusal::NoTime => BOOK_ERR_TIME,
+        BookingRefusal::Slot(e) => slot_error(e),
+        BookingRefusal::NotSaved => super::common::SERVER_ERROR,
+    }
+}
+
 pub fn slot_error(e: crate::domain::slots::SlotError) -> &'static str {
     use crate::domain::slots::SlotError;
     match e {

@@ -1,0 +1,221 @@
+//! The anonymous side's forms, typed. Each field's name and each button's value is written here
+//! once: the pages' inputs (`components/booking.rs`, `pages/manage.rs`), the logic that reads a
+//! POST (`api::anonymous::logic`) and the server's limits (`server::anonymous_forms`) all take
+//! them from here. A POST's fields become one of the structs below before anything reads them;
+//! what is missing or malformed becomes `None` or a typed value, which the logic turns into a
+//! typed refusal (`domain::slots::BookingRefusal`, `domain::token::TokenError`) the page words.
+
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+/// A form's fields as posted: name → value (the last value where a name repeats).
+pub type Fields = HashMap<String, String>;
+
+/// Where the manage forms post (the booking forms post to their own page's path).
+pub mod path {
+    pub const MANAGE: &str = "/min-aftale";
+    pub const CALENDAR: &str = "/min-aftale/kalender";
+}
+
+/// The fields' names.
+pub mod field {
+    /// The kind of talk: a content id (`fremmoede`, `telefon`...).
+    pub const KIND: &str = "samtale";
+    /// The slot's start, RFC 3339 in UTC.
+    pub const TIME: &str = "tid";
+    /// Which of the two booking steps: [`super::Stage`].
+    pub const STEP: &str = "trin";
+    /// A code: typed by the person, or carried in a hidden field from the page before.
+    pub const CODE: &str = "kode";
+    /// What to do with a code or a booking: [`super::ManageAction`], or [`super::SHOW_CODE`].
+    pub const ACTION: &str = "handling";
+    /// A booking's id, among the code's bookings.
+    pub const BOOKING: &str = "booking";
+    /// The calendar event's title, chosen by the person.
+    pub const TITLE: &str = "titel";
+    /// "I have saved my code", on the receipt.
+    pub const SAVED: &str = "gemt";
+}
+
+/// A series page's `handling` that only reads the typed code and shows its count.
+pub const SHOW_CODE: &str = "kode";
+
+/// Where a booking form is: the confirmation, or the last step, which books.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Confirm,
+    Book,
+}
+
+impl Stage {
+    pub const fn value(self) -> &'static str {
+        match self {
+            Stage::Confirm => "bekraeft",
+            Stage::Book => "book",
+        }
+    }
+
+    /// Anything but the last step's value asks for confirmation: a POST books only on purpose.
+    fn read(value: Option<&str>) -> Stage {
+        match value {
+            Some(v) if v == Stage::Book.value() => Stage::Book,
+            _ => Stage::Confirm,
+        }
+    }
+}
+
+/// What the manage page's buttons ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ManageAction {
+    /// Show the code's bookings.
+    Show,
+    /// Ask "do you really want to cancel?".
+    AskCancel,
+    Cancel,
+    /// Show the free times to move to.
+    ChooseMove,
+    Move,
+}
+
+impl ManageAction {
+    const ALL: [ManageAction; 5] = [ManageAction::Show, ManageAction::AskCancel, ManageAction::Cancel, ManageAction::ChooseMove, ManageAction::Move];
+
+    pub const fn value(self) -> &'static str {
+        match self {
+            ManageAction::Show => "vis",
+            ManageAction::AskCancel => "annuller-spoerg",
+            ManageAction::Cancel => "annuller",
+            ManageAction::ChooseMove => "flyt-vaelg",
+            ManageAction::Move => "flyt",
+        }
+    }
+
+    fn read(value: Option<&str>) -> Option<ManageAction> {
+        value.and_then(|v| ManageAction::ALL.into_iter().find(|a| a.value() == v))
+    }
+}
+
+fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields.get(name).map(String::as_str)
+}
+
+/// A non-empty value, trimmed.
+fn given<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    text(fields, name).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A slot's start as the forms carry it; `None` if missing or not an instant.
+fn instant(fields: &Fields, name: &str) -> Option<DateTime<Utc>> {
+    given(fields, name).and_then(|v| DateTime::parse_from_rfc3339(v).ok()).map(|t| t.with_timezone(&Utc))
+}
+
+/// A POST of the booking steps: `/{kommune}/book`, `/{kommune}/paaroerende`,
+/// `/{kommune}/raadgivning`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BookingForm {
+    /// The kind of talk's id, as posted (the site decides whether it offers it).
+    pub kind: Option<String>,
+    pub time: Option<DateTime<Utc>>,
+    pub stage: Stage,
+    /// The code in hand, on a series page (typed, or carried from the page before).
+    pub code: Option<String>,
+    /// A series page's "show my count" button, which books nothing.
+    pub show_code: bool,
+}
+
+impl BookingForm {
+    pub fn read(fields: &Fields) -> BookingForm {
+        BookingForm {
+            kind: text(fields, field::KIND).map(str::to_string),
+            time: instant(fields, field::TIME),
+            stage: Stage::read(text(fields, field::STEP)),
+            code: given(fields, field::CODE).map(str::to_string),
+            show_code: text(fields, field::ACTION) == Some(SHOW_CODE),
+        }
+    }
+
+    /// The last step: the one a booking limit counts.
+    pub fn books(&self) -> bool {
+        self.stage == Stage::Book
+    }
+}
+
+/// A POST to `/min-aftale`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ManageForm {
+    /// As typed (the token's parser says what is wrong with it).
+    pub code: String,
+    pub action: Option<ManageAction>,
+    pub booking: Option<i64>,
+    /// The new time, when moving.
+    pub time: Option<DateTime<Utc>>,
+}
+
+impl ManageForm {
+    pub fn read(fields: &Fields) -> ManageForm {
+        ManageForm {
+            code: text(fields, field::CODE).unwrap_or("").to_string(),
+            action: ManageAction::read(text(fields, field::ACTION)),
+            booking: given(fields, field::BOOKING).and_then(|v| v.parse().ok()),
+            time: instant(fields, field::TIME),
+        }
+    }
+}
+
+/// A POST to `/min-aftale/kalender`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalendarForm {
+    pub code: String,
+    pub booking: Option<i64>,
+    /// As typed; `domain::ics::clean_title` makes it safe and gives the neutral default.
+    pub title: String,
+}
+
+impl CalendarForm {
+    pub fn read(fields: &Fields) -> CalendarForm {
+        CalendarForm {
+            code: text(fields, field::CODE).unwrap_or("").to_string(),
+            booking: given(fields, field::BOOKING).and_then(|v| v.parse().ok()),
+            title: text(fields, field::TITLE).unwrap_or("").to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_booking_form_books_only_at_the_last_step() {
+        let form = BookingForm::read(&fields(&[(field::KIND, "fremmoede"), (field::TIME, "2026-12-08T15:00:00+00:00"), (field::STEP, "book")]));
+        assert_eq!(form.kind.as_deref(), Some("fremmoede"));
+        assert_eq!(form.time.map(|t| t.to_rfc3339()), Some("2026-12-08T15:00:00+00:00".to_string()));
+        assert!(form.books());
+        for step in ["bekraeft", "", "BOOK", "book "] {
+            assert_eq!(BookingForm::read(&fields(&[(field::STEP, step)])).stage, Stage::Confirm, "{step:?}");
+        }
+        assert_eq!(BookingForm::read(&fields(&[])).stage, Stage::Confirm);
+    }
+
+    #[test]
+    fn malformed_fields_read_as_missing() {
+        let form = BookingForm::read(&fields(&[(field::TIME, "i morgen"), (field::CODE, "   "), (field::ACTION, "slet")]));
+        assert_eq!((form.time, form.code, form.show_code), (None, None, false));
+        let manage = ManageForm::read(&fields(&[(field::BOOKING, "12x"), (field::ACTION, "annuller-alt"), (field::TIME, "2026-13-01T00:00:00Z")]));
+        assert_eq!((manage.booking, manage.action, manage.time), (None, None, None));
+        let calendar = CalendarForm::read(&fields(&[(field::BOOKING, "99999999999999999999999")]));
+        assert_eq!(calendar.booking, None);
+    }
+
+    #[test]
+    fn every_manage_action_reads_back_from_its_value() {
+        for action in ManageAction::ALL {
+            assert_eq!(ManageAction::read(Some(action.value())), Some(action));
+        }
+        assert_eq!(BookingForm::read(&fields(&[(field::ACTION, SHOW_CODE), (field::CODE, " abc ")])).code.as_deref(), Some("abc"));
+    }
+}
