@@ -5,7 +5,7 @@
 use crate::proxy::ClientAddr;
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
-use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Posted, Series};
+use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Series};
 use app::api::anonymous_form::{path, BookingForm, Fields};
 use app::text::t;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -94,12 +94,12 @@ async fn book(
         Ok(unit) => unit,
         Err(refused) => {
             let page = logic::book_page(&state.stores.anon, &kommune, form.kind.as_deref(), booking_refused(refused)).await;
-            return render(&state, Posted::Book(page), uri).await;
+            return render(&state, page, uri).await;
         }
     };
     let page = logic::book_post(&state.stores.anon, &kommune, &fields).await;
     settle(&state.bookings, unit, booked(&page)).await;
-    render(&state, Posted::Book(page), uri).await
+    render(&state, page, uri).await
 }
 
 /// A relative's talk or a talk of a citizen's anonymous counselling series (which one: the route's
@@ -113,11 +113,7 @@ async fn series_post(
     form: FormBody,
 ) -> Response {
     let page = series(&state, which, client, &kommune, form_fields(form)).await;
-    let posted = match which {
-        Series::Relatives => Posted::Relatives(page),
-        Series::Counselling => Posted::Counselling(page),
-    };
-    render(&state, posted, uri).await
+    render(&state, page, uri).await
 }
 
 async fn series(state: &FormState, series: Series, client: ClientAddr, kommune: &str, fields: Fields) -> Option<BookPage> {
@@ -156,7 +152,7 @@ async fn manage(
         }
         Err(refused) => ManageStep::Enter { error: Some(guesses_refused(refused)) },
     };
-    render(&state, Posted::Manage(step), uri).await
+    render(&state, step, uri).await
 }
 
 /// The calendar file for one booking, or the manage page saying why not. Throttled like every
@@ -171,7 +167,7 @@ async fn calendar(
         Ok(unit) => unit,
         Err(refused) => {
             let step = ManageStep::Enter { error: Some(guesses_refused(refused)) };
-            return render(&state, Posted::Manage(step), manage_uri).await;
+            return render(&state, step, manage_uri).await;
         }
     };
     let result = logic::calendar_post(&state.stores.anon, &form_fields(form)).await;
@@ -185,10 +181,12 @@ async fn calendar(
             body,
         )
             .into_response(),
-        Err(step) => render(&state, Posted::Manage(step), manage_uri).await,
+        Err(step) => render(&state, step, manage_uri).await,
     }
 }
 
-async fn render(state: &FormState, posted: Posted, uri: Uri) -> Response {
+/// The page at `uri` with what the POST produced: an `Option<BookPage>` for the booking and
+/// series pages, a `ManageStep` for `/min-aftale`.
+async fn render<P: Clone + Send + Sync + 'static>(state: &FormState, posted: P, uri: Uri) -> Response {
     crate::render_page(&state.options, &state.stores, posted, uri).await
 }

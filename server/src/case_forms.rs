@@ -13,7 +13,7 @@
 use crate::proxy::PublicOrigin;
 use crate::staff_forms::signed_in_member;
 use crate::{form_fields, FormBody};
-use app::api::cases::{logic, CasesPosted, Posted};
+use app::api::cases::logic;
 use app::api::staff::Gate;
 use app::store::{CaseStore, StaffStore};
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -47,7 +47,7 @@ pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore, public
 
 async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>, uri: Uri, form: FormBody) -> Response {
     let page = logic::submit_request(&state.case, &kommune, &form_fields(form)).await;
-    render(&state, Posted::Request(page), uri).await
+    render(&state, page, uri).await
 }
 
 async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
@@ -75,7 +75,7 @@ async fn staff_cases(State(state): State<CaseFormState>, headers: HeaderMap, uri
         Ok(logic::CasesPost::Page(page)) => Gate::Open(page),
         Err(_) => Gate::Forbidden { access },
     };
-    render(&state, CasesPosted(gate), uri).await
+    render(&state, gate, uri).await
 }
 
 /// Renders the page at `uri` as for a GET, with the result in context, and only the case and

@@ -73,7 +73,7 @@ where
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide();
-            provide_context(posted.clone());
+            provide_context(app::api::Posted(posted.clone()));
         },
         move || shell(options.clone()),
     );

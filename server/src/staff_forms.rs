@@ -10,7 +10,7 @@ use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, render_page, FormBody, Stores};
 use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
-use app::api::staff::{logic, StaffPosted, StartPage};
+use app::api::staff::{logic, StartPage};
 use app::domain::staff::StaffAccess;
 use app::store::StaffStore;
 use app::text::t;
@@ -134,9 +134,9 @@ pub struct Refusal {
 
 impl Refusal {
     /// The start page's content for this refusal, its status and its address.
-    pub fn page(self) -> (StaffPosted, StatusCode, Uri) {
+    pub fn page(self) -> (StartPage, StatusCode, Uri) {
         let page = StartPage { access: self.access, username: String::new(), error: Some(self.error.to_string()) };
-        (StaffPosted::Start(page), self.status, start_uri())
+        (page, self.status, start_uri())
     }
 }
 
@@ -189,7 +189,7 @@ async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extensi
         let page = StartPage { access: None, username: username.trim().chars().take(40).collect(), error: Some(error.to_string()) };
         let state = state.clone();
         async move {
-            let mut res = render_page(&state.options, &state.stores, StaffPosted::Start(page), start_uri()).await;
+            let mut res = render_page(&state.options, &state.stores, page, start_uri()).await;
             *res.status_mut() = status;
             res
         }
@@ -258,12 +258,13 @@ async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: F
         Err(refused) => return refused,
     };
     let (anon, staff) = (&state.stores.anon, &state.stores.staff);
-    let posted = match which {
-        StaffForm::Calendar => StaffPosted::Calendar(logic::gate(&access, logic::calendar_post(anon, &access, &form).await)),
-        StaffForm::Opening => StaffPosted::Opening(logic::gate(&access, logic::opening_post(anon, &access, &form).await)),
-        StaffForm::Accounts => StaffPosted::Accounts(logic::gate(&access, logic::accounts_post(staff, &access, &form).await)),
-    };
-    render_page(&state.options, &state.stores, posted, uri).await
+    let (options, stores) = (&state.options, &state.stores);
+    // Each page reads the type it shows (`components::load::posted`).
+    match which {
+        StaffForm::Calendar => render_page(options, stores, logic::gate(&access, logic::calendar_post(anon, &access, &form).await), uri).await,
+        StaffForm::Opening => render_page(options, stores, logic::gate(&access, logic::opening_post(anon, &access, &form).await), uri).await,
+        StaffForm::Accounts => render_page(options, stores, logic::gate(&access, logic::accounts_post(staff, &access, &form).await), uri).await,
+    }
 }
 
 async fn calendar(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {

@@ -115,15 +115,6 @@ pub enum ManageStep {
     ChooseMove { token: String, booking: BookingLine, days: Vec<DayOption>, error: Option<String> },
 }
 
-/// The result of a form POST, provided as context to the render of the same page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Posted {
-    Book(Option<BookPage>),
-    Relatives(Option<BookPage>),
-    Counselling(Option<BookPage>),
-    Manage(ManageStep),
-}
-
 /// The booking page for `kommune`, at its first step, or `None` for an unknown municipality.
 pub async fn book_page(kommune: &str, samtale: Option<&str>) -> Result<Option<BookPage>, crate::api::LoadError> {
     let store = crate::api::provided::<crate::store::AnonStore>()?;

@@ -121,13 +121,6 @@ pub struct RequestPage {
     pub step: RequestStep,
 }
 
-/// The result of a POST to `/{kommune}/henvendelse`, provided as context to the render of the
-/// same page (a type of its own: the anonymous side's `Posted` is another context).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Posted {
-    Request(Option<RequestPage>),
-}
-
 /// One request in the case worker's list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseLine {
@@ -200,11 +193,6 @@ pub struct StatusChoice {
     pub value: String,
     pub text: String,
 }
-
-/// The result of a POST to `/personale/sager`, provided as context to the render of the page.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CasesPosted(pub crate::api::staff::Gate<CasesPage>);
 
 /// The case worker's page for the signed-in member.
 pub async fn cases_page(sag: Option<String>) -> Result<crate::api::staff::Gate<CasesPage>, crate::api::LoadError> {

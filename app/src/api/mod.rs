@@ -21,6 +21,12 @@ pub enum LoadError {
     Store(&'static str),
 }
 
+/// What a form POST produced, handed to the render of the page it was posted to (the server
+/// provides it as context: `server::render_page`). The route picks the page, and each page asks
+/// for the type it shows (`components::load::posted`), so no per-area enum names the pages.
+#[derive(Clone, Debug)]
+pub struct Posted<T>(pub T);
+
 /// The store of type `S`, as the server provides it to every page.
 pub fn provided<S: Clone + Send + Sync + 'static>() -> Result<S, LoadError> {
     leptos::prelude::use_context::<S>().ok_or(LoadError::NotProvided(std::any::type_name::<S>()))

@@ -154,15 +154,6 @@ pub struct AccountLine {
     pub sites: String,
 }
 
-/// The result of a staff form POST, provided as context to the render of the same page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum StaffPosted {
-    Start(StartPage),
-    Calendar(Gate<CalendarPage>),
-    Opening(Gate<OpeningPage>),
-    Accounts(Gate<AccountsPage>),
-}
-
 pub async fn staff_start() -> Result<StartPage, LoadError> {
     let access = session::current_access().await?;
     Ok(StartPage { access, username: String::new(), error: None })

@@ -2,7 +2,7 @@
 //! directly: nothing is serialized into the page, and there is no second way (an `/api`
 //! endpoint) to fetch what the page already shows.
 
-use crate::api::LoadError;
+use crate::api::{LoadError, Posted};
 use crate::components::ServerErrorPage;
 use crate::components::NotFound;
 use leptos::prelude::*;
@@ -19,6 +19,30 @@ where
     V: IntoView + 'static,
 {
     Suspend::new(async move { found(load.await, show) })
+}
+
+/// What the form POST this render answers produced for a page that shows a `T`; `None` on a GET.
+pub fn posted<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    use_context::<Posted<T>>().map(|Posted(page)| page)
+}
+
+/// [`loaded`] for a page with forms: what the POST produced, or else (on a GET) what `load` reads.
+pub fn posted_or_loaded<T, F, V>(load: impl FnOnce() -> F + Send + 'static, show: impl FnOnce(T) -> V + Send + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: std::future::Future<Output = Result<Option<T>, LoadError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let posted = posted::<Option<T>>();
+    loaded(
+        async move {
+            match posted {
+                Some(page) => Ok(page),
+                None => load().await,
+            }
+        },
+        show,
+    )
 }
 
 /// [`loaded`] for data read without waiting (the content files).

@@ -3,7 +3,7 @@
 
 use crate::api::staff::Gate;
 use crate::api::LoadError;
-use crate::components::load::loaded;
+use crate::components::load::{loaded, posted};
 use crate::components::Layout;
 use crate::domain::staff::{Role, StaffAccess};
 use crate::text::t;
@@ -91,11 +91,12 @@ pub fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T
 
 /// The body of every gated staff page: the form's result when this render answers a POST, else
 /// what `load` reads; then the gate. One place, so each page only names its data and its view.
-pub fn staff_page<T, Fut>(title: &'static str, posted: Option<Gate<T>>, load: Fut, open: fn(T) -> AnyView) -> impl IntoView
+pub fn staff_page<T, Fut>(title: &'static str, load: Fut, open: fn(T) -> AnyView) -> impl IntoView
 where
-    T: Send + 'static,
+    T: Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<Gate<T>, LoadError>> + Send + 'static,
 {
+    let posted = posted::<Gate<T>>();
     loaded(
         async move {
             match posted {

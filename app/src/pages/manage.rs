@@ -1,4 +1,5 @@
-use crate::api::anonymous::{BookingLine, DayOption, ManageStep, Posted};
+use crate::api::anonymous::{BookingLine, DayOption, ManageStep};
+use crate::components::load::posted;
 use crate::api::anonymous_form::{field, path, ManageAction};
 use crate::components::booking::{CalendarForm, Day};
 use crate::components::Layout;
@@ -11,11 +12,7 @@ use leptos_meta::Title;
 /// page is never cached (Cache-Control: no-store).
 #[component]
 pub fn ManagePage() -> impl IntoView {
-    let posted = use_context::<Posted>().and_then(|p| match p {
-        Posted::Manage(step) => Some(step),
-        _ => None,
-    });
-    let step = posted.unwrap_or(ManageStep::Enter { error: None });
+    let step = posted::<ManageStep>().unwrap_or(ManageStep::Enter { error: None });
     view! {
         <Title text=format!("{} – {}", t::MANAGE_TITLE, t::PORTAL_NAME)/>
         <Layout>

@@ -1,6 +1,6 @@
-use crate::api::anonymous::{series_page, Posted, Series};
+use crate::api::anonymous::{series_page, Series};
 use crate::components::booking::Booking;
-use crate::components::load::{loaded, path_param, query_param};
+use crate::components::load::{path_param, posted_or_loaded, query_param};
 use leptos::prelude::*;
 
 /// `/{kommune}/paaroerende`: a relative's anonymous talks. The first talk gives a token; the same
@@ -20,18 +20,6 @@ pub fn CounsellingPageView() -> impl IntoView {
 
 #[component]
 fn SeriesPage(series: Series) -> impl IntoView {
-    let posted = use_context::<Posted>().and_then(|p| match (p, series) {
-        (Posted::Relatives(page), Series::Relatives) | (Posted::Counselling(page), Series::Counselling) => Some(page),
-        _ => None,
-    });
     let (kommune, samtale) = (path_param("kommune"), query_param(crate::api::anonymous_form::field::KIND));
-    loaded(
-        async move {
-            match posted {
-                Some(page) => Ok(page),
-                None => series_page(series, &kommune, samtale.as_deref()).await,
-            }
-        },
-        |p| view! { <Booking p/> },
-    )
+    posted_or_loaded(move || async move { series_page(series, &kommune, samtale.as_deref()).await }, |p| view! { <Booking p/> })
 }

@@ -1,7 +1,7 @@
-use crate::api::cases::{request_page, FieldMessage, FormValues, GuaranteeInfo, Posted, RequestPage, RequestStep};
+use crate::api::cases::{request_page, FieldMessage, FormValues, GuaranteeInfo, RequestPage, RequestStep};
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::domain::kommune::Kommune;
-use crate::components::load::{found, path_param};
+use crate::components::load::{found, path_param, posted};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,10 +12,7 @@ use leptos_meta::Title;
 /// (`skema`), so a double click or a reload files one request.
 #[component]
 pub fn RequestPageView() -> impl IntoView {
-    let posted = use_context::<Posted>().map(|p| match p {
-        Posted::Request(page) => page,
-    });
-    let page = match posted {
+    let page = match posted::<Option<RequestPage>>() {
         Some(page) => Ok(page),
         None => request_page(&path_param("kommune")),
     };

@@ -2,26 +2,18 @@
 //! so everything works without JavaScript; the server checks the token before anything changes.
 
 use crate::api::staff::{
-    accounts, calendar, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, OpeningPage, StaffPosted,
-    StartPage,
+    accounts, calendar, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, OpeningPage, StartPage,
 };
-use crate::components::load::{loaded, query_param};
+use crate::components::load::{loaded, posted, query_param};
 use crate::components::staff::{alerts, staff_page, StaffFrame};
 use crate::domain::staff::{Role, TalkStatus};
 use crate::text::t;
 use leptos::prelude::*;
 
-fn posted() -> Option<StaffPosted> {
-    use_context::<StaffPosted>()
-}
-
 /// `/personale`: sign in, or the start page of the member's role.
 #[component]
 pub fn StaffStartPage() -> impl IntoView {
-    let posted = posted().and_then(|p| match p {
-        StaffPosted::Start(s) => Some(s),
-        _ => None,
-    });
+    let posted = posted::<StartPage>();
     loaded(
         async move {
             match posted {
@@ -83,12 +75,8 @@ fn Start(p: StartPage) -> impl IntoView {
 /// `/personale/kalender?sted=&dag=&visning=dag|uge`
 #[component]
 pub fn StaffCalendarPage() -> impl IntoView {
-    let posted = posted().and_then(|p| match p {
-        StaffPosted::Calendar(gate) => Some(gate),
-        _ => None,
-    });
     let load = calendar(query_param("sted"), query_param("dag"), query_param("visning"));
-    staff_page(t::STAFF_CALENDAR_TITLE, posted, load, |p| view! { <Calendar p/> }.into_any())
+    staff_page(t::STAFF_CALENDAR_TITLE, load, |p| view! { <Calendar p/> }.into_any())
 }
 
 fn options(choices: &[Choice], selected: &str) -> impl IntoView {
@@ -315,12 +303,8 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
 /// `/personale/aabningstider?sted=&samtale=`
 #[component]
 pub fn StaffOpeningPage() -> impl IntoView {
-    let posted = posted().and_then(|p| match p {
-        StaffPosted::Opening(gate) => Some(gate),
-        _ => None,
-    });
     let load = opening_hours(query_param("sted"), query_param("samtale"));
-    staff_page(t::STAFF_HOURS_TITLE, posted, load, |p| view! { <Opening p/> }.into_any())
+    staff_page(t::STAFF_HOURS_TITLE, load, |p| view! { <Opening p/> }.into_any())
 }
 
 #[component]
@@ -405,11 +389,7 @@ fn Opening(p: OpeningPage) -> impl IntoView {
 /// `/personale/konti`
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
-    let posted = posted().and_then(|p| match p {
-        StaffPosted::Accounts(gate) => Some(gate),
-        _ => None,
-    });
-    staff_page(t::STAFF_ACCOUNTS_TITLE, posted, accounts(), |p| view! { <Accounts p/> }.into_any())
+    staff_page(t::STAFF_ACCOUNTS_TITLE, accounts(), |p| view! { <Accounts p/> }.into_any())
 }
 
 #[component]

@@ -2,7 +2,7 @@
 //! script, like every staff page); every action is a POST carrying the session's CSRF token,
 //! checked by `server::case_forms` before `api::cases::logic` runs it.
 
-use crate::api::cases::{cases_page, CaseDetail, CaseLine, CasesPage, CasesPosted};
+use crate::api::cases::{cases_page, CaseDetail, CaseLine, CasesPage};
 use crate::components::staff::{alerts, staff_page, StaffFrame};
 use crate::text::t;
 use leptos::prelude::*;
@@ -11,8 +11,7 @@ use crate::components::load::query_param;
 /// `/personale/sager?sag=ID`
 #[component]
 pub fn StaffCasesPage() -> impl IntoView {
-    let posted = use_context::<CasesPosted>().map(|CasesPosted(gate)| gate);
-    staff_page(t::CASES_TITLE, posted, cases_page(query_param("sag")), |p| view! { <Cases p/> }.into_any())
+    staff_page(t::CASES_TITLE, cases_page(query_param("sag")), |p| view! { <Cases p/> }.into_any())
 }
 
 #[component]
