@@ -188,9 +188,8 @@ pub fn token_error(e: TokenError) -> &'static str {
     }
 }
 
-/// Why a time cannot be booked ([`SlotError`](crate::domain::slots::SlotError)).
-#[cfg(feature = "ssr")]
 /// Why a booking step was refused, for the page.
+#[cfg(feature = "ssr")]
 pub fn booking_refusal(r: crate::domain::slots::BookingRefusal) -> &'static str {
     use crate::domain::slots::BookingRefusal;
     match r {
@@ -201,6 +200,8 @@ pub fn booking_refusal(r: crate::domain::slots::BookingRefusal) -> &'static str 
     }
 }
 
+/// Why a time cannot be booked ([`SlotError`](crate::domain::slots::SlotError)).
+#[cfg(feature = "ssr")]
 pub fn slot_error(e: crate::domain::slots::SlotError) -> &'static str {
     use crate::domain::slots::SlotError;
     match e {
