@@ -253,32 +253,13 @@ fn RelativesChoose(p: BookPage, error: Option<String>) -> impl IntoView {
     let text = t::series_text(r.series);
     let offered = !p.kinds.is_empty();
     let count = r.used.map(|used| view! { <p class="talk-count" id="talk-count">{t::relatives_used(used, r.max)}</p> });
-    let has_code_error = r.code_error.is_some();
     let code_form = (offered && r.token.is_none()).then(|| {
         view! {
             <section aria-labelledby="have-code">
                 <h2 id="have-code">{t::RELATIVES_HAVE_CODE}</h2>
                 <form method="post" action=p.path.clone()>
                     <input type="hidden" name=field::ACTION value=SHOW_CODE/>
-                    <div class=if has_code_error { "form-group form-error" } else { "form-group" }>
-                        <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
-                        <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
-                        {r.code_error.clone().map(|e| view! {
-                            <span class="form-error-message" id="kode-error" role="alert"><span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}</span>
-                        })}
-                        <input
-                            class="form-input input-width-l token-input"
-                            type="password"
-                            id=CODE_FIELD_ID
-                            name=field::CODE
-                            autocomplete="off"
-                            autocapitalize="characters"
-                            spellcheck="false"
-                            aria-describedby=if has_code_error { "kode-hint kode-error" } else { "kode-hint" }
-                            required=true
-                        />
-                        <ShowCode/>
-                    </div>
+                    <CodeField error=r.code_error.clone()/>
                     <button type="submit" class="button button-secondary">{t::RELATIVES_SHOW_COUNT}</button>
                 </form>
             </section>
@@ -362,5 +343,36 @@ pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
             </div>
             <button type="submit" class="button button-secondary">{t::CALENDAR_SUBMIT}</button>
         </form>
+    }
+}
+
+/// The field where a person types their code: label, hint, the reason a try was refused, and
+/// "Vis koden" (the `ShowCode` island). The manage page and the series pages ask for a code
+/// the same way.
+#[component]
+pub fn CodeField(error: Option<String>) -> impl IntoView {
+    let has_error = error.is_some();
+    view! {
+        <div class=if has_error { "form-group form-error" } else { "form-group" }>
+            <label class="form-label" for=CODE_FIELD_ID>{t::MANAGE_CODE_LABEL}</label>
+            <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
+            {error.map(|e| view! {
+                <span class="form-error-message" id="kode-error" role="alert">
+                    <span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}
+                </span>
+            })}
+            <input
+                class="form-input input-width-l token-input"
+                type="password"
+                id=CODE_FIELD_ID
+                name=field::CODE
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                aria-describedby=if has_error { "kode-hint kode-error" } else { "kode-hint" }
+                required=true
+            />
+            <ShowCode/>
+        </div>
     }
 }

@@ -1,9 +1,8 @@
 use crate::api::anonymous::{BookingLine, DayOption, ManageStep};
 use crate::components::load::posted;
 use crate::api::anonymous_form::{field, path, ManageAction};
-use crate::components::booking::{CalendarForm, Day};
+use crate::components::booking::{CalendarForm, CodeField, Day};
 use crate::components::Layout;
-use crate::islands::{ShowCode, CODE_FIELD_ID};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,32 +28,11 @@ pub fn ManagePage() -> impl IntoView {
 
 #[component]
 fn EnterCode(error: Option<String>) -> impl IntoView {
-    let has_error = error.is_some();
     view! {
         <p class="font-lead">{t::MANAGE_LEAD}</p>
         <form method="post" action=path::MANAGE>
             <input type="hidden" name=field::ACTION value=ManageAction::Show.value()/>
-            <div class=if has_error { "form-group form-error" } else { "form-group" }>
-                <label class="form-label" for="kode">{t::MANAGE_CODE_LABEL}</label>
-                <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
-                {error.map(|e| view! {
-                    <span class="form-error-message" id="kode-error" role="alert">
-                        <span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}
-                    </span>
-                })}
-                <input
-                    class="form-input input-width-l token-input"
-                    type="password"
-                    id=CODE_FIELD_ID
-                    name=field::CODE
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    aria-describedby=if has_error { "kode-hint kode-error" } else { "kode-hint" }
-                    required=true
-                />
-                <ShowCode/>
-            </div>
+            <CodeField error/>
             <button type="submit" class="button button-primary">{t::MANAGE_SUBMIT}</button>
         </form>
     }
