@@ -24,7 +24,6 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
-use tower_http::CompressionLevel;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -170,20 +169,13 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
     }
     let app = app
         .layer(axum::middleware::from_fn_with_state(std::sync::Arc::new(limits.proxies), proxy::find_client));
-    with_security_headers(app).layer(CompressionLayer::new().quality(PAGE_COMPRESSION)).layer(
+    with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()
             .make_span_with(request_span)
             .on_request(())
             .on_response(log_response),
     )
 }
-
-/// How hard pages are compressed on the fly. tower-http's default is each codec's own default,
-/// which for brotli is quality 11: meant for files compressed once, it took longer than
-/// rendering the page (BENCHMARKS.md, "Where a page's time goes"). Level 5 (brotli 5, gzip 5)
-/// gives pages about 10 % more bytes for a fraction of the CPU. The `/pkg` files are
-/// precompressed at brotli 11 once per build (`precompress_pkg`), so they keep the smallest size.
-const PAGE_COMPRESSION: CompressionLevel = CompressionLevel::Precise(5);
 
 /// The benchmark's "framework floor": a minimal Leptos page rendered by the same leptos_axum
 /// pipeline (async SSR, same layers), routed only when `RMP_BENCH_FLOOR=1` (see scripts/bench.sh).
