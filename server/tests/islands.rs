@@ -135,3 +135,23 @@ async fn a_page_that_cannot_be_built_answers_500() {
 }
 
 use leptos_axum::LeptosRoutes;
+
+/// The head's island script is rendered once and given each response's nonce
+/// (`app::app::head_assets`): every nonce in a page is the one its CSP allows, and the next
+/// response has a fresh one.
+#[tokio::test]
+async fn the_island_script_carries_the_nonce_of_its_own_response() {
+    let (app, _data) = app().await;
+    let mut seen = Vec::new();
+    for path in ["/ishoj", "/ishoj", "/min-aftale"] {
+        let res = app.clone().oneshot(Request::builder().uri(path).body(Body::empty()).unwrap()).await.unwrap();
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+        let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in the CSP").to_string();
+        let html = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        let in_page: Vec<&str> = html.split("nonce=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+        assert!(!in_page.is_empty(), "{path}: no script with a nonce");
+        assert!(in_page.iter().all(|n| *n == nonce), "{path}: {in_page:?} against {nonce}");
+        seen.push(nonce);
+    }
+    assert_ne!(seen[0], seen[1], "two responses got the same nonce");
+}
