@@ -217,7 +217,7 @@ pub mod logic {
     use crate::text::dates::{clock, long_date};
     use crate::domain::deadlines::{last_day, parse_date, today_in_copenhagen, ClockStart, DateError};
     use crate::domain::kommune::Kommune;
-    use crate::domain::request::{display_phone, guarantee_until, validate, Clock, ContactTime, FormNonce, Status, Substance};
+    use crate::domain::request::{display_phone, guarantee_until, validate, Clock, ContactTime, Field, FormNonce, Status, Substance, CHECKED, NONCE_FIELD};
     use crate::domain::rights::Topic;
     use crate::domain::staff::{Area, Forbidden, StaffAccess};
     use crate::store::{CaseStore, NewRequest, StatusChange, StoreError, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM};
@@ -349,13 +349,13 @@ pub mod logic {
         // What comes back into the page is capped, so a huge field cannot inflate the response.
         let get = |f: &str| form.get(f).map(|v| v.chars().take(300).collect::<String>()).unwrap_or_default();
         FormValues {
-            name: get("navn"),
-            phone: get("telefon"),
-            email: get("email"),
-            substance: Substance::from_form(&get("rusmiddel")).map(|s| s.form_value().to_string()).unwrap_or_default(),
-            morning: get(ContactTime::Morning.field()) == "ja",
-            afternoon: get(ContactTime::Afternoon.field()) == "ja",
-            consent: get("samtykke") == "ja",
+            name: get(Field::Name.id()),
+            phone: get(Field::Phone.id()),
+            email: get(Field::Email.id()),
+            substance: Substance::from_form(&get(Field::Substance.id())).map(|s| s.form_value().to_string()).unwrap_or_default(),
+            morning: get(ContactTime::Morning.field()) == CHECKED,
+            afternoon: get(ContactTime::Afternoon.field()) == CHECKED,
+            consent: get(Field::Consent.id()) == CHECKED,
         }
     }
 
@@ -368,7 +368,7 @@ pub mod logic {
     /// [`submit_request`] at a given instant (tests).
     pub async fn submit_request_at(store: &CaseStore, kommune: &str, form: &HashMap<String, String>, now: DateTime<Utc>) -> Option<RequestPage> {
         let k = crate::content::find_kommune(kommune)?;
-        let skema = form.get("skema").map(|s| s.trim().to_string()).unwrap_or_default();
+        let skema = form.get(NONCE_FIELD).map(|s| s.trim().to_string()).unwrap_or_default();
         let Some(nonce_hash) = FormNonce::hash(&skema) else {
             // No or a malformed nonce: not our form, or a very old page. Show it again, as typed,
             // with a fresh nonce; nothing is stored.

@@ -84,6 +84,12 @@ impl ContactTime {
     }
 }
 
+/// The value a ticked checkbox of the request form posts.
+pub const CHECKED: &str = "ja";
+
+/// The hidden field with the form's one-time nonce (a double submit files one request).
+pub const NONCE_FIELD: &str = "skema";
+
 /// The fields of the request form, by the `id` and `name` they have in the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -174,10 +180,10 @@ pub fn validate(form: &HashMap<String, String>) -> Result<ValidRequest, Vec<(Fie
     if substance.is_none() {
         errors.push((Field::Substance, FieldError::SubstanceMissing));
     }
-    if get(Field::Consent.id()) != "ja" {
+    if get(Field::Consent.id()) != CHECKED {
         errors.push((Field::Consent, FieldError::ConsentMissing));
     }
-    let times = ContactTime::ALL.into_iter().filter(|c| get(c.field()) == "ja").collect();
+    let times = ContactTime::ALL.into_iter().filter(|c| get(c.field()) == CHECKED).collect();
     match (errors.is_empty(), name, substance) {
         (true, Some(name), Some(substance)) => Ok(ValidRequest { name, phone, email, substance, times }),
         _ => Err(errors),

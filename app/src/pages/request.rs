@@ -1,6 +1,7 @@
 use crate::api::cases::{request_page, FieldMessage, FormValues, GuaranteeInfo, RequestPage, RequestStep};
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::domain::kommune::Kommune;
+use crate::domain::request::{ContactTime, Field, CHECKED, NONCE_FIELD};
 use crate::components::load::{found, path_param, posted};
 use crate::text::t;
 use leptos::prelude::*;
@@ -132,7 +133,7 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
             let id = if i == 0 { "rusmiddel".to_string() } else { format!("rusmiddel-{value}") };
             view! {
                 <div class="form-group-radio">
-                    <input type="radio" class="form-radio" name="rusmiddel" id=id.clone() value=value checked={values.substance == value} required=true/>
+                    <input type="radio" class="form-radio" name=Field::Substance.id() id=id.clone() value=value checked={values.substance == value} required=true/>
                     <label for=id>{label}</label>
                 </div>
             }
@@ -153,7 +154,7 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
         {form_error}
         {summary}
         <form method="post" action=path class="request-form" novalidate=true aria-labelledby="form-heading">
-            <input type="hidden" name="skema" value=skema/>
+            <input type="hidden" name=NONCE_FIELD value=skema/>
             <div class=group("rusmiddel")>
                 <fieldset aria-describedby=described("rusmiddel", None)>
                     <legend class="form-label h4">{t::REQ_SUBSTANCE_LEGEND}</legend>
@@ -165,22 +166,22 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
                 <legend class="form-label h4">{t::REQ_CONTACT_LEGEND}</legend>
                 <span class="form-hint" id="kontakt-hint">{t::REQ_CONTACT_HINT}</span>
                 <div class=group("navn")>
-                    <label class="form-label" for="navn">{t::REQ_NAME_LABEL}</label>
+                    <label class="form-label" for=Field::Name.id()>{t::REQ_NAME_LABEL}</label>
                     {message("navn")}
-                    <input class="form-input input-width-xl" type="text" id="navn" name="navn" autocomplete="name" maxlength="100"
+                    <input class="form-input input-width-xl" type="text" id=Field::Name.id() name=Field::Name.id() autocomplete="name" maxlength="100"
                         required=true value=values.name.clone() aria-describedby=described("navn", None)/>
                 </div>
                 <div class=group("telefon")>
-                    <label class="form-label" for="telefon">{t::REQ_PHONE_LABEL}</label>
+                    <label class="form-label" for=Field::Phone.id()>{t::REQ_PHONE_LABEL}</label>
                     <span class="form-hint" id="telefon-hint">{t::REQ_PHONE_HINT}</span>
                     {message("telefon")}
-                    <input class="form-input input-width-s" type="tel" id="telefon" name="telefon" autocomplete="tel" inputmode="tel" maxlength="24"
+                    <input class="form-input input-width-s" type="tel" id=Field::Phone.id() name=Field::Phone.id() autocomplete="tel" inputmode="tel" maxlength="24"
                         value=values.phone.clone() aria-describedby=described("telefon", Some("telefon-hint"))/>
                 </div>
                 <div class=group("email")>
-                    <label class="form-label" for="email">{t::REQ_EMAIL_LABEL}</label>
+                    <label class="form-label" for=Field::Email.id()>{t::REQ_EMAIL_LABEL}</label>
                     {message("email")}
-                    <input class="form-input input-width-xl" type="email" id="email" name="email" autocomplete="email" maxlength="254"
+                    <input class="form-input input-width-xl" type="email" id=Field::Email.id() name=Field::Email.id() autocomplete="email" maxlength="254"
                         spellcheck="false" value=values.email.clone() aria-describedby=described("email", None)/>
                 </div>
             </fieldset>
@@ -188,12 +189,12 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
                 <legend class="form-label h4">{t::REQ_TIMES_LEGEND}</legend>
                 <span class="form-hint" id="tider-hint">{t::REQ_TIMES_HINT}</span>
                 <div class="form-group-checkbox">
-                    <input type="checkbox" class="form-checkbox" id="tid-formiddag" name="tid-formiddag" value="ja" checked=values.morning/>
-                    <label for="tid-formiddag">{t::REQ_TIME_MORNING}</label>
+                    <input type="checkbox" class="form-checkbox" id=ContactTime::Morning.field() name=ContactTime::Morning.field() value=CHECKED checked=values.morning/>
+                    <label for=ContactTime::Morning.field()>{t::REQ_TIME_MORNING}</label>
                 </div>
                 <div class="form-group-checkbox">
-                    <input type="checkbox" class="form-checkbox" id="tid-eftermiddag" name="tid-eftermiddag" value="ja" checked=values.afternoon/>
-                    <label for="tid-eftermiddag">{t::REQ_TIME_AFTERNOON}</label>
+                    <input type="checkbox" class="form-checkbox" id=ContactTime::Afternoon.field() name=ContactTime::Afternoon.field() value=CHECKED checked=values.afternoon/>
+                    <label for=ContactTime::Afternoon.field()>{t::REQ_TIME_AFTERNOON}</label>
                 </div>
             </fieldset>
             <section class="consent" aria-labelledby="consent-heading">
@@ -202,9 +203,9 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
                 <div class=group("samtykke")>
                     {message("samtykke")}
                     <div class="form-group-checkbox">
-                        <input type="checkbox" class="form-checkbox" id="samtykke" name="samtykke" value="ja" required=true checked=values.consent
+                        <input type="checkbox" class="form-checkbox" id=Field::Consent.id() name=Field::Consent.id() value=CHECKED required=true checked=values.consent
                             aria-describedby=described("samtykke", Some("samtykke-tekst"))/>
-                        <label for="samtykke">{t::REQ_CONSENT_LABEL}</label>
+                        <label for=Field::Consent.id()>{t::REQ_CONSENT_LABEL}</label>
                     </div>
                 </div>
             </section>
