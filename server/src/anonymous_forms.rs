@@ -5,6 +5,7 @@
 use crate::proxy::ClientAddr;
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
+use app::domain::kommune::KommunePath;
 use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Series};
 use app::api::anonymous_form::{path, BookingForm, Fields};
 use app::text::t;
@@ -31,9 +32,9 @@ pub struct FormState {
 
 pub fn routes(state: FormState) -> Router {
     Router::new()
-        .route("/{kommune}/book", post(book))
-        .route("/{kommune}/paaroerende", post(series_post).layer(Extension(Series::Relatives)))
-        .route("/{kommune}/raadgivning", post(series_post).layer(Extension(Series::Counselling)))
+        .route(KommunePath::Book.route(), post(book))
+        .route(KommunePath::Relatives.route(), post(series_post).layer(Extension(Series::Relatives)))
+        .route(KommunePath::Counselling.route(), post(series_post).layer(Extension(Series::Counselling)))
         .route(path::MANAGE, post(manage))
         .route(path::CALENDAR, post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))

@@ -13,8 +13,10 @@
 use crate::proxy::PublicOrigin;
 use crate::staff_forms::signed_in_member;
 use crate::{form_fields, FormBody};
+use app::domain::kommune::KommunePath;
 use app::api::cases::logic;
 use app::api::staff::Gate;
+use app::api::staff_form::path;
 use app::store::{CaseStore, StaffStore};
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, Uri};
@@ -39,8 +41,8 @@ pub struct CaseFormState {
 
 pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore, public_origin: Option<PublicOrigin>) -> Router {
     Router::new()
-        .route("/{kommune}/henvendelse", post(request))
-        .route("/personale/sager", post(staff_cases))
+        .route(KommunePath::Request.route(), post(request))
+        .route(path::CASES, post(staff_cases))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(CaseFormState { options, case, staff, public_origin })
 }

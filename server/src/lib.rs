@@ -245,3 +245,27 @@ fn route_class(path: &str) -> &'static str {
         "(other)"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use app::api::{anonymous_form, staff_form};
+
+    /// Leptos's `path!` takes only literals, so the page routes cannot name the constants the
+    /// forms and handlers use: this ties each page a form posts back to one of the routes.
+    #[test]
+    fn every_form_page_is_a_page_route() {
+        let routes: Vec<String> = super::page_routes().iter().map(|r| r.path().to_string()).collect();
+        let pages = [
+            anonymous_form::path::MANAGE,
+            staff_form::path::START,
+            staff_form::path::CALENDAR,
+            staff_form::path::OPENING,
+            staff_form::path::ACCOUNTS,
+            staff_form::path::CASES,
+        ];
+        let kommune_pages = app::domain::kommune::KommunePath::ALL.map(|p| p.route());
+        for page in pages.into_iter().chain(kommune_pages) {
+            assert!(routes.iter().any(|r| r == page), "{page} is no page route: {routes:?}");
+        }
+    }
+}

@@ -10,7 +10,9 @@ use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, render_page, FormBody, Stores};
 use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
+use app::api::anonymous_form::Fields;
 use app::api::staff::{logic, StartPage};
+use app::api::staff_form::{csrf, path, SignInForm};
 use app::domain::staff::StaffAccess;
 use app::store::StaffStore;
 use app::text::t;
@@ -20,7 +22,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Extension, Router};
 use leptos::prelude::LeptosOptions;
-use std::collections::HashMap;
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
@@ -87,11 +88,11 @@ pub struct StaffFormState {
 
 pub fn routes(state: StaffFormState) -> Router {
     Router::new()
-        .route("/personale/log-ind", post(sign_in))
-        .route("/personale/log-ud", post(sign_out))
-        .route("/personale/kalender", post(calendar))
-        .route("/personale/aabningstider", post(opening))
-        .route("/personale/konti", post(accounts))
+        .route(path::SIGN_IN, post(sign_in))
+        .route(path::SIGN_OUT, post(sign_out))
+        .route(path::CALENDAR, post(calendar))
+        .route(path::OPENING, post(opening))
+        .route(path::ACCOUNTS, post(accounts))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
 }
@@ -117,12 +118,12 @@ pub fn same_origin(headers: &HeaderMap, public_origin: Option<&PublicOrigin>) ->
     }
 }
 
-fn token_matches(sent: Option<&String>, expected: &str) -> bool {
+fn token_matches(sent: Option<&str>, expected: &str) -> bool {
     sent.is_some_and(|s| s.len() == expected.len() && bool::from(s.as_bytes().ct_eq(expected.as_bytes())))
 }
 
 fn start_uri() -> Uri {
-    Uri::from_static("/personale")
+    Uri::from_static(path::START)
 }
 
 /// Why a staff POST was refused before anything ran: shown on the staff start page.
@@ -146,7 +147,7 @@ pub async fn signed_in_member(
     staff: &StaffStore,
     headers: &HeaderMap,
     public_origin: Option<&PublicOrigin>,
-    form: &HashMap<String, String>,
+    form: &Fields,
 ) -> Result<StaffAccess, Refusal> {
     let access = match cookie_value(headers) {
         Some(v) => staff.access(&v, app::clock::now()).await.unwrap_or_else(|e| {
@@ -158,7 +159,7 @@ pub async fn signed_in_member(
     let Some(access) = access else {
         return Err(Refusal { access: None, error: t::STAFF_SIGN_IN_FIRST, status: StatusCode::UNAUTHORIZED });
     };
-    if !same_origin(headers, public_origin) || !token_matches(form.get("csrf"), &access.csrf) {
+    if !same_origin(headers, public_origin) || !token_matches(csrf(form), &access.csrf) {
         tracing::warn!("a staff form was refused: origin or CSRF check failed");
         return Err(Refusal { access: Some(access), error: t::STAFF_FORM_EXPIRED, status: StatusCode::FORBIDDEN });
     }
@@ -166,7 +167,7 @@ pub async fn signed_in_member(
 }
 
 /// [`signed_in_member`], with a refusal rendered as the start page.
-async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &HashMap<String, String>) -> Result<StaffAccess, Response> {
+async fn checked(state: &StaffFormState, headers: &HeaderMap, form: &Fields) -> Result<StaffAccess, Response> {
     match signed_in_member(&state.stores.staff, headers, state.public_origin.as_ref(), form).await {
         Ok(access) => Ok(access),
         Err(refusal) => {
@@ -183,8 +184,7 @@ fn see_other(location: &'static str, cookie: String) -> Response {
 }
 
 async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extension<ClientAddr>, headers: HeaderMap, form: FormBody) -> Response {
-    let form = form_fields(form);
-    let username = form.get("brugernavn").cloned().unwrap_or_default();
+    let SignInForm { username, password } = SignInForm::read(&form_fields(form));
     let refuse = |error: &str, status: StatusCode| {
         let page = StartPage { access: None, username: username.trim().chars().take(40).collect(), error: Some(error.to_string()) };
         let state = state.clone();
@@ -208,12 +208,11 @@ async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extensi
             return refuse(&refused.say(t::STAFF_SIGN_IN_THROTTLED, now, false), status).await;
         }
     };
-    let password = form.get("adgangskode").map(String::as_str).unwrap_or("");
-    match state.stores.staff.sign_in(&username, password, now).await {
+    match state.stores.staff.sign_in(&username, &password, now).await {
         Ok(Some(session)) => {
             state.sign_ins.give_back(units).await;
             tracing::info!(role = session.access.role.slug(), "staff signed in");
-            see_other("/personale", set_cookie(&session.cookie_value, state.secure_cookies))
+            see_other(path::START, set_cookie(&session.cookie_value, state.secure_cookies))
         }
         Ok(None) => {
             tracing::info!("a staff sign-in was refused");
@@ -235,7 +234,7 @@ async fn sign_out(State(state): State<StaffFormState>, headers: HeaderMap, form:
                     tracing::error!("sign-out failed: {e}");
                 }
             }
-            see_other("/personale", clear_cookie(state.secure_cookies))
+            see_other(path::START, clear_cookie(state.secure_cookies))
         }
         Err(refused) => refused,
     }

@@ -132,7 +132,7 @@ pub mod logic {
     use super::*;
     use crate::content::{content, BookingSite, RelativeTalksParams, TalkKind, TalkPurpose};
     use crate::text::dates;
-    use crate::domain::kommune::Kommune;
+    use crate::domain::kommune::{Kommune, KommunePath};
     use crate::api::anonymous_form::{BookingForm, CalendarForm, Fields, ManageAction, ManageForm};
     use crate::domain::slots::{self, BookingRefusal, SlotError};
     use crate::domain::token::Token;
@@ -255,7 +255,7 @@ pub mod logic {
         };
         Some(BookPage {
             kommune: k.slug().to_string(),
-            path: format!("/{}/{}", k.slug(), series.map(Series::segment).unwrap_or("book")),
+            path: k.page(series.map(Series::page).unwrap_or(KommunePath::Book)),
             relatives: None,
             kommune_name: k.name().to_string(),
             site_name: site.name.clone(),

@@ -95,12 +95,13 @@ impl ManageAction {
     }
 }
 
-fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+/// A field's value as posted (shared with `staff_form`).
+pub(super) fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     fields.get(name).map(String::as_str)
 }
 
 /// A non-empty value, trimmed.
-fn given<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+pub(super) fn given<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     text(fields, name).map(str::trim).filter(|v| !v.is_empty())
 }
 

@@ -213,6 +213,8 @@ pub fn request_page(kommune: &str) -> Result<Option<RequestPage>, crate::api::Lo
 #[cfg(feature = "ssr")]
 pub mod logic {
     use super::*;
+    use crate::api::anonymous_form::Fields;
+    use crate::api::staff_form::CaseStep;
     use crate::content::{content, Citation};
     use crate::text::dates::{clock, long_date};
     use crate::domain::deadlines::{last_day, parse_date, today_in_copenhagen, ClockStart, DateError};
@@ -714,59 +716,50 @@ pub mod logic {
         Ok(build_page(store, access, open, false, None, Vec::new(), String::new(), now).await)
     }
 
-    /// A POST to `/personale/sager`: `handling` is `find` (field `reference`), `status` (`sag`,
-    /// `status`), `frist` (`sag`, `dato`), `eksport` (`sag`), `slet-spoerg` or `slet` (`sag`).
-    pub async fn cases_post(store: &CaseStore, access: &StaffAccess, f: &HashMap<String, String>, now: DateTime<Utc>) -> Result<CasesPost, Forbidden> {
+    /// A POST to `/personale/sager`: find a request by reference, change its status, start its
+    /// guarantee clock, export it, or (after asking) delete it ([`CaseStep`]).
+    pub async fn cases_post(store: &CaseStore, access: &StaffAccess, fields: &Fields, now: DateTime<Utc>) -> Result<CasesPost, Forbidden> {
         access.require(Area::Cases)?;
-        let id = f.get("sag").and_then(|v| v.trim().parse::<i64>().ok());
         let page = |open: Option<i64>, confirm: bool, message: Option<String>, errors: Vec<String>, typed: String| async move {
             CasesPost::Page(build_page(store, access, open, confirm, message, errors, typed, now).await)
         };
-        Ok(match (f.get("handling").map(String::as_str), id) {
-            (Some("find"), _) => {
-                let typed: String = f.get("reference").map(|r| r.trim().chars().take(20).collect()).unwrap_or_default();
-                match find_by_reference(store, access, &typed).await {
-                    Ok(Some(found)) => page(Some(found), false, None, Vec::new(), String::new()).await,
-                    Ok(None) => page(None, false, None, vec![t::CASES_NOT_FOUND.to_string()], typed).await,
-                    Err(e) => page(None, false, None, vec![refusal(e)], typed).await,
+        Ok(match CaseStep::read(fields) {
+            CaseStep::Find(typed) => match find_by_reference(store, access, &typed).await {
+                Ok(Some(found)) => page(Some(found), false, None, Vec::new(), String::new()).await,
+                Ok(None) => page(None, false, None, vec![t::CASES_NOT_FOUND.to_string()], typed).await,
+                Err(e) => page(None, false, None, vec![refusal(e)], typed).await,
+            },
+            CaseStep::Status { case: id, to: None } => page(Some(id), false, None, vec![t::CASES_ERR_NO_STATUS.to_string()], String::new()).await,
+            CaseStep::Status { case: id, to: Some(to) } => match change_status(store, access, id, to, now).await {
+                Ok(()) => page(Some(id), false, Some(t::cases_status_changed(t::status_label(to))), Vec::new(), String::new()).await,
+                Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
+            },
+            CaseStep::Deadline { case: id, typed } => match parse_date(&typed, today_in_copenhagen(now)) {
+                Err(e) => {
+                    let why = date_error(e).to_string();
+                    let mut p = build_page(store, access, Some(id), false, None, vec![why.clone()], String::new(), now).await;
+                    p.date_typed = typed.chars().take(20).collect();
+                    p.date_error = Some(why);
+                    CasesPost::Page(p)
                 }
-            }
-            (Some("status"), Some(id)) => match f.get("status").and_then(|s| Status::from_slug(s)) {
-                None => page(Some(id), false, None, vec![t::CASES_ERR_NO_STATUS.to_string()], String::new()).await,
-                Some(to) => match change_status(store, access, id, to, now).await {
-                    Ok(()) => page(Some(id), false, Some(t::cases_status_changed(t::status_label(to))), Vec::new(), String::new()).await,
+                Ok(from) => match start_guarantee_clock(store, access, id, from, now).await {
+                    Ok(until) => {
+                        let message = t::cases_clock_started(&long_date(from), &long_date(until));
+                        page(Some(id), false, Some(message), Vec::new(), String::new()).await
+                    }
                     Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
                 },
             },
-            (Some("frist"), Some(id)) => {
-                let typed = f.get("dato").map(String::as_str).unwrap_or("");
-                match parse_date(typed, today_in_copenhagen(now)) {
-                    Err(e) => {
-                        let why = date_error(e).to_string();
-                        let mut p = build_page(store, access, Some(id), false, None, vec![why.clone()], String::new(), now).await;
-                        p.date_typed = typed.trim().chars().take(20).collect();
-                        p.date_error = Some(why);
-                        CasesPost::Page(p)
-                    }
-                    Ok(from) => match start_guarantee_clock(store, access, id, from, now).await {
-                        Ok(until) => {
-                            let message = t::cases_clock_started(&long_date(from), &long_date(until));
-                            page(Some(id), false, Some(message), Vec::new(), String::new()).await
-                        }
-                        Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
-                    },
-                }
-            }
-            (Some("eksport"), Some(id)) => match export_request(store, access, id, now).await {
+            CaseStep::Export(id) => match export_request(store, access, id, now).await {
                 Ok((name, body)) => CasesPost::File { name, body },
                 Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
             },
-            (Some("slet-spoerg"), Some(id)) => page(Some(id), true, None, Vec::new(), String::new()).await,
-            (Some("slet"), Some(id)) => match delete_request(store, access, id, now).await {
+            CaseStep::AskDelete(id) => page(Some(id), true, None, Vec::new(), String::new()).await,
+            CaseStep::Delete(id) => match delete_request(store, access, id, now).await {
                 Ok(()) => page(None, false, Some(t::CASES_DELETED.to_string()), Vec::new(), String::new()).await,
                 Err(e) => page(Some(id), false, None, vec![refusal(e)], String::new()).await,
             },
-            (_, open) => page(open, false, None, Vec::new(), String::new()).await,
+            CaseStep::Show(open) => page(open, false, None, Vec::new(), String::new()).await,
         })
     }
 

@@ -8,6 +8,7 @@ pub mod rights;
 pub mod catalogue;
 pub mod cases;
 pub mod staff;
+pub mod staff_form;
 
 /// Why a page's data could not be read. The page then answers 500 with the server-error page;
 /// the cause goes to the log (never what a person typed).

@@ -6,6 +6,7 @@
 //! `server/src/staff_forms.rs`, which checks the session cookie and the CSRF token, runs the step
 //! in [`logic`] and renders the same page with the result.
 
+use crate::api::staff_form::{field, CalendarView};
 use crate::api::{provided, LoadError};
 use crate::domain::staff::{Role, StaffAccess, TalkStatus};
 use serde::{Deserialize, Serialize};
@@ -60,21 +61,20 @@ pub struct CalendarPage {
     pub errors: Vec<String>,
 }
 
+/// The query string of the calendar of `site` from `day`.
+pub fn calendar_query(site: &str, day: &str, view: CalendarView) -> String {
+    format!("{}={site}&{}={day}&{}={}", field::SITE, field::DAY, field::VIEW, view.value())
+}
+
 impl CalendarPage {
     /// The query string that shows this page again (forms post to it and links keep it).
     pub fn query(&self) -> String {
-        format!("sted={}&dag={}&visning={}", self.site.value, self.day, if self.week { "uge" } else { "dag" })
+        let view = if self.week { CalendarView::Week } else { CalendarView::Day };
+        calendar_query(&self.site.value, &self.day, view)
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExtraForm {
-    pub kind: String,
-    pub date: String,
-    pub time: String,
-    pub minutes: String,
-    pub capacity: String,
-}
+pub use crate::domain::opening_form::ExtraForm;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarDay {
@@ -257,13 +257,14 @@ pub mod logic {
     use super::*;
     use crate::content::{content, BookingSite};
     use crate::text::dates;
-    use crate::domain::opening_form::{parse_extra_slot, OpeningForm, WEEKDAYS};
-    use crate::domain::staff::{check_new_password, normalise_username, Area, Forbidden, TalkAction, TalkOutcome};
+    use crate::api::anonymous_form::Fields;
+    use crate::api::staff_form::{AccountStep, CalendarForm, CalendarPlace, CalendarStep, OpeningPost};
+    use crate::domain::opening_form::{OpeningForm, WEEKDAYS};
+    use crate::domain::staff::{check_new_password, normalise_username, Area, Forbidden, TalkOutcome};
     use crate::store::{AccountError, AnonStore, BookError, RemoveSlot, StaffScope, StaffStore};
     use crate::text::t;
     use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
     use chrono_tz::Europe::Copenhagen;
-    use std::collections::HashMap;
 
     pub fn gate<T>(access: &StaffAccess, result: Result<T, Forbidden>) -> Gate<T> {
         match result {
@@ -320,12 +321,12 @@ pub mod logic {
             CalendarQuery {
                 site: sted.map(str::to_string),
                 day: dag.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-                week: visning == Some("uge"),
+                week: CalendarView::read(visning) == CalendarView::Week,
             }
         }
 
-        pub fn from_fields(f: &HashMap<String, String>) -> CalendarQuery {
-            CalendarQuery::new(f.get("sted").map(String::as_str), f.get("dag").map(String::as_str), f.get("visning").map(String::as_str))
+        pub fn from_place(place: &CalendarPlace) -> CalendarQuery {
+            CalendarQuery::new(place.site.as_deref(), place.day.as_deref(), Some(place.view.value()))
         }
     }
 
@@ -446,29 +447,23 @@ pub mod logic {
         })
     }
 
-    /// A POST to `/personale/kalender`: mark a talk (`handling` = holdt / udeblevet / aflys /
-    /// genaabn), open an extra slot (`aabn-tid`) or remove one (`fjern-tid`).
-    pub async fn calendar_post(anon: &AnonStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<CalendarPage, Forbidden> {
+    /// A POST to `/personale/kalender`: mark a talk (held, no-show, cancelled, or back to
+    /// booked), open an extra slot or remove one ([`CalendarStep`]).
+    pub async fn calendar_post(anon: &AnonStore, access: &StaffAccess, fields: &Fields) -> Result<CalendarPage, Forbidden> {
         access.require(Area::AnonymousCalendar)?;
-        let q = CalendarQuery::from_fields(f);
+        let form = CalendarForm::read(fields);
+        let q = CalendarQuery::from_place(&form.place);
         let site = find_site(access, Area::AnonymousCalendar, &counsellor_sites(access), q.site.as_deref())?;
         // A POST naming a site that is not the counsellor's changes nothing, and says no more
         // than it would of a site that does not exist.
         let elsewhere = q.site.as_deref().is_some_and(|asked| asked != site.id);
         let q = CalendarQuery { site: Some(site.id.clone()), ..q };
-        let handling = f.get("handling").map(String::as_str);
-        let (message, errors, extra_form) = match handling {
-            _ if elsewhere => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
-            Some("aabn-tid") => {
-                let typed = ExtraForm {
-                    kind: f.get("samtale").cloned().unwrap_or_default(),
-                    date: f.get("dato").cloned().unwrap_or_default(),
-                    time: f.get("kl").cloned().unwrap_or_default(),
-                    minutes: f.get("minutter").cloned().unwrap_or_default(),
-                    capacity: f.get("pladser").cloned().unwrap_or_default(),
-                };
+        let no_such = || (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None);
+        let (message, errors, extra_form) = match form.step {
+            _ if elsewhere => no_such(),
+            CalendarStep::OpenSlot(typed) => {
                 let kind = site.talks.iter().find(|k| k.id == typed.kind);
-                match (kind, parse_extra_slot(f, crate::clock::now())) {
+                match (kind, typed.parse(crate::clock::now())) {
                     (None, Err(e)) => {
                         let e = std::iter::once(t::STAFF_ERR_KIND.to_string()).chain(e.into_iter().map(|e| t::extra_slot_error(e).to_string())).collect();
                         (None, e, Some(typed))
@@ -488,34 +483,27 @@ pub mod logic {
                     },
                 }
             }
-            Some("fjern-tid") => match f.get("tid_id").and_then(|v| v.parse::<i64>().ok()) {
-                Some(id) => match anon.remove_extra_slot(&site.id, id).await {
-                    Ok(RemoveSlot::Removed) => (Some(t::STAFF_SLOT_REMOVED.to_string()), Vec::new(), None),
-                    Ok(RemoveSlot::Booked) => (None, vec![t::STAFF_ERR_SLOT_BOOKED.to_string()], None),
-                    Ok(RemoveSlot::NotFound) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
-                    Err(e) => {
-                        tracing::error!("removing a slot failed: {e}");
-                        (None, vec![t::SERVER_ERROR.to_string()], None)
-                    }
-                },
-                None => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
+            CalendarStep::RemoveSlot(None) => no_such(),
+            CalendarStep::RemoveSlot(Some(id)) => match anon.remove_extra_slot(&site.id, id).await {
+                Ok(RemoveSlot::Removed) => (Some(t::STAFF_SLOT_REMOVED.to_string()), Vec::new(), None),
+                Ok(RemoveSlot::Booked) => (None, vec![t::STAFF_ERR_SLOT_BOOKED.to_string()], None),
+                Ok(RemoveSlot::NotFound) => no_such(),
+                Err(e) => {
+                    tracing::error!("removing a slot failed: {e}");
+                    (None, vec![t::SERVER_ERROR.to_string()], None)
+                }
             },
-            _ => {
-                let booking = f.get("booking").and_then(|v| v.parse::<i64>().ok());
-                match (booking, TalkAction::parse(handling, f.get("udfald").map(String::as_str))) {
-                    (None, _) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
-                    (_, Err(e)) => (None, vec![t::talk_action_error(e).to_string()], None),
-                    (Some(id), Ok(action)) => {
-                        let (status, outcome) = action.status();
-                        match anon.set_status(&site.id, id, status, outcome).await {
-                            Ok(true) => (Some(t::staff_marked(action).to_string()), Vec::new(), None),
-                            Ok(false) => (None, vec![t::STAFF_ERR_NO_SUCH.to_string()], None),
-                            Err(BookError::Full) => (None, vec![t::STAFF_ERR_SEAT_TAKEN.to_string()], None),
-                            Err(e) => {
-                                tracing::error!("marking a talk failed: {e}");
-                                (None, vec![t::SERVER_ERROR.to_string()], None)
-                            }
-                        }
+            CalendarStep::Mark { booking: None, .. } => no_such(),
+            CalendarStep::Mark { action: Err(e), .. } => (None, vec![t::talk_action_error(e).to_string()], None),
+            CalendarStep::Mark { booking: Some(id), action: Ok(action) } => {
+                let (status, outcome) = action.status();
+                match anon.set_status(&site.id, id, status, outcome).await {
+                    Ok(true) => (Some(t::staff_marked(action).to_string()), Vec::new(), None),
+                    Ok(false) => no_such(),
+                    Err(BookError::Full) => (None, vec![t::STAFF_ERR_SEAT_TAKEN.to_string()], None),
+                    Err(e) => {
+                        tracing::error!("marking a talk failed: {e}");
+                        (None, vec![t::SERVER_ERROR.to_string()], None)
                     }
                 }
             }
@@ -567,21 +555,21 @@ pub mod logic {
     }
 
     /// A POST to `/personale/aabningstider`: saves the form, or shows it again with its errors.
-    pub async fn opening_post(anon: &AnonStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<OpeningPage, Forbidden> {
+    pub async fn opening_post(anon: &AnonStore, access: &StaffAccess, fields: &Fields) -> Result<OpeningPage, Forbidden> {
         access.require(Area::Administration)?;
-        let asked = f.get("sted").map(String::as_str);
+        let OpeningPost { site: asked, kind, form } = OpeningPost::read(fields);
+        let asked = asked.as_deref();
         let site = find_site(access, Area::Administration, &kommune_sites(&access.kommune), asked)?;
         if asked.is_some_and(|asked| asked != site.id) {
             let mut page = opening(anon, access, Some(&site.id), None).await?;
             page.errors = vec![t::STAFF_ERR_NO_SUCH.to_string()];
             return Ok(page);
         }
-        let Some(kind) = f.get("samtale").and_then(|s| site.talks.iter().find(|k| &k.id == s)) else {
+        let Some(kind) = kind.and_then(|s| site.talks.iter().find(|k| k.id == s)) else {
             let mut page = opening(anon, access, Some(&site.id), None).await?;
             page.errors = vec![t::STAFF_ERR_KIND.to_string()];
             return Ok(page);
         };
-        let form = OpeningForm::from_fields(f);
         match form.parse() {
             Err(errors) => Ok(opening_page(access, site, kind, form, None, errors.iter().map(t::opening_form_error).collect())),
             Ok(hours) => match anon.save_opening_hours(&site.id, &kind.id, &hours).await {
@@ -663,22 +651,22 @@ pub mod logic {
         })
     }
 
-    /// A POST to `/personale/konti`: `handling` = opret (username, role, password), deaktiver /
-    /// aktiver (konto), ny-kode (konto, password).
-    pub async fn accounts_post(staff: &StaffStore, access: &StaffAccess, f: &HashMap<String, String>) -> Result<AccountsPage, Forbidden> {
+    /// A POST to `/personale/konti`: create an account, disable or enable one, or set a new
+    /// password ([`AccountStep`]).
+    pub async fn accounts_post(staff: &StaffStore, access: &StaffAccess, fields: &Fields) -> Result<AccountsPage, Forbidden> {
         access.require(Area::Administration)?;
-        let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-        let account = get("konto").parse::<i64>().ok();
         let ok = |m: String| (Some(m), Vec::new(), NewAccountTyped::default());
         let err = |e: &str| (None, vec![e.to_string()], NewAccountTyped::default());
-        let (message, errors, typed) = match get("handling") {
-            "opret" => {
+        let step = AccountStep::read(fields);
+        let disable = matches!(step, AccountStep::Disable(_));
+        let (message, errors, typed) = match step {
+            AccountStep::Create(new) => {
+                // Only this municipality's sites count.
                 let own_sites = kommune_sites(&access.kommune);
                 let typed = NewAccountTyped {
-                    username: get("brugernavn").trim().to_string(),
-                    role: get("rolle").to_string(),
-                    // One checkbox per site (`sted-{id}`): only this municipality's sites count.
-                    sites: own_sites.iter().filter(|s| f.contains_key(&format!("sted-{}", s.id))).map(|s| s.id.clone()).collect(),
+                    username: new.username,
+                    role: new.role,
+                    sites: own_sites.iter().filter(|s| new.sites.contains(&s.id)).map(|s| s.id.clone()).collect(),
                 };
                 let refused = |e: &str, typed: NewAccountTyped| (None, vec![e.to_string()], typed);
                 // Every problem of the form at once, in the order of its fields.
@@ -687,7 +675,7 @@ pub mod logic {
                     normalise_username(&typed.username).err().map(t::account_problem),
                     role.is_none().then_some(t::STAFF_ERR_ROLE),
                     (role == Some(Role::AnonymousCounsellor) && typed.sites.is_empty()).then_some(t::STAFF_ERR_NO_SITE),
-                    check_new_password(get("adgangskode")).err().map(t::account_problem),
+                    check_new_password(&new.password).err().map(t::account_problem),
                 ]
                 .into_iter()
                 .flatten()
@@ -700,7 +688,7 @@ pub mod logic {
                         // Only a counsellor works a site's calendar; other roles get none.
                         let sites = if role == Role::AnonymousCounsellor { typed.sites.clone() } else { Vec::new() };
                         let scope = StaffScope { kommune: access.kommune.clone(), sites };
-                        match staff.create_account(&typed.username, get("adgangskode"), role, &scope).await {
+                        match staff.create_account(&typed.username, &new.password, role, &scope).await {
                             Ok(_) => ok(format!("{} {}.", t::STAFF_ACCOUNT_CREATED, normalise_username(&typed.username).unwrap_or_default())),
                             Err(AccountError::Invalid(e)) => refused(t::account_problem(e), typed),
                             Err(AccountError::Taken) => refused(t::STAFF_ERR_TAKEN, typed),
@@ -712,41 +700,35 @@ pub mod logic {
                     }
                 }
             }
-            "deaktiver" if account == Some(access.account_id) => err(t::STAFF_ERR_SELF),
-            action @ ("deaktiver" | "aktiver") => match account {
-                None => err(t::STAFF_ERR_NO_SUCH),
-                Some(id) => {
-                    let disable = action == "deaktiver";
-                    let last_admin = disable
-                        && staff.accounts(&access.kommune).await.unwrap_or_default().iter().any(|a| a.id == id && a.role == Role::Admin)
-                        && staff.enabled_admins(Some(&access.kommune)).await.unwrap_or(0) <= 1;
-                    if last_admin {
-                        err(t::STAFF_ERR_LAST_ADMIN)
-                    } else {
-                        match staff.set_disabled(&access.kommune, id, disable).await {
-                            Ok(true) => ok(if disable { t::STAFF_ACCOUNT_DISABLED } else { t::STAFF_ACCOUNT_ENABLED }.to_string()),
-                            Ok(false) => err(t::STAFF_ERR_NO_SUCH),
-                            Err(e) => {
-                                tracing::error!("changing an account failed: {e}");
-                                err(t::SERVER_ERROR)
-                            }
+            AccountStep::Disable(Some(id)) if id == access.account_id => err(t::STAFF_ERR_SELF),
+            AccountStep::Disable(None) | AccountStep::Enable(None) | AccountStep::NewPassword { account: None, .. } => err(t::STAFF_ERR_NO_SUCH),
+            AccountStep::Disable(Some(id)) | AccountStep::Enable(Some(id)) => {
+                let last_admin = disable
+                    && staff.accounts(&access.kommune).await.unwrap_or_default().iter().any(|a| a.id == id && a.role == Role::Admin)
+                    && staff.enabled_admins(Some(&access.kommune)).await.unwrap_or(0) <= 1;
+                if last_admin {
+                    err(t::STAFF_ERR_LAST_ADMIN)
+                } else {
+                    match staff.set_disabled(&access.kommune, id, disable).await {
+                        Ok(true) => ok(if disable { t::STAFF_ACCOUNT_DISABLED } else { t::STAFF_ACCOUNT_ENABLED }.to_string()),
+                        Ok(false) => err(t::STAFF_ERR_NO_SUCH),
+                        Err(e) => {
+                            tracing::error!("changing an account failed: {e}");
+                            err(t::SERVER_ERROR)
                         }
                     }
                 }
+            }
+            AccountStep::NewPassword { account: Some(id), password } => match staff.set_password(&access.kommune, id, &password).await {
+                Ok(true) => ok(t::STAFF_PASSWORD_SET.to_string()),
+                Ok(false) => err(t::STAFF_ERR_NO_SUCH),
+                Err(AccountError::Invalid(e)) => err(t::account_problem(e)),
+                Err(e) => {
+                    tracing::error!("setting a password failed: {e}");
+                    err(t::SERVER_ERROR)
+                }
             },
-            "ny-kode" => match account {
-                None => err(t::STAFF_ERR_NO_SUCH),
-                Some(id) => match staff.set_password(&access.kommune, id, get("adgangskode")).await {
-                    Ok(true) => ok(t::STAFF_PASSWORD_SET.to_string()),
-                    Ok(false) => err(t::STAFF_ERR_NO_SUCH),
-                    Err(AccountError::Invalid(e)) => err(t::account_problem(e)),
-                    Err(e) => {
-                        tracing::error!("setting a password failed: {e}");
-                        err(t::SERVER_ERROR)
-                    }
-                },
-            },
-            _ => err(t::STAFF_ERR_ACTION),
+            AccountStep::Unknown => err(t::STAFF_ERR_ACTION),
         };
         accounts(staff, access, message, errors, typed).await
     }

@@ -2,6 +2,7 @@
 //! `pages::staff_cases`).
 
 use crate::api::staff::Gate;
+use crate::api::staff_form::{field, path};
 use crate::api::LoadError;
 use crate::components::load::{loaded, posted};
 use crate::components::Layout;
@@ -28,9 +29,9 @@ pub fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children
 #[component]
 fn StaffBar(access: StaffAccess) -> impl IntoView {
     let links: Vec<(&str, &str)> = match access.role {
-        Role::AnonymousCounsellor => vec![("/personale/kalender", t::STAFF_NAV_CALENDAR)],
-        Role::CaseWorker => vec![("/personale/sager", t::STAFF_NAV_CASES)],
-        Role::Admin => vec![("/personale/aabningstider", t::STAFF_NAV_HOURS), ("/personale/konti", t::STAFF_NAV_ACCOUNTS)],
+        Role::AnonymousCounsellor => vec![(path::CALENDAR, t::STAFF_NAV_CALENDAR)],
+        Role::CaseWorker => vec![(path::CASES, t::STAFF_NAV_CASES)],
+        Role::Admin => vec![(path::OPENING, t::STAFF_NAV_HOURS), (path::ACCOUNTS, t::STAFF_NAV_ACCOUNTS)],
     };
     view! {
         <nav class="staff-bar" aria-label=t::STAFF_NAV_LABEL>
@@ -40,11 +41,11 @@ fn StaffBar(access: StaffAccess) -> impl IntoView {
                 {crate::domain::kommune::Kommune::from_slug(&access.kommune).map(|k| format!(", {}", k.name()))} ")"
             </p>
             <ul class="unstyled-list inline-list">
-                <li><a href="/personale">{t::STAFF_NAV_START}</a></li>
+                <li><a href=path::START>{t::STAFF_NAV_START}</a></li>
                 {links.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
             </ul>
-            <form method="post" action="/personale/log-ud">
-                <input type="hidden" name="csrf" value=access.csrf.clone()/>
+            <form method="post" action=path::SIGN_OUT>
+                <input type="hidden" name=field::CSRF value=access.csrf.clone()/>
                 <button type="submit" class="button button-secondary">{t::STAFF_SIGN_OUT}</button>
             </form>
         </nav>
@@ -72,7 +73,7 @@ pub fn gated<T: 'static>(title: &'static str, gate: Gate<T>, open: impl FnOnce(T
         Gate::SignedOut => view! {
             <StaffFrame title=title.to_string() access=None>
                 <p>{t::STAFF_SIGN_IN_FIRST}</p>
-                <p><a href="/personale" class="button button-primary">{t::STAFF_SIGN_IN}</a></p>
+                <p><a href=path::START class="button button-primary">{t::STAFF_SIGN_IN}</a></p>
             </StaffFrame>
         }
         .into_any(),

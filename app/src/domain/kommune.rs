@@ -82,6 +82,62 @@ impl Kommune {
     pub fn path(self) -> String {
         format!("/{}", self.slug())
     }
+
+    /// The address of one of the municipality's pages.
+    pub fn page(self, page: KommunePath) -> String {
+        page.of(self.slug())
+    }
+}
+
+/// The pages below a municipality's path that forms post to or other pages link to. Each path
+/// is written here once, for the server's routes ([`KommunePath::route`]) and the links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KommunePath {
+    /// The anonymous clarifying talk (SEL § 101a stk. 3).
+    Book,
+    /// A relative's anonymous talks.
+    Relatives,
+    /// The anonymous counselling series.
+    Counselling,
+    /// The identified request for treatment (§ 101a stk. 7).
+    Request,
+    Rights,
+    RightsGuide,
+}
+
+impl KommunePath {
+    pub const ALL: [KommunePath; 6] =
+        [KommunePath::Book, KommunePath::Relatives, KommunePath::Counselling, KommunePath::Request, KommunePath::Rights, KommunePath::RightsGuide];
+
+    /// The path below `/{kommune}`.
+    pub const fn segment(self) -> &'static str {
+        match self {
+            KommunePath::Book => "book",
+            KommunePath::Relatives => "paaroerende",
+            KommunePath::Counselling => "raadgivning",
+            KommunePath::Request => "henvendelse",
+            KommunePath::Rights => "rettigheder",
+            KommunePath::RightsGuide => "rettigheder/guide",
+        }
+    }
+
+    /// The route as the server's router writes it (a `&'static str`, so spelt out; a test
+    /// checks it against [`KommunePath::segment`]).
+    pub const fn route(self) -> &'static str {
+        match self {
+            KommunePath::Book => "/{kommune}/book",
+            KommunePath::Relatives => "/{kommune}/paaroerende",
+            KommunePath::Counselling => "/{kommune}/raadgivning",
+            KommunePath::Request => "/{kommune}/henvendelse",
+            KommunePath::Rights => "/{kommune}/rettigheder",
+            KommunePath::RightsGuide => "/{kommune}/rettigheder/guide",
+        }
+    }
+
+    /// The page's address for the municipality with this slug.
+    pub fn of(self, kommune_slug: &str) -> String {
+        format!("/{kommune_slug}/{}", self.segment())
+    }
 }
 
 impl PartialEq for Kommune {
@@ -121,6 +177,14 @@ impl<'de> Deserialize<'de> for Kommune {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_page_route_is_its_segment_under_the_municipality() {
+        for page in KommunePath::ALL {
+            assert_eq!(page.route(), format!("/{{kommune}}/{}", page.segment()), "{page:?}");
+            assert_eq!(page.of("ishoj"), format!("/ishoj/{}", page.segment()));
+        }
+    }
 
     #[test]
     fn slugs_are_plain_url_segments() {

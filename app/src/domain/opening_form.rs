@@ -10,8 +10,6 @@ use super::slots::{DayOfYear, ExtraSlot, OpeningHours, WeeklyRule};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 #[cfg(feature = "ssr")]
 use chrono_tz::Europe::Copenhagen;
-#[cfg(feature = "ssr")]
-use std::collections::HashMap;
 
 /// The weekdays in the order and with the values the form uses.
 #[cfg(feature = "ssr")]
@@ -30,7 +28,7 @@ pub fn weekday_value(w: Weekday) -> &'static str {
     WEEKDAYS.iter().find(|(d, _)| *d == w).map(|(_, v)| *v).unwrap_or("man")
 }
 
-/// One row of the weekly-rules table as typed (`regel{i}_dag`, `_fra`, `_til`, `_min`, `_pladser`).
+/// One row of the weekly-rules table as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RuleRow {
     pub weekday: String,
@@ -78,6 +76,17 @@ pub enum OpeningFormError {
     Horizon,
 }
 
+/// The counsellor's "open an extra slot" form as typed, to show it again with its errors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExtraForm {
+    /// The kind of talk's content id (the site decides whether it offers it).
+    pub kind: String,
+    pub date: String,
+    pub time: String,
+    pub minutes: String,
+    pub capacity: String,
+}
+
 /// What is wrong with the counsellor's extra-slot form, one per bad field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExtraSlotError {
@@ -121,29 +130,6 @@ impl OpeningForm {
             closed_every_year: every_year.iter().map(|d| format!("{:02}.{:02}", d.day, d.month)).collect::<Vec<_>>().join("\n"),
             notice_hours: h.min_notice_hours.to_string(),
             horizon_days: h.horizon_days.to_string(),
-        }
-    }
-
-    pub fn from_fields(f: &HashMap<String, String>) -> OpeningForm {
-        let get = |k: &str| f.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
-        let rows = (0..MAX_ROWS)
-            .take_while(|i| f.contains_key(&format!("regel{i}_dag")))
-            .map(|i| RuleRow {
-                weekday: get(&format!("regel{i}_dag")),
-                from: get(&format!("regel{i}_fra")),
-                to: get(&format!("regel{i}_til")),
-                minutes: get(&format!("regel{i}_min")),
-                capacity: get(&format!("regel{i}_pladser")),
-            })
-            .collect();
-        OpeningForm {
-            rules: rows,
-            closed: get("lukket"),
-            // A checkbox is sent only when ticked.
-            closed_on_public_holidays: f.contains_key("helligdage"),
-            closed_every_year: get("lukket_hvert_aar"),
-            notice_hours: get("varsel"),
-            horizon_days: get("horisont"),
         }
     }
 
@@ -227,36 +213,38 @@ impl OpeningForm {
 }
 
 #[cfg(feature = "ssr")]
-/// The counsellor's "open an extra slot" form: `dato`, `kl`, `minutter`, `pladser`.
-pub fn parse_extra_slot(f: &HashMap<String, String>, now: DateTime<Utc>) -> Result<ExtraSlot, Vec<ExtraSlotError>> {
-    let get = |k: &str| f.get(k).map(|v| v.trim()).unwrap_or("");
-    let mut errors = Vec::new();
-    let date = parse_any_date(get("dato"));
-    if date.is_none() {
-        errors.push(ExtraSlotError::Date);
-    }
-    let time = parse_time(get("kl"));
-    if time.is_none() {
-        errors.push(ExtraSlotError::Time);
-    }
-    let minutes = get("minutter").parse::<u32>().ok().filter(|m| (5..=480).contains(m));
-    if minutes.is_none() {
-        errors.push(ExtraSlotError::Minutes);
-    }
-    let capacity = get("pladser").parse::<u32>().ok().filter(|c| (1..=20).contains(c));
-    if capacity.is_none() {
-        errors.push(ExtraSlotError::Capacity);
-    }
-    let starts_at = date.zip(time).and_then(|(d, t)| Copenhagen.from_local_datetime(&d.and_time(t)).earliest()).map(|t| t.with_timezone(&Utc));
-    if date.is_some() && time.is_some() && starts_at.is_none() {
-        errors.push(ExtraSlotError::NoSuchTime);
-    }
-    if starts_at.is_some_and(|s| s <= now) {
-        errors.push(ExtraSlotError::InPast);
-    }
-    match (errors.is_empty(), starts_at, minutes, capacity) {
-        (true, Some(starts_at), Some(talk_minutes), Some(capacity)) => Ok(ExtraSlot { starts_at, talk_minutes, capacity }),
-        _ => Err(errors),
+impl ExtraForm {
+    /// The slot the form describes, or every error found. The kind of talk is the caller's to
+    /// check against the site.
+    pub fn parse(&self, now: DateTime<Utc>) -> Result<ExtraSlot, Vec<ExtraSlotError>> {
+        let mut errors = Vec::new();
+        let date = parse_any_date(&self.date);
+        if date.is_none() {
+            errors.push(ExtraSlotError::Date);
+        }
+        let time = parse_time(&self.time);
+        if time.is_none() {
+            errors.push(ExtraSlotError::Time);
+        }
+        let minutes = self.minutes.trim().parse::<u32>().ok().filter(|m| (5..=480).contains(m));
+        if minutes.is_none() {
+            errors.push(ExtraSlotError::Minutes);
+        }
+        let capacity = self.capacity.trim().parse::<u32>().ok().filter(|c| (1..=20).contains(c));
+        if capacity.is_none() {
+            errors.push(ExtraSlotError::Capacity);
+        }
+        let starts_at = date.zip(time).and_then(|(d, t)| Copenhagen.from_local_datetime(&d.and_time(t)).earliest()).map(|t| t.with_timezone(&Utc));
+        if date.is_some() && time.is_some() && starts_at.is_none() {
+            errors.push(ExtraSlotError::NoSuchTime);
+        }
+        if starts_at.is_some_and(|s| s <= now) {
+            errors.push(ExtraSlotError::InPast);
+        }
+        match (errors.is_empty(), starts_at, minutes, capacity) {
+            (true, Some(starts_at), Some(talk_minutes), Some(capacity)) => Ok(ExtraSlot { starts_at, talk_minutes, capacity }),
+            _ => Err(errors),
+        }
     }
 }
 
@@ -298,8 +286,12 @@ fn shorten(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    fn rule(weekday: &str, from: &str, to: &str, minutes: &str, capacity: &str) -> RuleRow {
+        RuleRow { weekday: weekday.into(), from: from.into(), to: to.into(), minutes: minutes.into(), capacity: capacity.into() }
+    }
+
+    fn extra(date: &str, time: &str) -> ExtraForm {
+        ExtraForm { kind: "telefon".into(), date: date.into(), time: time.into(), minutes: "45".into(), capacity: "1".into() }
     }
 
     #[test]
@@ -326,17 +318,17 @@ mod tests {
 
     #[test]
     fn a_typed_form_is_parsed_and_empty_rows_are_skipped() {
-        let f = fields(&[
-            ("regel0_dag", "man"), ("regel0_fra", "9.00"), ("regel0_til", "1200"), ("regel0_min", "30"), ("regel0_pladser", "1"),
-            ("regel1_dag", "man"), ("regel1_fra", ""), ("regel1_til", ""), ("regel1_min", ""), ("regel1_pladser", ""),
-            ("lukket", "24.12.2026\n\n2026-12-25\n"), ("varsel", "24"), ("horisont", "28"),
-            ("helligdage", "ja"), ("lukket_hvert_aar", "31.12\n24/12.\n24.12"),
-        ]);
-        let h = OpeningForm::from_fields(&f).parse().unwrap();
+        let form = OpeningForm {
+            rules: vec![rule("man", "9.00", "1200", "30", "1"), rule("man", "", "", "", "")],
+            closed: "24.12.2026\n\n2026-12-25\n".into(),
+            closed_on_public_holidays: true,
+            closed_every_year: "31.12\n24/12.\n24.12".into(),
+            notice_hours: "24".into(),
+            horizon_days: "28".into(),
+        };
+        let h = form.parse().unwrap();
         assert!(h.closed_on_public_holidays);
         assert_eq!(h.closed_every_year, vec![DayOfYear::new(12, 24).unwrap(), DayOfYear::new(12, 31).unwrap()]);
-        let unticked = fields(&[("varsel", "24"), ("horisont", "28")]);
-        assert!(!OpeningForm::from_fields(&unticked).parse().unwrap().closed_on_public_holidays);
         assert_eq!(h.rules.len(), 1);
         assert_eq!(h.rules[0].talk_minutes, 30);
         assert_eq!(h.closed.len(), 2);
@@ -345,11 +337,15 @@ mod tests {
 
     #[test]
     fn every_bad_field_gets_its_own_error() {
-        let f = fields(&[
-            ("regel0_dag", "xyz"), ("regel0_fra", "14:00"), ("regel0_til", "09:00"), ("regel0_min", "0"), ("regel0_pladser", "99"),
-            ("lukket", "juleaften"), ("varsel", "-1"), ("horisont", "0"), ("lukket_hvert_aar", "30.02"),
-        ]);
-        let errors = OpeningForm::from_fields(&f).parse().unwrap_err();
+        let form = OpeningForm {
+            rules: vec![rule("xyz", "14:00", "09:00", "0", "99")],
+            closed: "juleaften".into(),
+            closed_every_year: "30.02".into(),
+            notice_hours: "-1".into(),
+            horizon_days: "0".into(),
+            ..OpeningForm::default()
+        };
+        let errors = form.parse().unwrap_err();
         assert_eq!(
             errors,
             [
@@ -364,22 +360,23 @@ mod tests {
             ]
         );
         let long = "x".repeat(50);
-        let errors = OpeningForm::from_fields(&fields(&[("lukket", &long), ("varsel", "1"), ("horisont", "1")])).parse().unwrap_err();
+        let form = OpeningForm { closed: long, notice_hours: "1".into(), horizon_days: "1".into(), ..OpeningForm::default() };
+        let errors = form.parse().unwrap_err();
         assert_eq!(errors, [OpeningFormError::ClosedDate("x".repeat(30))], "the line is cut to 30 characters");
     }
 
     #[test]
     fn an_extra_slot_is_a_copenhagen_wall_clock_time_in_the_future() {
         let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().with_timezone(&Utc);
-        let ok = parse_extra_slot(&fields(&[("dato", "3.12.2026"), ("kl", "18:00"), ("minutter", "45"), ("pladser", "1")]), now).unwrap();
+        let ok = extra("3.12.2026", "18:00").parse(now).unwrap();
         assert_eq!(ok.starts_at.to_rfc3339(), "2026-12-03T17:00:00+00:00", "18:00 in winter is 17:00 UTC");
         assert_eq!(ok.talk_minutes, 45);
-        let past = parse_extra_slot(&fields(&[("dato", "1.12.2026"), ("kl", "08:00"), ("minutter", "45"), ("pladser", "1")]), now);
+        let past = extra("1.12.2026", "08:00").parse(now);
         assert_eq!(past.unwrap_err(), [ExtraSlotError::InPast]);
-        let gap = parse_extra_slot(&fields(&[("dato", "28.3.2027"), ("kl", "02:30"), ("minutter", "45"), ("pladser", "1")]), now);
+        let gap = extra("28.3.2027", "02:30").parse(now);
         assert_eq!(gap.unwrap_err(), [ExtraSlotError::NoSuchTime]);
         assert_eq!(
-            parse_extra_slot(&fields(&[]), now).unwrap_err(),
+            ExtraForm::default().parse(now).unwrap_err(),
             [ExtraSlotError::Date, ExtraSlotError::Time, ExtraSlotError::Minutes, ExtraSlotError::Capacity]
         );
     }

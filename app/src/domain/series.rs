@@ -11,11 +11,11 @@ pub enum Series {
 }
 
 impl Series {
-    /// The page's last path segment.
-    pub fn segment(self) -> &'static str {
+    /// The series' booking page.
+    pub fn page(self) -> super::kommune::KommunePath {
         match self {
-            Series::Relatives => "paaroerende",
-            Series::Counselling => "raadgivning",
+            Series::Relatives => super::kommune::KommunePath::Relatives,
+            Series::Counselling => super::kommune::KommunePath::Counselling,
         }
     }
 

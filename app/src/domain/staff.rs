@@ -141,10 +141,11 @@ pub enum TalkAction {
     Reopen,
 }
 
-/// Why a counsellor's form names no action ([`TalkAction::parse`]); `text::staff` says it.
+/// Why a counsellor's form names no action (`api::staff_form::CalendarForm`); `text::staff`
+/// says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TalkActionError {
-    /// `handling` is none of the four actions.
+    /// The button is none of the four actions.
     NoAction,
     /// Marked as held without an outcome.
     NoOutcome,
@@ -153,20 +154,6 @@ pub enum TalkActionError {
 }
 
 impl TalkAction {
-    /// `handling` is `holdt`, `udeblevet`, `aflys` or `genaabn`; `udfald` an outcome slug.
-    pub fn parse(handling: Option<&str>, udfald: Option<&str>) -> Result<TalkAction, TalkActionError> {
-        match handling {
-            Some("holdt") => match udfald.filter(|u| !u.is_empty()) {
-                Some(u) => TalkOutcome::from_slug(u).map(TalkAction::Held).ok_or(TalkActionError::UnknownOutcome),
-                None => Err(TalkActionError::NoOutcome),
-            },
-            Some("udeblevet") => Ok(TalkAction::NoShow),
-            Some("aflys") => Ok(TalkAction::Cancel),
-            Some("genaabn") => Ok(TalkAction::Reopen),
-            _ => Err(TalkActionError::NoAction),
-        }
-    }
-
     pub fn status(self) -> (TalkStatus, Option<TalkOutcome>) {
         match self {
             TalkAction::Held(o) => (TalkStatus::Held, Some(o)),
@@ -254,14 +241,10 @@ mod tests {
     }
 
     #[test]
-    fn talk_actions_need_a_known_outcome_for_held() {
-        assert_eq!(TalkAction::parse(Some("holdt"), Some("henvist-101a")), Ok(TalkAction::Held(TalkOutcome::ReferredAnonymous101a)));
-        assert_eq!(TalkAction::parse(Some("holdt"), None), Err(TalkActionError::NoOutcome));
-        assert_eq!(TalkAction::parse(Some("holdt"), Some("")), Err(TalkActionError::NoOutcome));
-        assert_eq!(TalkAction::parse(Some("holdt"), Some("fri tekst om personen")), Err(TalkActionError::UnknownOutcome));
-        assert_eq!(TalkAction::parse(Some("udeblevet"), Some("raadgivning")).map(TalkAction::status), Ok((TalkStatus::NoShow, None)));
-        assert_eq!(TalkAction::parse(Some("genaabn"), None).map(TalkAction::status), Ok((TalkStatus::Booked, None)));
-        assert_eq!(TalkAction::parse(Some("slet"), None), Err(TalkActionError::NoAction));
+    fn talk_actions_set_a_status_and_outcomes_read_back() {
+        assert_eq!(TalkAction::Held(TalkOutcome::AdviceGiven).status(), (TalkStatus::Held, Some(TalkOutcome::AdviceGiven)));
+        assert_eq!(TalkAction::NoShow.status(), (TalkStatus::NoShow, None));
+        assert_eq!(TalkAction::Reopen.status(), (TalkStatus::Booked, None));
         for o in TalkOutcome::ALL {
             assert_eq!(TalkOutcome::from_slug(o.slug()), Some(o));
         }

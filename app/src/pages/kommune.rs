@@ -1,7 +1,7 @@
 use crate::api::content::kommune_page;
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::content::KommunePage;
-use crate::domain::kommune::Kommune;
+use crate::domain::kommune::{Kommune, KommunePath};
 use crate::components::load::{found, path_param};
 use crate::text::t;
 use leptos::prelude::*;
@@ -53,21 +53,21 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
             </section>
             <section aria-labelledby="rights">
                 <h2 id="rights">{t::RIGHTS_TITLE}</h2>
-                <p><a href=format!("/{}/rettigheder", kommune.slug())>{t::RIGHTS_LINK}</a></p>
-                <p><a href=format!("/{}/rettigheder/guide", kommune.slug())>{t::RIGHTS_GUIDE_LINK}</a></p>
+                <p><a href=kommune.page(KommunePath::Rights)>{t::RIGHTS_LINK}</a></p>
+                <p><a href=kommune.page(KommunePath::RightsGuide)>{t::RIGHTS_GUIDE_LINK}</a></p>
             </section>
             <section aria-labelledby="request">
                 <h2 id="request">{t::REQ_KOMMUNE_HEADING}</h2>
                 <p>{t::REQ_KOMMUNE_TEXT}</p>
-                <p><a href=format!("/{}/henvendelse", kommune.slug())>{t::REQ_KOMMUNE_LINK}</a></p>
+                <p><a href=kommune.page(KommunePath::Request)>{t::REQ_KOMMUNE_LINK}</a></p>
             </section>
             <section aria-labelledby="anonymity">
                 <h2 id="anonymity">{t::ANONYMITY_HEADING}</h2>
                 <p>
-                    <a class="button button-primary" href=format!("/{}/book", kommune.slug())>{t::KOMMUNE_BOOK_LINK}</a>
+                    <a class="button button-primary" href=kommune.page(KommunePath::Book)>{t::KOMMUNE_BOOK_LINK}</a>
                 </p>
                 {p.counselling_max.map(|_| view! {
-                    <p><a href=format!("/{}/raadgivning", kommune.slug())>{t::COUNSELLING_BOOK_LINK}</a></p>
+                    <p><a href=kommune.page(KommunePath::Counselling)>{t::COUNSELLING_BOOK_LINK}</a></p>
                 })}
                 <p><a href=crate::api::anonymous_form::path::MANAGE>{t::MANAGE_LINK}</a></p>
                 {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}
@@ -77,7 +77,7 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                     <h2 id="relatives">{t::WHO_RELATIVE_TITLE}</h2>
                     <CitedFact fact=f/>
                     {match p.relatives_max {
-                        Some(_) => view! { <p><a href=format!("/{}/paaroerende", kommune.slug())>{t::RELATIVES_BOOK_LINK}</a></p> }.into_any(),
+                        Some(_) => view! { <p><a href=kommune.page(KommunePath::Relatives)>{t::RELATIVES_BOOK_LINK}</a></p> }.into_any(),
                         // No relatives' talks to book here: where to read about support instead.
                         None => view! { <p><a href=format!("/{}/rettigheder/paaroerende", kommune.slug())>{t::NEXT_READ_RELATIVES}</a></p> }.into_any(),
                     }}

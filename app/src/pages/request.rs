@@ -1,6 +1,6 @@
 use crate::api::cases::{request_page, FieldMessage, FormValues, GuaranteeInfo, RequestPage, RequestStep};
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
-use crate::domain::kommune::Kommune;
+use crate::domain::kommune::{Kommune, KommunePath};
 use crate::domain::request::{ContactTime, Field, CHECKED, NONCE_FIELD};
 use crate::components::load::{found, path_param, posted};
 use crate::text::t;
@@ -72,7 +72,7 @@ fn NextSteps(steps: Vec<String>) -> impl IntoView {
 
 #[component]
 fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<FieldMessage>, form_error: Option<String>) -> impl IntoView {
-    let path = format!("/{}/henvendelse", p.kommune);
+    let path = KommunePath::Request.of(&p.kommune);
     let error_of = {
         let errors = errors.clone();
         move |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
@@ -141,7 +141,7 @@ fn RequestForm(p: RequestPage, skema: String, values: FormValues, errors: Vec<Fi
         .collect_view();
     view! {
         <p class="font-lead">{t::REQ_LEAD}</p>
-        <p>{t::REQ_NOT_ANONYMOUS} " " <a href=format!("/{}/book", p.kommune)>{t::KOMMUNE_BOOK_LINK}</a></p>
+        <p>{t::REQ_NOT_ANONYMOUS} " " <a href=KommunePath::Book.of(&p.kommune)>{t::KOMMUNE_BOOK_LINK}</a></p>
         <p>{t::REQ_SEPARATE}</p>
         <section aria-labelledby="who-may-request" class="who-may-request">
             <h2 id="who-may-request">{t::REQ_WHO_HEADING}</h2>

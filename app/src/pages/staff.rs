@@ -2,8 +2,9 @@
 //! so everything works without JavaScript; the server checks the token before anything changes.
 
 use crate::api::staff::{
-    accounts, calendar, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, OpeningPage, StartPage,
+    accounts, calendar, calendar_query, opening_hours, staff_start, AccountsPage, CalendarPage, Choice, OpeningPage, StartPage,
 };
+use crate::api::staff_form::{field, path, AccountButton, CalendarButton, CalendarView, RulePart, TICKED};
 use crate::components::load::{loaded, posted, query_param};
 use crate::components::staff::{alerts, staff_page, StaffFrame};
 use crate::domain::staff::{Role, TalkStatus};
@@ -52,15 +53,15 @@ fn Start(p: StartPage) -> impl IntoView {
                 {p.error.map(|e| view! {
                     <div class="alert alert-error" role="alert" id="log-ind-fejl"><p class="alert-text">{e}</p></div>
                 })}
-                <form method="post" action="/personale/log-ind" class="staff-form">
+                <form method="post" action=path::SIGN_IN class="staff-form">
                     <div class="form-group">
                         <label class="form-label" for="brugernavn">{t::STAFF_USERNAME}</label>
-                        <input class="form-input" type="text" id="brugernavn" name="brugernavn" value=p.username
+                        <input class="form-input" type="text" id="brugernavn" name=field::USERNAME value=p.username
                             autocomplete="username" autocapitalize="none" spellcheck="false" required/>
                     </div>
                     <div class="form-group">
                         <label class="form-label" for="adgangskode">{t::STAFF_PASSWORD}</label>
-                        <input class="form-input" type="password" id="adgangskode" name="adgangskode"
+                        <input class="form-input" type="password" id="adgangskode" name=field::PASSWORD
                             autocomplete="current-password" required/>
                     </div>
                     <button type="submit" class="button button-primary">{t::STAFF_SIGN_IN}</button>
@@ -75,7 +76,7 @@ fn Start(p: StartPage) -> impl IntoView {
 /// `/personale/kalender?sted=&dag=&visning=dag|uge`
 #[component]
 pub fn StaffCalendarPage() -> impl IntoView {
-    let load = calendar(query_param("sted"), query_param("dag"), query_param("visning"));
+    let load = calendar(query_param(field::SITE), query_param(field::DAY), query_param(field::VIEW));
     staff_page(t::STAFF_CALENDAR_TITLE, load, |p| view! { <Calendar p/> }.into_any())
 }
 
@@ -88,20 +89,21 @@ fn options(choices: &[Choice], selected: &str) -> impl IntoView {
 
 #[component]
 fn Calendar(p: CalendarPage) -> impl IntoView {
-    let action = format!("/personale/kalender?{}", p.query());
-    let view_name = if p.week { "uge" } else { "dag" };
-    let link = |day: &str, visning: &str| format!("/personale/kalender?sted={}&dag={day}&visning={visning}", p.site.value);
-    let (previous, next, today) = (link(&p.previous, view_name), link(&p.next, view_name), link(&p.today, view_name));
-    let (as_day, as_week) = (link(&p.day, "dag"), link(&p.day, "uge"));
+    let action = format!("{}?{}", path::CALENDAR, p.query());
+    let shown = if p.week { CalendarView::Week } else { CalendarView::Day };
+    let view_name = shown.value();
+    let link = |day: &str, view: CalendarView| format!("{}?{}", path::CALENDAR, calendar_query(&p.site.value, day, view));
+    let (previous, next, today) = (link(&p.previous, shown), link(&p.next, shown), link(&p.today, shown));
+    let (as_day, as_week) = (link(&p.day, CalendarView::Day), link(&p.day, CalendarView::Week));
     let csrf = p.access.csrf.clone();
     let hidden = {
         let (csrf, site, day) = (csrf.clone(), p.site.value.clone(), p.day.clone());
         move || {
             view! {
-                <input type="hidden" name="csrf" value=csrf.clone()/>
-                <input type="hidden" name="sted" value=site.clone()/>
-                <input type="hidden" name="dag" value=day.clone()/>
-                <input type="hidden" name="visning" value=view_name/>
+                <input type="hidden" name=field::CSRF value=csrf.clone()/>
+                <input type="hidden" name=field::SITE value=site.clone()/>
+                <input type="hidden" name=field::DAY value=day.clone()/>
+                <input type="hidden" name=field::VIEW value=view_name/>
             }
         }
     };
@@ -111,16 +113,16 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
     view! {
         <StaffFrame title=format!("{} – {}", t::STAFF_CALENDAR_TITLE, p.site.text) access=Some(p.access.clone())>
             {alerts(p.message.clone(), p.errors.clone())}
-            <form method="get" action="/personale/kalender" class="staff-filter">
+            <form method="get" action=path::CALENDAR class="staff-filter">
                 <div class="form-group">
                     <label class="form-label" for="sted">{t::STAFF_SITE}</label>
-                    <select class="form-select" id="sted" name="sted">{options(&p.sites, &p.site.value)}</select>
+                    <select class="form-select" id="sted" name=field::SITE>{options(&p.sites, &p.site.value)}</select>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="dag">{t::STAFF_DAY}</label>
-                    <input class="form-input" type="date" id="dag" name="dag" value=p.day.clone()/>
+                    <input class="form-input" type="date" id="dag" name=field::DAY value=p.day.clone()/>
                 </div>
-                <input type="hidden" name="visning" value=view_name/>
+                <input type="hidden" name=field::VIEW value=view_name/>
                 <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
             </form>
             <nav aria-label=t::STAFF_CALENDAR_NAV>
@@ -170,17 +172,17 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
                                                             view! {
                                                                 <form method="post" action=action.clone() class="staff-actions">
                                                                     {hidden()}
-                                                                    <input type="hidden" name="booking" value=e.booking_id.to_string()/>
+                                                                    <input type="hidden" name=field::BOOKING value=e.booking_id.to_string()/>
                                                                     <label class="form-label" for=outcome_id.clone()>
                                                                         {format!("{} {}", t::STAFF_OUTCOME_FOR, e.label)}
                                                                     </label>
-                                                                    <select class="form-select" id=outcome_id name="udfald">
+                                                                    <select class="form-select" id=outcome_id name=field::OUTCOME>
                                                                         <option value="">{t::STAFF_CHOOSE_OUTCOME}</option>
                                                                         {options(&outcomes, "")}
                                                                     </select>
-                                                                    <button type="submit" name="handling" value="holdt" class="button button-primary">{t::STAFF_MARK_HELD}</button>
-                                                                    <button type="submit" name="handling" value="udeblevet" class="button button-secondary">{t::STAFF_MARK_NO_SHOW}</button>
-                                                                    <button type="submit" name="handling" value="aflys" class="button button-secondary">{t::STAFF_MARK_CANCEL}</button>
+                                                                    <button type="submit" name=field::ACTION value=CalendarButton::Held.value() class="button button-primary">{t::STAFF_MARK_HELD}</button>
+                                                                    <button type="submit" name=field::ACTION value=CalendarButton::NoShow.value() class="button button-secondary">{t::STAFF_MARK_NO_SHOW}</button>
+                                                                    <button type="submit" name=field::ACTION value=CalendarButton::Cancel.value() class="button button-secondary">{t::STAFF_MARK_CANCEL}</button>
                                                                 </form>
                                                             }
                                                             .into_any()
@@ -188,8 +190,8 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
                                                             view! {
                                                                 <form method="post" action=action.clone() class="staff-actions">
                                                                     {hidden()}
-                                                                    <input type="hidden" name="booking" value=e.booking_id.to_string()/>
-                                                                    <button type="submit" name="handling" value="genaabn" class="button button-tertiary">
+                                                                    <input type="hidden" name=field::BOOKING value=e.booking_id.to_string()/>
+                                                                    <button type="submit" name=field::ACTION value=CalendarButton::Reopen.value() class="button button-tertiary">
                                                                         {format!("{} {}", t::STAFF_REOPEN, e.label)}
                                                                     </button>
                                                                 </form>
@@ -212,28 +214,28 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
             <p>{t::STAFF_EXTRA_LEAD}</p>
             <form method="post" action=action.clone() class="staff-form">
                 {hidden()}
-                <input type="hidden" name="handling" value="aabn-tid"/>
+                <input type="hidden" name=field::ACTION value=CalendarButton::OpenSlot.value()/>
                 <div class="form-group">
                     <label class="form-label" for="samtale">{t::STAFF_KIND}</label>
-                    <select class="form-select" id="samtale" name="samtale">{options(&p.kinds, &x.kind)}</select>
+                    <select class="form-select" id="samtale" name=field::KIND>{options(&p.kinds, &x.kind)}</select>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="dato">{t::STAFF_DATE}</label>
                     <span class="form-hint" id="dato-hint">{t::STAFF_DATE_HINT}</span>
-                    <input class="form-input" type="text" inputmode="numeric" id="dato" name="dato" value=x.date aria-describedby="dato-hint"/>
+                    <input class="form-input" type="text" inputmode="numeric" id="dato" name=field::DATE value=x.date aria-describedby="dato-hint"/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="kl">{t::STAFF_TIME}</label>
                     <span class="form-hint" id="kl-hint">{t::STAFF_TIME_HINT}</span>
-                    <input class="form-input" type="text" inputmode="numeric" id="kl" name="kl" value=x.time aria-describedby="kl-hint"/>
+                    <input class="form-input" type="text" inputmode="numeric" id="kl" name=field::TIME value=x.time aria-describedby="kl-hint"/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="minutter">{t::STAFF_MINUTES}</label>
-                    <input class="form-input input-width-xs" type="number" min="5" max="480" id="minutter" name="minutter" value=x.minutes/>
+                    <input class="form-input input-width-xs" type="number" min="5" max="480" id="minutter" name=field::MINUTES value=x.minutes/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="pladser">{t::STAFF_SEATS}</label>
-                    <input class="form-input input-width-xs" type="number" min="1" max="20" id="pladser" name="pladser" value=x.capacity/>
+                    <input class="form-input input-width-xs" type="number" min="1" max="20" id="pladser" name=field::SEATS value=x.capacity/>
                 </div>
                 <button type="submit" class="button button-primary">{t::STAFF_OPEN_SLOT}</button>
             </form>
@@ -250,8 +252,8 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
                                     <li>
                                         <form method="post" action=action.clone() class="staff-actions">
                                             {hidden()}
-                                            <input type="hidden" name="handling" value="fjern-tid"/>
-                                            <input type="hidden" name="tid_id" value=s.id.to_string()/>
+                                            <input type="hidden" name=field::ACTION value=CalendarButton::RemoveSlot.value()/>
+                                            <input type="hidden" name=field::SLOT value=s.id.to_string()/>
                                             {format!("{} · {} · {} {}", s.when, s.kind, s.seats, t::STAFF_SEATS_SHORT)} " "
                                             <button type="submit" class="button button-tertiary">{format!("{} {}", t::STAFF_REMOVE_SLOT, s.when)}</button>
                                         </form>
@@ -303,34 +305,34 @@ fn Calendar(p: CalendarPage) -> impl IntoView {
 /// `/personale/aabningstider?sted=&samtale=`
 #[component]
 pub fn StaffOpeningPage() -> impl IntoView {
-    let load = opening_hours(query_param("sted"), query_param("samtale"));
+    let load = opening_hours(query_param(field::SITE), query_param(field::KIND));
     staff_page(t::STAFF_HOURS_TITLE, load, |p| view! { <Opening p/> }.into_any())
 }
 
 #[component]
 fn Opening(p: OpeningPage) -> impl IntoView {
-    let action = format!("/personale/aabningstider?sted={}&samtale={}", p.site.value, p.kind.value);
+    let action = format!("{}?{}={}&{}={}", path::OPENING, field::SITE, p.site.value, field::KIND, p.kind.value);
     let weekdays = p.weekdays.clone();
     view! {
         <StaffFrame title=format!("{} – {}", t::STAFF_HOURS_TITLE, p.site.text) access=Some(p.access.clone())>
             {alerts(p.message.clone(), p.errors.clone())}
             {p.example.then(|| view! { <p class="form-hint">{t::STAFF_HOURS_EXAMPLE}</p> })}
-            <form method="get" action="/personale/aabningstider" class="staff-filter">
+            <form method="get" action=path::OPENING class="staff-filter">
                 <div class="form-group">
                     <label class="form-label" for="sted">{t::STAFF_SITE}</label>
-                    <select class="form-select" id="sted" name="sted">{options(&p.sites, &p.site.value)}</select>
+                    <select class="form-select" id="sted" name=field::SITE>{options(&p.sites, &p.site.value)}</select>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="vis-samtale">{t::STAFF_KIND}</label>
-                    <select class="form-select" id="vis-samtale" name="samtale">{options(&p.kinds, &p.kind.value)}</select>
+                    <select class="form-select" id="vis-samtale" name=field::KIND>{options(&p.kinds, &p.kind.value)}</select>
                 </div>
                 <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
             </form>
             <h2>{p.kind.text.clone()}</h2>
             <form method="post" action=action class="staff-form">
-                <input type="hidden" name="csrf" value=p.access.csrf.clone()/>
-                <input type="hidden" name="sted" value=p.site.value.clone()/>
-                <input type="hidden" name="samtale" value=p.kind.value.clone()/>
+                <input type="hidden" name=field::CSRF value=p.access.csrf.clone()/>
+                <input type="hidden" name=field::SITE value=p.site.value.clone()/>
+                <input type="hidden" name=field::KIND value=p.kind.value.clone()/>
                 <fieldset>
                     <legend class="h3">{t::STAFF_WEEKLY_RULES}</legend>
                     <p class="form-hint">{t::STAFF_WEEKLY_HINT}</p>
@@ -339,20 +341,20 @@ fn Opening(p: OpeningPage) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(i, r)| {
-                            let id = |f: &str| format!("regel{i}_{f}");
+                            let id = |part: RulePart| field::rule(i, part);
                             view! {
                                 <fieldset class="staff-rule">
                                     <legend>{format!("{} {}", t::STAFF_RULE, i + 1)}</legend>
-                                    <label class="form-label" for=id("dag")>{t::STAFF_WEEKDAY}</label>
-                                    <select class="form-select" id=id("dag") name=id("dag")>{options(&weekdays, &r.weekday)}</select>
-                                    <label class="form-label" for=id("fra")>{t::STAFF_FROM}</label>
-                                    <input class="form-input input-width-xs" type="text" inputmode="numeric" id=id("fra") name=id("fra") value=r.from.clone()/>
-                                    <label class="form-label" for=id("til")>{t::STAFF_TO}</label>
-                                    <input class="form-input input-width-xs" type="text" inputmode="numeric" id=id("til") name=id("til") value=r.to.clone()/>
-                                    <label class="form-label" for=id("min")>{t::STAFF_MINUTES}</label>
-                                    <input class="form-input input-width-xs" type="number" min="5" max="480" id=id("min") name=id("min") value=r.minutes.clone()/>
-                                    <label class="form-label" for=id("pladser")>{t::STAFF_SEATS}</label>
-                                    <input class="form-input input-width-xs" type="number" min="1" max="20" id=id("pladser") name=id("pladser") value=r.capacity.clone()/>
+                                    <label class="form-label" for=id(RulePart::Weekday)>{t::STAFF_WEEKDAY}</label>
+                                    <select class="form-select" id=id(RulePart::Weekday) name=id(RulePart::Weekday)>{options(&weekdays, &r.weekday)}</select>
+                                    <label class="form-label" for=id(RulePart::From)>{t::STAFF_FROM}</label>
+                                    <input class="form-input input-width-xs" type="text" inputmode="numeric" id=id(RulePart::From) name=id(RulePart::From) value=r.from.clone()/>
+                                    <label class="form-label" for=id(RulePart::To)>{t::STAFF_TO}</label>
+                                    <input class="form-input input-width-xs" type="text" inputmode="numeric" id=id(RulePart::To) name=id(RulePart::To) value=r.to.clone()/>
+                                    <label class="form-label" for=id(RulePart::Minutes)>{t::STAFF_MINUTES}</label>
+                                    <input class="form-input input-width-xs" type="number" min="5" max="480" id=id(RulePart::Minutes) name=id(RulePart::Minutes) value=r.minutes.clone()/>
+                                    <label class="form-label" for=id(RulePart::Seats)>{t::STAFF_SEATS}</label>
+                                    <input class="form-input input-width-xs" type="number" min="1" max="20" id=id(RulePart::Seats) name=id(RulePart::Seats) value=r.capacity.clone()/>
                                 </fieldset>
                             }
                         })
@@ -361,24 +363,24 @@ fn Opening(p: OpeningPage) -> impl IntoView {
                 <div class="form-group">
                     <label class="form-label" for="lukket">{t::STAFF_CLOSED}</label>
                     <span class="form-hint" id="lukket-hint">{t::STAFF_CLOSED_HINT}</span>
-                    <textarea class="form-input" id="lukket" name="lukket" rows="5" aria-describedby="lukket-hint">{p.form.closed.clone()}</textarea>
+                    <textarea class="form-input" id="lukket" name=field::CLOSED rows="5" aria-describedby="lukket-hint">{p.form.closed.clone()}</textarea>
                 </div>
                 <div class="form-group-checkbox">
-                    <input type="checkbox" class="form-checkbox" id="helligdage" name="helligdage" value="ja" checked=p.form.closed_on_public_holidays/>
+                    <input type="checkbox" class="form-checkbox" id="helligdage" name=field::HOLIDAYS value=TICKED checked=p.form.closed_on_public_holidays/>
                     <label for="helligdage">{t::STAFF_CLOSED_HOLIDAYS}</label>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="lukket_hvert_aar">{t::STAFF_CLOSED_EVERY_YEAR}</label>
                     <span class="form-hint" id="lukket-hvert-aar-hint">{t::STAFF_CLOSED_EVERY_YEAR_HINT}</span>
-                    <textarea class="form-input" id="lukket_hvert_aar" name="lukket_hvert_aar" rows="3" aria-describedby="lukket-hvert-aar-hint">{p.form.closed_every_year.clone()}</textarea>
+                    <textarea class="form-input" id="lukket_hvert_aar" name=field::CLOSED_EVERY_YEAR rows="3" aria-describedby="lukket-hvert-aar-hint">{p.form.closed_every_year.clone()}</textarea>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="varsel">{t::STAFF_NOTICE}</label>
-                    <input class="form-input input-width-xs" type="number" min="0" max="336" id="varsel" name="varsel" value=p.form.notice_hours.clone()/>
+                    <input class="form-input input-width-xs" type="number" min="0" max="336" id="varsel" name=field::NOTICE value=p.form.notice_hours.clone()/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="horisont">{t::STAFF_HORIZON}</label>
-                    <input class="form-input input-width-xs" type="number" min="1" max="366" id="horisont" name="horisont" value=p.form.horizon_days.clone()/>
+                    <input class="form-input input-width-xs" type="number" min="1" max="366" id="horisont" name=field::HORIZON value=p.form.horizon_days.clone()/>
                 </div>
                 <button type="submit" class="button button-primary">{t::STAFF_SAVE_HOURS}</button>
             </form>
@@ -422,21 +424,21 @@ fn Accounts(p: AccountsPage) -> impl IntoView {
                                     <td>{if a.disabled { t::STAFF_DISABLED } else { t::STAFF_ENABLED }}</td>
                                     <td>
                                         {(!a.is_me).then(|| view! {
-                                            <form method="post" action="/personale/konti" class="staff-actions">
-                                                <input type="hidden" name="csrf" value=csrf.clone()/>
-                                                <input type="hidden" name="konto" value=a.id.to_string()/>
-                                                <button type="submit" name="handling" value=if a.disabled { "aktiver" } else { "deaktiver" }
+                                            <form method="post" action=path::ACCOUNTS class="staff-actions">
+                                                <input type="hidden" name=field::CSRF value=csrf.clone()/>
+                                                <input type="hidden" name=field::ACCOUNT value=a.id.to_string()/>
+                                                <button type="submit" name=field::ACTION value=if a.disabled { AccountButton::Enable.value() } else { AccountButton::Disable.value() }
                                                     class="button button-secondary">
                                                     {format!("{} {}", if a.disabled { t::STAFF_ENABLE } else { t::STAFF_DISABLE }, a.username)}
                                                 </button>
                                             </form>
                                         })}
-                                        <form method="post" action="/personale/konti" class="staff-actions">
-                                            <input type="hidden" name="csrf" value=csrf.clone()/>
-                                            <input type="hidden" name="konto" value=a.id.to_string()/>
-                                            <input type="hidden" name="handling" value="ny-kode"/>
+                                        <form method="post" action=path::ACCOUNTS class="staff-actions">
+                                            <input type="hidden" name=field::CSRF value=csrf.clone()/>
+                                            <input type="hidden" name=field::ACCOUNT value=a.id.to_string()/>
+                                            <input type="hidden" name=field::ACTION value=AccountButton::NewPassword.value()/>
                                             <label class="form-label" for=pw_id.clone()>{format!("{} {}", t::STAFF_NEW_PASSWORD_FOR, a.username)}</label>
-                                            <input class="form-input" type="password" id=pw_id name="adgangskode" autocomplete="new-password" minlength="12"/>
+                                            <input class="form-input" type="password" id=pw_id name=field::PASSWORD autocomplete="new-password" minlength="12"/>
                                             <button type="submit" class="button button-tertiary">{t::STAFF_SET_PASSWORD}</button>
                                         </form>
                                     </td>
@@ -447,29 +449,29 @@ fn Accounts(p: AccountsPage) -> impl IntoView {
                 </tbody>
             </table>
             <h2>{t::STAFF_NEW_ACCOUNT}</h2>
-            <form method="post" action="/personale/konti" class="staff-form">
-                <input type="hidden" name="csrf" value=csrf.clone()/>
-                <input type="hidden" name="handling" value="opret"/>
+            <form method="post" action=path::ACCOUNTS class="staff-form">
+                <input type="hidden" name=field::CSRF value=csrf.clone()/>
+                <input type="hidden" name=field::ACTION value=AccountButton::Create.value()/>
                 <div class="form-group">
                     <label class="form-label" for="ny-brugernavn">{t::STAFF_USERNAME}</label>
                     <span class="form-hint" id="ny-brugernavn-hint">{t::STAFF_USERNAME_HINT}</span>
-                    <input class="form-input" type="text" id="ny-brugernavn" name="brugernavn" value=p.new_username.clone()
+                    <input class="form-input" type="text" id="ny-brugernavn" name=field::USERNAME value=p.new_username.clone()
                         autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="ny-brugernavn-hint"/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="ny-rolle">{t::STAFF_ROLE}</label>
-                    <select class="form-select" id="ny-rolle" name="rolle">{options(&p.roles, &p.new_role)}</select>
+                    <select class="form-select" id="ny-rolle" name=field::ROLE>{options(&p.roles, &p.new_role)}</select>
                 </div>
                 <fieldset class="form-group">
                     <legend class="form-label">{t::STAFF_SITES}</legend>
                     {p.sites
                         .iter()
                         .map(|site| {
-                            let id = format!("sted-{}", site.value);
+                            let id = field::site_box(&site.value);
                             let checked = p.new_sites.contains(&site.value);
                             view! {
                                 <div class="form-group-checkbox">
-                                    <input type="checkbox" class="form-checkbox" id=id.clone() name=id.clone() value="ja" checked=checked/>
+                                    <input type="checkbox" class="form-checkbox" id=id.clone() name=id.clone() value=TICKED checked=checked/>
                                     <label for=id>{site.text.clone()}</label>
                                 </div>
                             }
@@ -479,7 +481,7 @@ fn Accounts(p: AccountsPage) -> impl IntoView {
                 <div class="form-group">
                     <label class="form-label" for="ny-adgangskode">{t::STAFF_FIRST_PASSWORD}</label>
                     <span class="form-hint" id="ny-adgangskode-hint">{t::STAFF_PASSWORD_HINT}</span>
-                    <input class="form-input" type="password" id="ny-adgangskode" name="adgangskode" autocomplete="new-password"
+                    <input class="form-input" type="password" id="ny-adgangskode" name=field::PASSWORD autocomplete="new-password"
                         minlength="12" aria-describedby="ny-adgangskode-hint"/>
                 </div>
                 <button type="submit" class="button button-primary">{t::STAFF_CREATE_ACCOUNT}</button>

@@ -3,6 +3,7 @@
 //! checked by `server::case_forms` before `api::cases::logic` runs it.
 
 use crate::api::cases::{cases_page, CaseDetail, CaseLine, CasesPage};
+use crate::api::staff_form::{field, path, CaseButton};
 use crate::components::staff::{alerts, staff_page, StaffFrame};
 use crate::text::t;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use crate::components::load::query_param;
 /// `/personale/sager?sag=ID`
 #[component]
 pub fn StaffCasesPage() -> impl IntoView {
-    staff_page(t::CASES_TITLE, cases_page(query_param("sag")), |p| view! { <Cases p/> }.into_any())
+    staff_page(t::CASES_TITLE, cases_page(query_param(field::CASE)), |p| view! { <Cases p/> }.into_any())
 }
 
 #[component]
@@ -24,13 +25,13 @@ fn Cases(p: CasesPage) -> impl IntoView {
             {alerts(p.message.clone(), p.errors.clone())}
             <p class="font-lead">{t::CASES_LEAD}</p>
             {p.open.clone().map(|d| view! { <Detail d p=p.clone()/> })}
-            <form method="post" action="/personale/sager" class="staff-filter">
-                <input type="hidden" name="csrf" value=csrf.clone()/>
-                <input type="hidden" name="handling" value="find"/>
+            <form method="post" action=path::CASES class="staff-filter">
+                <input type="hidden" name=field::CSRF value=csrf.clone()/>
+                <input type="hidden" name=field::ACTION value=CaseButton::Find.value()/>
                 <div class="form-group">
                     <label class="form-label" for="reference">{t::CASES_FIND_LABEL}</label>
                     <span class="form-hint" id="reference-hint">{t::CASES_FIND_HINT}</span>
-                    <input class="form-input input-width-s" type="text" id="reference" name="reference" value=p.reference_typed.clone()
+                    <input class="form-input input-width-s" type="text" id="reference" name=field::REFERENCE value=p.reference_typed.clone()
                         autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20"
                         aria-invalid=has_find_error.then_some("true") aria-describedby="reference-hint"/>
                 </div>
@@ -57,7 +58,7 @@ fn Line(l: CaseLine) -> impl IntoView {
     view! {
         <li class=if l.overdue { "case-line overdue" } else { "case-line" } data-reference=l.reference.clone()>
             <p>
-                <a href=format!("/personale/sager?sag={}", l.id)>
+                <a href=format!("{}?{}={}", path::CASES, field::CASE, l.id)>
                     <span class="sr-only">{t::CASES_OPEN} " "</span>
                     <strong class="case-reference">{l.reference.clone()}</strong>
                 </a>
@@ -76,14 +77,14 @@ fn Line(l: CaseLine) -> impl IntoView {
 fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
     let csrf = p.access.csrf.clone();
     let id = d.line.id.to_string();
-    let action = format!("/personale/sager?sag={}", d.line.id);
+    let action = format!("{}?{}={}", path::CASES, field::CASE, d.line.id);
     let hidden = {
         let (csrf, id) = (csrf.clone(), id.clone());
-        move |handling: &'static str| {
+        move |button: CaseButton| {
             view! {
-                <input type="hidden" name="csrf" value=csrf.clone()/>
-                <input type="hidden" name="sag" value=id.clone()/>
-                <input type="hidden" name="handling" value=handling/>
+                <input type="hidden" name=field::CSRF value=csrf.clone()/>
+                <input type="hidden" name=field::CASE value=id.clone()/>
+                <input type="hidden" name=field::ACTION value=button.value()/>
             }
         }
     };
@@ -99,7 +100,7 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
             <div class="alert alert-warning" role="alert" id="slet-spoergsmaal">
                 <p class="alert-text">{t::CASES_DELETE_QUESTION}</p>
                 <form method="post" action=action.clone() class="inline-form">
-                    {hidden("slet")}
+                    {hidden(CaseButton::Delete)}
                     <button type="submit" class="button button-primary">{t::CASES_DELETE_YES}</button>
                 </form>
                 <a href=action.clone() class="button button-secondary">{t::CASES_DELETE_NO}</a>
@@ -109,7 +110,7 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
     } else {
         view! {
             <form method="post" action=action.clone() class="inline-form">
-                {hidden("slet-spoerg")}
+                {hidden(CaseButton::AskDelete)}
                 <button type="submit" class="button button-tertiary">{t::CASES_DELETE}</button>
             </form>
         }
@@ -130,23 +131,23 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
                 <dt>{t::CASES_DEADLINE}</dt><dd id="sag-frist">{d.line.clock.clone()}</dd>
             </dl>
             <form method="post" action=action.clone() class="staff-actions">
-                {hidden("status")}
+                {hidden(CaseButton::Status)}
                 <div class="form-group">
                     <label class="form-label" for="status">{t::CASES_STATUS_LABEL}</label>
-                    <select class="form-select" id="status" name="status">{status_options}</select>
+                    <select class="form-select" id="status" name=field::STATUS>{status_options}</select>
                 </div>
                 <button type="submit" class="button button-primary">{t::CASES_STATUS_SUBMIT}</button>
             </form>
             {d.may_start_clock.then(|| view! {
                 <form method="post" action=action.clone() class="staff-actions">
-                    {hidden("frist")}
+                    {hidden(CaseButton::Deadline)}
                     <div class=if p.date_error.is_some() { "form-group form-error" } else { "form-group" }>
                         <label class="form-label" for="dato">{t::CASES_CLOCK_LABEL}</label>
                         <span class="form-hint" id="dato-hint">{t::cases_clock_hint(p.guarantee_days)}</span>
                         {p.date_error.clone().map(|e| view! {
                             <span class="form-error-message" id="dato-fejl"><span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}</span>
                         })}
-                        <input class="form-input input-width-s" type="text" id="dato" name="dato" inputmode="numeric"
+                        <input class="form-input input-width-s" type="text" id="dato" name=field::DATE inputmode="numeric"
                             autocomplete="off" maxlength="20" value=p.date_typed.clone()
                             aria-invalid=p.date_error.is_some().then_some("true")
                             aria-describedby=if p.date_error.is_some() { "dato-hint dato-fejl" } else { "dato-hint" }/>
@@ -155,7 +156,7 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
                 </form>
             })}
             <form method="post" action=action.clone() class="inline-form">
-                {hidden("eksport")}
+                {hidden(CaseButton::Export)}
                 <button type="submit" class="button button-secondary">{t::CASES_EXPORT}</button>
             </form>
             {delete}
@@ -163,7 +164,7 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
             <ol class="case-history">
                 {d.history.iter().map(|e| view! { <li>{e.at.clone()} " – " {e.who.clone()} " – " {e.what.clone()}</li> }).collect_view()}
             </ol>
-            <p><a href="/personale/sager">{t::CASES_BACK}</a></p>
+            <p><a href=path::CASES>{t::CASES_BACK}</a></p>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 use super::{rights_path, solution, Breadcrumbs, RuleCard};
 use crate::api::rights::{guide_result, GuideResult, NextStep};
 use crate::components::{Layout, SourceList};
-use crate::domain::kommune::Kommune;
+use crate::domain::kommune::{Kommune, KommunePath};
 use crate::domain::rights::{answer_value, read_answers, AnswerError, Question, Situation, Topic};
 use crate::components::load::{found, path_param, query_param};
 use crate::text::t;
@@ -263,8 +263,8 @@ fn ResultView(k: Kommune, r: GuideResult, situation: Situation) -> impl IntoView
         .into_iter()
         .map(|step| {
             let (href, label, primary) = match step.step {
-                NextStep::BookAnonymous => (format!("/{}/book", k.slug()), t::NEXT_BOOK.to_string(), true),
-                NextStep::BookRelatives => (format!("/{}/paaroerende", k.slug()), t::NEXT_BOOK_RELATIVES.to_string(), true),
+                NextStep::BookAnonymous => (k.page(KommunePath::Book), t::NEXT_BOOK.to_string(), true),
+                NextStep::BookRelatives => (k.page(KommunePath::Relatives), t::NEXT_BOOK_RELATIVES.to_string(), true),
                 NextStep::ReadRelatives => (format!("{base}/paaroerende"), t::NEXT_READ_RELATIVES.to_string(), false),
                 NextStep::ContactSite => (k.path(), t::next_contact(&site), false),
                 NextStep::Deadlines => (format!("{base}/frister"), t::NEXT_DEADLINES.to_string(), false),

@@ -12,7 +12,7 @@ pub use topic::RightsTopicPage;
 
 use crate::api::rights::{RightsKommune, RuleView};
 use crate::components::{CitedFact, SolutionInfo};
-use crate::domain::kommune::Kommune;
+use crate::domain::kommune::{Kommune, KommunePath};
 use crate::text::t;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ fn solution(k: Kommune, r: &RightsKommune) -> SolutionInfo {
 }
 
 fn rights_path(k: Kommune) -> String {
-    format!("/{}/rettigheder", k.slug())
+    k.page(KommunePath::Rights)
 }
 
 /// "Forside › Ishøj Kommune › Dine rettigheder › …": where the page sits, as links.
