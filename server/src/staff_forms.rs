@@ -10,7 +10,7 @@ use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, render_page, FormBody, Stores};
 use app::api::staff::session::{clear_cookie, cookie_value, set_cookie};
-use app::api::anonymous_form::Fields;
+use app::api::form::Fields;
 use app::api::staff::{logic, StartPage};
 use app::api::staff_form::{csrf, path, SignInForm};
 use app::domain::staff::StaffAccess;

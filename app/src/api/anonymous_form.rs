@@ -6,10 +6,9 @@
 //! typed refusal (`domain::slots::BookingRefusal`, `domain::token::TokenError`) the page words.
 
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
-/// A form's fields as posted: name → value (the last value where a name repeats).
-pub type Fields = HashMap<String, String>;
+pub use super::form::Fields;
+use super::form::{given, text};
 
 /// Where the manage forms post (the booking forms post to their own page's path).
 pub mod path {
@@ -93,16 +92,6 @@ impl ManageAction {
     fn read(value: Option<&str>) -> Option<ManageAction> {
         value.and_then(|v| ManageAction::ALL.into_iter().find(|a| a.value() == v))
     }
-}
-
-/// A field's value as posted (shared with `staff_form`).
-pub(super) fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    fields.get(name).map(String::as_str)
-}
-
-/// A non-empty value, trimmed.
-pub(super) fn given<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    text(fields, name).map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// A slot's start as the forms carry it; `None` if missing or not an instant.

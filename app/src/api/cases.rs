@@ -213,7 +213,7 @@ pub fn request_page(kommune: &str) -> Result<Option<RequestPage>, crate::api::Lo
 #[cfg(feature = "ssr")]
 pub mod logic {
     use super::*;
-    use crate::api::anonymous_form::Fields;
+    use crate::api::form::Fields;
     use crate::api::staff_form::CaseStep;
     use crate::content::{content, Citation};
     use crate::text::dates::{clock, long_date};

@@ -4,6 +4,7 @@
 pub mod content;
 pub mod anonymous;
 pub mod anonymous_form;
+pub mod form;
 pub mod rights;
 pub mod catalogue;
 pub mod cases;

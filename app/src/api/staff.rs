@@ -257,7 +257,7 @@ pub mod logic {
     use super::*;
     use crate::content::{content, BookingSite};
     use crate::text::dates;
-    use crate::api::anonymous_form::Fields;
+    use crate::api::form::Fields;
     use crate::api::staff_form::{AccountStep, CalendarForm, CalendarPlace, CalendarStep, OpeningPost};
     use crate::domain::opening_form::{OpeningForm, WEEKDAYS};
     use crate::domain::staff::{check_new_password, normalise_username, Area, Forbidden, TalkOutcome};

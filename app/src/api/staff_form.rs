@@ -6,7 +6,7 @@
 //! before anything reads them: a missing or malformed field is `None` or a typed error, which the
 //! logic words through `text`.
 
-use super::anonymous_form::{given, text, Fields};
+use super::form::{given, text, Fields};
 use crate::domain::opening_form::{ExtraForm, OpeningForm, RuleRow, MAX_ROWS};
 use crate::domain::request::Status;
 use crate::domain::staff::{TalkAction, TalkActionError, TalkOutcome};
