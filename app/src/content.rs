@@ -41,6 +41,10 @@ pub struct KommunePage {
     pub email: Option<CitedText>,
     pub website: Option<CitedText>,
     pub contact_ways: Option<CitedText>,
+    /// The standard's advice not to send confidential information from a private e-mail, where
+    /// the municipality's own standard gives it; shown next to the e-mail address.
+    #[serde(default)]
+    pub email_advice: Option<CitedText>,
     pub opening_hours: Option<CitedText>,
     pub relatives: Option<CitedText>,
     pub anonymity: Option<CitedText>,
@@ -55,6 +59,26 @@ pub struct KommunePage {
     pub relatives_max: Option<u32>,
     /// Every document cited on the page, for the "sources" list at its foot.
     pub sources: Vec<SourceDocument>,
+}
+
+impl KommunePage {
+    /// Every cited fact on the page, in the page's order.
+    pub fn facts(&self) -> impl Iterator<Item = &CitedText> {
+        [
+            Some(&self.site_about),
+            self.address.as_ref(),
+            self.phone.as_ref(),
+            self.email.as_ref(),
+            self.email_advice.as_ref(),
+            self.website.as_ref(),
+            self.contact_ways.as_ref(),
+            self.opening_hours.as_ref(),
+            self.relatives.as_ref(),
+            self.anonymity.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -403,6 +427,8 @@ mod loader {
         email: Option<RawFact>,
         website: Option<RawFact>,
         contact_ways: Option<RawFact>,
+        #[serde(default)]
+        email_advice: Option<RawFact>,
         opening_hours: Option<RawFact>,
         relatives: Option<RawFact>,
         anonymity: Option<RawFact>,
@@ -445,6 +471,7 @@ mod loader {
                     email: opt(&k.email)?,
                     website: opt(&k.website)?,
                     contact_ways: opt(&k.contact_ways)?,
+                    email_advice: opt(&k.email_advice)?,
                     opening_hours: opt(&k.opening_hours)?,
                     relatives: opt(&k.relatives)?,
                     counselling_max: None,
@@ -822,20 +849,9 @@ mod loader {
     }
 
     fn cited_documents(documents: &[SourceDocument], page: &KommunePage) -> Vec<SourceDocument> {
-        let facts = [
-            Some(&page.site_about),
-            page.address.as_ref(),
-            page.phone.as_ref(),
-            page.email.as_ref(),
-            page.website.as_ref(),
-            page.contact_ways.as_ref(),
-            page.opening_hours.as_ref(),
-            page.relatives.as_ref(),
-            page.anonymity.as_ref(),
-        ];
         documents
             .iter()
-            .filter(|d| facts.iter().flatten().any(|f| f.source.doc_id == d.id))
+            .filter(|d| page.facts().any(|f| f.source.doc_id == d.id))
             .cloned()
             .collect()
     }
@@ -931,18 +947,7 @@ mod loader {
             let c = Content::parse(&ContentFiles::compiled()).unwrap();
             for &k in super::super::kommuner() {
                 let p = c.kommune(k);
-                let facts = [
-                    Some(&p.site_about),
-                    p.address.as_ref(),
-                    p.phone.as_ref(),
-                    p.email.as_ref(),
-                    p.website.as_ref(),
-                    p.contact_ways.as_ref(),
-                    p.opening_hours.as_ref(),
-                    p.relatives.as_ref(),
-                    p.anonymity.as_ref(),
-                ];
-                for f in facts.into_iter().flatten() {
+                for f in p.facts() {
                     let doc = c.documents().iter().find(|d| d.id == f.source.doc_id).unwrap();
                     let text = normalise(&seed_text(&doc.seed));
                     assert!(

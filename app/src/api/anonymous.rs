@@ -593,8 +593,8 @@ pub mod logic {
         let body = crate::domain::ics::calendar(
             &uid,
             &title,
-            &l.place,
-            &format!("{}: {}", t::RECEIPT_LABEL_HEADING, l.label),
+            form.with_place.then_some(l.place.as_str()),
+            form.with_label.then(|| format!("{}: {}", t::RECEIPT_LABEL_HEADING, l.label)).as_deref(),
             b.starts_at,
             b.starts_at + chrono::Duration::minutes(i64::from(minutes)),
             crate::clock::now(),

@@ -34,7 +34,14 @@ pub mod field {
     pub const TITLE: &str = "titel";
     /// "I have saved my code", on the receipt.
     pub const SAVED: &str = "gemt";
+    /// The calendar file: also write the place (ticked is [`super::TICKED`]).
+    pub const WITH_PLACE: &str = "med-sted";
+    /// The calendar file: also write the booking's label in its description.
+    pub const WITH_LABEL: &str = "med-betegnelse";
 }
+
+/// A ticked checkbox's value.
+pub const TICKED: &str = "ja";
 
 /// A series page's `handling` that only reads the typed code and shows its count.
 pub const SHOW_CODE: &str = "kode";
@@ -159,6 +166,10 @@ pub struct CalendarForm {
     pub booking: Option<i64>,
     /// As typed; `domain::ics::clean_title` makes it safe and gives the neutral default.
     pub title: String,
+    /// Write the place into the file (not by default: a calendar others see shows it).
+    pub with_place: bool,
+    /// Write the booking's label into the file's description (not by default).
+    pub with_label: bool,
 }
 
 impl CalendarForm {
@@ -167,6 +178,9 @@ impl CalendarForm {
             code: text(fields, field::CODE).unwrap_or("").to_string(),
             booking: given(fields, field::BOOKING).and_then(|v| v.parse().ok()),
             title: text(fields, field::TITLE).unwrap_or("").to_string(),
+            // A checkbox is sent only when ticked.
+            with_place: fields.contains_key(field::WITH_PLACE),
+            with_label: fields.contains_key(field::WITH_LABEL),
         }
     }
 }

@@ -5,3 +5,10 @@ use crate::content::KommunePage;
 pub fn kommune_page(slug: &str) -> Option<KommunePage> {
     crate::content::find_kommune(slug).map(|k| crate::content::content().kommune(k).clone())
 }
+
+/// Where the law says that every municipality must offer treatment (drugs, then alcohol): the
+/// home page cites it for a person whose municipality the portal does not cover.
+pub fn treatment_duty() -> Vec<crate::content::Citation> {
+    let c = crate::content::content();
+    ["sel101-ret-til-behandling", "sul141-gratis"].into_iter().map(|id| c.rule(crate::content::LAW_SCOPE, id).fact.source.clone()).collect()
+}

@@ -3,8 +3,8 @@
 //! times and calendar file of `/min-aftale` (`pages::manage`).
 
 use crate::api::anonymous::{BookPage, BookStep, DayOption, Series};
-use crate::api::anonymous_form::{field, path, Stage, SHOW_CODE};
-use crate::components::{CitationLine, CitedFact, Layout, SolutionInfo};
+use crate::api::anonymous_form::{field, path, Stage, SHOW_CODE, TICKED};
+use crate::components::{CitationLine, CitedFact, ContactText, Layout, SolutionInfo};
 use crate::domain::kommune::Kommune;
 use crate::islands::{ReceiptActions, ShowCode, CODE_FIELD_ID, RECEIPT_CODE_ID};
 use crate::text::t;
@@ -111,7 +111,7 @@ fn KindsAndTimes(p: BookPage) -> impl IntoView {
     let times = p.chosen.clone().map(|chosen| {
         let form = if p.days.is_empty() && p.hours_pending {
             view! {
-                <p class="hours-pending" id="hours-pending">{t::book_hours_pending(&p.site_name, p.phone.as_deref())}</p>
+                <p class="hours-pending" id="hours-pending"><ContactText text=t::book_hours_pending(&p.site_name, p.phone.as_deref())/></p>
                 {p.phone_citation.clone().map(|source| view! { <CitationLine source/> })}
             }
             .into_any()
@@ -237,7 +237,7 @@ fn Receipt(p: BookPage, token: String, booking_id: i64, label: String, when: Str
         <CalendarForm token=token.clone() booking_id=booking_id.to_string()/>
         <form method="get" action=format!("/{}", p.kommune) class="saved-form">
             <div class="form-group-checkbox">
-                <input type="checkbox" class="form-checkbox" id="gemt" name=field::SAVED value="ja" required=true/>
+                <input type="checkbox" class="form-checkbox" id="gemt" name=field::SAVED value=TICKED required=true/>
                 <label for="gemt">{t::RECEIPT_SAVED}</label>
             </div>
             <button type="submit" class="button button-primary">{t::RECEIPT_DONE}</button>
@@ -319,7 +319,7 @@ fn QuotaReached(p: BookPage) -> impl IntoView {
                 Some(f) => view! { <CitedFact fact=f/> }.into_any(),
                 None => view! { <p class="not-given">{t::RELATIVES_AFTER_SILENT}</p> }.into_any(),
             }}
-            <p>{contact}</p>
+            <p><ContactText text=contact/></p>
         </section>
         <p><a href=path::MANAGE>{t::MANAGE_LINK}</a></p>
     }
@@ -330,6 +330,7 @@ fn QuotaReached(p: BookPage) -> impl IntoView {
 pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
     let field = format!("titel-{booking_id}");
     let hint = format!("{field}-hint");
+    let (place_id, label_id) = (format!("med-sted-{booking_id}"), format!("med-betegnelse-{booking_id}"));
     view! {
         <form method="post" action=path::CALENDAR class="calendar-form">
             <h3 class="h5">{t::CALENDAR_HEADING}</h3>
@@ -341,6 +342,18 @@ pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
                 <span class="form-hint" id=hint.clone()>{t::CALENDAR_TITLE_HINT}</span>
                 <input class="form-input input-width-m" type="text" id=field name=field::TITLE value="Aftale" maxlength="60" autocomplete="off" aria-describedby=hint/>
             </div>
+            // Left out unless ticked: a calendar others see then shows only the title and time.
+            <fieldset class="form-group">
+                <legend class="form-label">{t::CALENDAR_EXTRA_LEGEND}</legend>
+                <div class="form-group-checkbox">
+                    <input type="checkbox" class="form-checkbox" id=place_id.clone() name=field::WITH_PLACE value=TICKED/>
+                    <label for=place_id>{t::CALENDAR_WITH_PLACE}</label>
+                </div>
+                <div class="form-group-checkbox">
+                    <input type="checkbox" class="form-checkbox" id=label_id.clone() name=field::WITH_LABEL value=TICKED/>
+                    <label for=label_id>{t::CALENDAR_WITH_LABEL}</label>
+                </div>
+            </fieldset>
             <button type="submit" class="button button-secondary">{t::CALENDAR_SUBMIT}</button>
         </form>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CitedFact(fact: CitedText) -> impl IntoView {
     view! {
-        <p class="fact">{fact.text}</p>
+        <p class="fact"><super::ContactText text=fact.text/></p>
         <CitationLine source=fact.source/>
     }
 }

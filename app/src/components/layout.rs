@@ -1,3 +1,4 @@
+use super::ContactText;
 use crate::islands::QuickExit;
 use crate::domain::kommune::Kommune;
 use crate::text::t;
@@ -34,8 +35,8 @@ pub fn Layout(
                     <br/>
                     {s.site_name}
                 </p>
-                {s.phone.map(|p| view! { <p>{t::PHONE} ": " {p}</p> })}
-                {s.email.map(|e| view! { <p>{t::EMAIL} ": " {e}</p> })}
+                {s.phone.map(|p| view! { <p>{t::PHONE} ": " <ContactText text=p/></p> })}
+                {s.email.map(|e| view! { <p>{t::EMAIL} ": " <ContactText text=e/></p> })}
             </div>
         }
     });

@@ -3,11 +3,13 @@
 //! Nothing here names a page; a page names no other page (`app/tests/layers.rs`).
 pub mod booking;
 mod citation;
+mod contact;
 mod layout;
 pub mod load;
 mod pro_nav;
 pub mod staff;
 
 pub use citation::{CitationLine, CitedFact, SourceList};
+pub use contact::ContactText;
 pub use layout::{Layout, NotFound, ServerErrorPage, SolutionInfo};
 pub use pro_nav::ProNav;

@@ -68,7 +68,10 @@ pub fn clean_title(typed: &str) -> String {
     if t.is_empty() { "Aftale".to_string() } else { t }
 }
 
-pub fn calendar(uid: &str, title: &str, place: &str, description: &str, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// A calendar file with one event and a reminder two hours before. `place` and `description`
+/// are the person's choice (issue 21): a calendar others may see then shows only the title and
+/// the time, so both are left out unless asked for.
+pub fn calendar(uid: &str, title: &str, place: Option<&str>, description: Option<&str>, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let local = |t: DateTime<Utc>| t.with_timezone(&Copenhagen).format("%Y%m%dT%H%M%S").to_string();
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -85,8 +88,10 @@ pub fn calendar(uid: &str, title: &str, place: &str, description: &str, starts_a
         format!("DTSTART;TZID=Europe/Copenhagen:{}", local(starts_at)),
         format!("DTEND;TZID=Europe/Copenhagen:{}", local(ends_at)),
         format!("SUMMARY:{}", escape(title)),
-        format!("LOCATION:{}", escape(place)),
-        format!("DESCRIPTION:{}", escape(description)),
+    ]);
+    lines.extend(place.map(|p| format!("LOCATION:{}", escape(p))));
+    lines.extend(description.map(|d| format!("DESCRIPTION:{}", escape(d))));
+    lines.extend([
         "BEGIN:VALARM".into(),
         "ACTION:DISPLAY".into(),
         format!("DESCRIPTION:{}", escape(title)),
@@ -108,7 +113,20 @@ mod tests {
 
     fn sample(start: &str) -> String {
         let s = utc(start);
-        calendar("x@rusmiddelportalen", "Aftale", "Pitstop, Søstedet, Ishøj Søvej 1, 2635 Ishøj", "Betegnelse: blå måge 42", s, s + chrono::Duration::hours(1), utc("2026-11-23T12:00:00Z"))
+        calendar("x@rusmiddelportalen", "Aftale", Some("Pitstop, Søstedet, Ishøj Søvej 1, 2635 Ishøj"), Some("Betegnelse: blå måge 42"), s, s + chrono::Duration::hours(1), utc("2026-11-23T12:00:00Z"))
+    }
+
+    #[test]
+    fn the_place_and_the_description_are_there_only_when_asked_for() {
+        let s = utc("2026-12-07T15:00:00Z");
+        let discreet = calendar("u", "Aftale", None, None, s, s + chrono::Duration::hours(1), s);
+        assert!(!discreet.contains("LOCATION"), "{discreet}");
+        // The alarm's own DESCRIPTION (its text) is the title; the event has none.
+        assert_eq!(discreet.matches("DESCRIPTION:").count(), 1);
+        assert!(discreet.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Aftale\r\n"));
+        let full = sample("2026-12-07T15:00:00Z");
+        assert!(full.contains("LOCATION:Pitstop\\, Søstedet\\, Ishøj Søvej 1\\, 2635 Ishøj\r\n"), "{full}");
+        assert!(full.contains("DESCRIPTION:Betegnelse: blå måge 42\r\n"));
     }
 
     #[test]
@@ -125,7 +143,7 @@ mod tests {
 
     #[test]
     fn every_line_ends_in_crlf_and_fits_75_octets() {
-        let long = calendar("u", &"ø".repeat(60), &"Sted, ".repeat(20), "a;b,c\\d\ne", utc("2026-12-07T15:00:00Z"), utc("2026-12-07T16:00:00Z"), utc("2026-12-01T00:00:00Z"));
+        let long = calendar("u", &"ø".repeat(60), Some(&"Sted, ".repeat(20)), Some("a;b,c\\d\ne"), utc("2026-12-07T15:00:00Z"), utc("2026-12-07T16:00:00Z"), utc("2026-12-01T00:00:00Z"));
         assert!(long.ends_with("END:VCALENDAR\r\n"));
         for line in long.split("\r\n") {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());

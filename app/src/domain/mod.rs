@@ -2,6 +2,8 @@
 //! names nothing outside `domain` (no content, no text, no store), and its errors are typed;
 //! `text` says them in Danish (`app/tests/layers.rs`).
 pub mod kommune;
+/// Phone numbers and e-mail addresses in a text, as `tel:` and `mailto:` links.
+pub mod contact;
 pub mod label;
 /// Slot generation runs on the server only; keeping it (and the time-zone database) out of the
 /// WASM keeps the browser's download small.

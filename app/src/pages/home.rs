@@ -1,4 +1,5 @@
-use crate::components::{Layout, ProNav};
+use crate::api::content::treatment_duty;
+use crate::components::{CitationLine, Layout, ProNav};
 use crate::domain::kommune::Kommune;
 use crate::text::t;
 use leptos::prelude::*;
@@ -29,6 +30,9 @@ pub fn HomePage() -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                <p>{t::home_covers(&t::kommune_names(Kommune::all()))}</p>
+                <p>{t::HOME_ELSEWHERE}</p>
+                {treatment_duty().into_iter().map(|source| view! { <CitationLine source/> }).collect_view()}
             </nav>
             <section aria-labelledby="who">
                 <h2 id="who">{t::HOME_WHO_HEADING}</h2>

@@ -1,6 +1,8 @@
 use crate::api::content::kommune_page;
 use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
 use crate::content::KommunePage;
+use crate::domain::contact::{phone_shown, tel_href};
+use crate::domain::rights::Topic;
 use crate::domain::kommune::{Kommune, KommunePath};
 use crate::components::load::{found, path_param};
 use crate::text::t;
@@ -25,9 +27,9 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
     };
     let title = format!("{} – {}", kommune.name(), t::PORTAL_NAME);
     let description = p.site_about.text.clone();
-    let detail = |label: &'static str, fact: Option<crate::content::CitedText>| {
+    let detail = |id: &'static str, label: &'static str, fact: Option<crate::content::CitedText>| {
         view! {
-            <div class="site-detail">
+            <div class="site-detail" id=id>
                 <h3 class="h5">{label}</h3>
                 {match fact {
                     Some(f) => view! { <CitedFact fact=f/> }.into_any(),
@@ -36,20 +38,58 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
             </div>
         }
     };
+    // Relatives go to their own talks where the municipality offers them, else to what the
+    // rights pages say about support for relatives.
+    let relatives_path = match p.relatives_max {
+        Some(_) => kommune.page(KommunePath::Relatives),
+        None => format!("{}/{}", kommune.page(KommunePath::Rights), Topic::Relatives.slug()),
+    };
+    let call = p.phone.as_ref().and_then(|f| Some((tel_href(&f.text)?, phone_shown(&f.text)?)));
+    let call = match call {
+        Some((href, shown)) => view! {
+            <li>
+                <a class="button button-secondary task" href=href>{t::task_call(&p.site_name, &shown)}</a>
+                {p.opening_hours.is_some().then(|| view! { <p class="task-note"><a href="#aabningstider">{t::TASK_OPENING_HOURS}</a></p> })}
+            </li>
+        }
+        .into_any(),
+        // The standard gives no number: say so, and point to the other ways it gives.
+        None => view! {
+            <li><p class="task-note">{t::task_no_phone(&p.site_name)} " " <a href="#kontakt">{t::TASK_OTHER_WAYS}</a></p></li>
+        }
+        .into_any(),
+    };
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
         <Layout solution=solution>
             <h1>{kommune.name()}</h1>
+            // What a person came to do, first: the facts and their sources follow.
+            <nav class="tasks" aria-label=t::TASKS_LABEL>
+                <ul class="unstyled-list task-list">
+                    <li><a class="button button-primary task" href=kommune.page(KommunePath::Book)>{t::KOMMUNE_BOOK_LINK}</a></li>
+                    {call}
+                    <li><a class="button button-secondary task" href=kommune.page(KommunePath::Rights)>{t::TASK_RIGHTS}</a></li>
+                    <li><a class="button button-secondary task" href=relatives_path.clone()>{t::TASK_RELATIVE}</a></li>
+                </ul>
+            </nav>
             <section aria-labelledby="site">
                 <h2 id="site">{t::KOMMUNE_SITE_HEADING} ": " {p.site_name.clone()}</h2>
                 <CitedFact fact=p.site_about.clone()/>
-                {detail(t::ADDRESS, p.address.clone())}
-                {detail(t::PHONE, p.phone.clone())}
-                {detail(t::EMAIL, p.email.clone())}
-                {detail(t::WEBSITE, p.website.clone())}
-                {detail(t::HOW_TO_CONTACT, p.contact_ways.clone())}
-                {detail(t::OPENING_HOURS, p.opening_hours.clone())}
+                {detail("adresse", t::ADDRESS, p.address.clone())}
+                {detail("telefon", t::PHONE, p.phone.clone())}
+                <div class="site-detail" id="e-mail">
+                    <h3 class="h5">{t::EMAIL}</h3>
+                    {match p.email.clone() {
+                        Some(f) => view! { <CitedFact fact=f/> }.into_any(),
+                        None => view! { <p class="fact not-given">{t::NOT_IN_STANDARD}</p> }.into_any(),
+                    }}
+                    // The standard's own advice, where it gives it, beside the address it is about.
+                    {p.email_advice.clone().map(|f| view! { <div class="email-advice"><CitedFact fact=f/></div> })}
+                </div>
+                {detail("hjemmeside", t::WEBSITE, p.website.clone())}
+                {detail("kontakt", t::HOW_TO_CONTACT, p.contact_ways.clone())}
+                {detail("aabningstider", t::OPENING_HOURS, p.opening_hours.clone())}
             </section>
             <section aria-labelledby="rights">
                 <h2 id="rights">{t::RIGHTS_TITLE}</h2>
@@ -63,23 +103,20 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
             </section>
             <section aria-labelledby="anonymity">
                 <h2 id="anonymity">{t::ANONYMITY_HEADING}</h2>
-                <p>
-                    <a class="button button-primary" href=kommune.page(KommunePath::Book)>{t::KOMMUNE_BOOK_LINK}</a>
-                </p>
+                {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}
                 {p.counselling_max.map(|_| view! {
                     <p><a href=kommune.page(KommunePath::Counselling)>{t::COUNSELLING_BOOK_LINK}</a></p>
                 })}
                 <p><a href=crate::api::anonymous_form::path::MANAGE>{t::MANAGE_LINK}</a></p>
-                {p.anonymity.clone().map(|f| view! { <CitedFact fact=f/> })}
             </section>
             {p.relatives.clone().map(|f| view! {
                 <section aria-labelledby="relatives">
                     <h2 id="relatives">{t::WHO_RELATIVE_TITLE}</h2>
                     <CitedFact fact=f/>
                     {match p.relatives_max {
-                        Some(_) => view! { <p><a href=kommune.page(KommunePath::Relatives)>{t::RELATIVES_BOOK_LINK}</a></p> }.into_any(),
+                        Some(_) => view! { <p><a href=relatives_path.clone()>{t::RELATIVES_BOOK_LINK}</a></p> }.into_any(),
                         // No relatives' talks to book here: where to read about support instead.
-                        None => view! { <p><a href=format!("/{}/rettigheder/paaroerende", kommune.slug())>{t::NEXT_READ_RELATIVES}</a></p> }.into_any(),
+                        None => view! { <p><a href=relatives_path.clone()>{t::NEXT_READ_RELATIVES}</a></p> }.into_any(),
                     }}
                 </section>
             })}

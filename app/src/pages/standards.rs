@@ -1,5 +1,5 @@
 use crate::api::catalogue::{standard, standards};
-use crate::components::{Layout, ProNav};
+use crate::components::{ContactText, Layout, ProNav};
 use crate::content::catalogue::{Block, Standard, StandardSummary};
 use crate::domain::kommune::Kommune;
 use crate::domain::standard_status::Status;
@@ -103,12 +103,12 @@ pub fn StandardPage() -> impl IntoView {
 
 fn block_view(b: Block) -> AnyView {
     match b {
-        Block::Paragraph(p) => view! { <p>{p}</p> }.into_any(),
+        Block::Paragraph(p) => view! { <p><ContactText text=p/></p> }.into_any(),
         Block::List { ordered: false, items } => {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul>{items.into_iter().map(|i| view! { <li><ContactText text=i/></li> }).collect_view()}</ul> }.into_any()
         }
         Block::List { ordered: true, items } => {
-            view! { <ol>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol> }.into_any()
+            view! { <ol>{items.into_iter().map(|i| view! { <li><ContactText text=i/></li> }).collect_view()}</ol> }.into_any()
         }
         Block::Table(rows) => {
             // The seeds' tables have no header row: each row's first cell names it.
@@ -124,7 +124,7 @@ fn block_view(b: Block) -> AnyView {
                                     view! {
                                         <tr>
                                             <th scope="row">{first}</th>
-                                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                                            {cells.map(|c| view! { <td><ContactText text=c/></td> }).collect_view()}
                                         </tr>
                                     }
                                 })

@@ -70,6 +70,9 @@ pub const CALENDAR_TEXT: &str = "Portalen kan ikke minde dig om tiden, fordi den
 pub const CALENDAR_TITLE_LABEL: &str = "Titel i din kalender";
 pub const CALENDAR_TITLE_HINT: &str = "Vælg en titel, som ikke afslører noget, hvis andre ser din kalender.";
 pub const CALENDAR_SUBMIT: &str = "Hent kalenderfil";
+pub const CALENDAR_EXTRA_LEGEND: &str = "Skal kalenderen vise mere end titel og tid?";
+pub const CALENDAR_WITH_PLACE: &str = "Skriv stedet i kalenderen";
+pub const CALENDAR_WITH_LABEL: &str = "Skriv tidens betegnelse i kalenderen";
 /// Said with [`try_again_in`] when a client has typed too many codes that were not found.
 pub const MANAGE_THROTTLED: &str = "Der er prøvet for mange koder fra din forbindelse, som ikke passede.";
 /// Said with [`try_again_in`] when a client has booked the day's limit of new talks.

@@ -19,6 +19,11 @@ pub const PRIVATE_BROWSING_NOTE: &str = "Vil du ikke have, at andre kan se, at d
 pub const HOME_TITLE: &str = "Rusmiddelportalen";
 pub const HOME_LEAD: &str = "Her kan du læse om dine muligheder for rådgivning og behandling for brug af alkohol og andre rusmidler i din kommune. Du kan være anonym.";
 pub const HOME_CHOOSE_KOMMUNE: &str = "Vælg din kommune";
+/// Said under the list: which municipalities the portal covers, and what to do elsewhere.
+pub fn home_covers(short_names: &str) -> String {
+    format!("Portalen dækker i dag {short_names} Kommuner.")
+}
+pub const HOME_ELSEWHERE: &str = "Bor du i en anden kommune? Så skal din egen kommune tilbyde dig behandling for brug af stoffer og alkohol. Kontakt kommunen, og spørg efter rusmiddelbehandling.";
 pub const HOME_WHO_HEADING: &str = "Hvem er du?";
 pub const WHO_SELF_TITLE: &str = "Jeg vil have hjælp";
 pub const WHO_SELF_TEXT: &str = "Du bruger selv alkohol, hash eller andre rusmidler og vil gerne have rådgivning eller behandling. Vælg din kommune for at se, hvor du kan henvende dig.";
@@ -43,6 +48,18 @@ pub const SOURCE: &str = "Kilde";
 pub const SECTION: &str = "afsnit";
 pub const SOURCE_DOCS_HEADING: &str = "Kilder på denne side";
 pub const BACK_TO_HOME: &str = "Vælg en anden kommune";
+/// The main actions at the top of a municipality page.
+pub const TASKS_LABEL: &str = "Det kan du gøre her";
+pub fn task_call(site: &str, number: &str) -> String {
+    format!("Ring til {site}: {number}")
+}
+pub const TASK_OPENING_HOURS: &str = "Se åbningstider";
+pub fn task_no_phone(site: &str) -> String {
+    format!("Kvalitetsstandarden giver ikke et telefonnummer til {site}.")
+}
+pub const TASK_OTHER_WAYS: &str = "Se, hvordan du kan henvende dig";
+pub const TASK_RIGHTS: &str = "Hvad er mine rettigheder?";
+pub const TASK_RELATIVE: &str = "Jeg er pårørende";
 
 // Footer.
 pub const FOOTER_RESPONSIBLE: &str = "Ansvarlig myndighed";
