@@ -9,7 +9,7 @@ pub mod load;
 mod pro_nav;
 pub mod staff;
 
-pub use citation::{CitationLine, CitedFact, SourceList};
+pub use citation::{CitationLine, CitedDetails, CitedFact, Detail, SourceList};
 pub use contact::ContactText;
 pub use layout::{Layout, NotFound, ServerErrorPage, SolutionInfo};
 pub use pro_nav::ProNav;

@@ -1,5 +1,5 @@
 use crate::api::content::kommune_page;
-use crate::components::{CitedFact, Layout, SolutionInfo, SourceList};
+use crate::components::{CitedDetails, CitedFact, Detail, Layout, SolutionInfo, SourceList};
 use crate::content::KommunePage;
 use crate::domain::contact::{phone_shown, tel_href};
 use crate::domain::rights::Topic;
@@ -27,17 +27,16 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
     };
     let title = format!("{} – {}", kommune.name(), t::PORTAL_NAME);
     let description = p.site_about.text.clone();
-    let detail = |id: &'static str, label: &'static str, fact: Option<crate::content::CitedText>| {
-        view! {
-            <div class="site-detail" id=id>
-                <h3 class="h5">{label}</h3>
-                {match fact {
-                    Some(f) => view! { <CitedFact fact=f/> }.into_any(),
-                    None => view! { <p class="fact not-given">{t::NOT_IN_STANDARD}</p> }.into_any(),
-                }}
-            </div>
-        }
-    };
+    let detail = |id, label, fact: &Option<crate::content::CitedText>| Detail { id, label, fact: fact.clone(), note: None };
+    let details = vec![
+        detail("adresse", t::ADDRESS, &p.address),
+        detail("telefon", t::PHONE, &p.phone),
+        // The standard's own advice, where it gives it, beside the address it is about.
+        Detail { note: p.email_advice.clone(), ..detail("e-mail", t::EMAIL, &p.email) },
+        detail("hjemmeside", t::WEBSITE, &p.website),
+        detail("kontakt", t::HOW_TO_CONTACT, &p.contact_ways),
+        detail("aabningstider", t::OPENING_HOURS, &p.opening_hours),
+    ];
     // Relatives go to their own talks where the municipality offers them, else to what the
     // rights pages say about support for relatives.
     let relatives_path = match p.relatives_max {
@@ -76,20 +75,7 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
             <section aria-labelledby="site">
                 <h2 id="site">{t::KOMMUNE_SITE_HEADING} ": " {p.site_name.clone()}</h2>
                 <CitedFact fact=p.site_about.clone()/>
-                {detail("adresse", t::ADDRESS, p.address.clone())}
-                {detail("telefon", t::PHONE, p.phone.clone())}
-                <div class="site-detail" id="e-mail">
-                    <h3 class="h5">{t::EMAIL}</h3>
-                    {match p.email.clone() {
-                        Some(f) => view! { <CitedFact fact=f/> }.into_any(),
-                        None => view! { <p class="fact not-given">{t::NOT_IN_STANDARD}</p> }.into_any(),
-                    }}
-                    // The standard's own advice, where it gives it, beside the address it is about.
-                    {p.email_advice.clone().map(|f| view! { <div class="email-advice"><CitedFact fact=f/></div> })}
-                </div>
-                {detail("hjemmeside", t::WEBSITE, p.website.clone())}
-                {detail("kontakt", t::HOW_TO_CONTACT, p.contact_ways.clone())}
-                {detail("aabningstider", t::OPENING_HOURS, p.opening_hours.clone())}
+                <CitedDetails details/>
             </section>
             <section aria-labelledby="rights">
                 <h2 id="rights">{t::RIGHTS_TITLE}</h2>

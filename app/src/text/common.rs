@@ -45,6 +45,14 @@ pub const OPENING_HOURS: &str = "Åbningstider";
 pub const NOT_IN_STANDARD: &str = "Kvalitetsstandarden oplyser det ikke. Kontakt kommunen for at få det at vide.";
 pub const ANONYMITY_HEADING: &str = "Anonym rådgivning";
 pub const SOURCE: &str = "Kilde";
+/// The lead of a source line that stands for several facts: "Kilde for adresse og telefon".
+pub fn source_for(labels: &[&str]) -> String {
+    let lower: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+    match lower.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{SOURCE} for {} og {last}", rest.join(", ")),
+        _ => format!("{SOURCE} for {}", lower.join("")),
+    }
+}
 pub const SECTION: &str = "afsnit";
 pub const SOURCE_DOCS_HEADING: &str = "Kilder på denne side";
 pub const BACK_TO_HOME: &str = "Vælg en anden kommune";
@@ -93,5 +101,17 @@ pub fn kommune_names(kommuner: &[Kommune]) -> String {
         None => String::new(),
         Some((last, [])) => last.to_string(),
         Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_source_line_names_what_it_covers() {
+        assert_eq!(source_for(&[ADDRESS, PHONE]), "Kilde for adresse og telefon");
+        assert_eq!(source_for(&[ADDRESS, PHONE, EMAIL, WEBSITE]), "Kilde for adresse, telefon, e-mail og hjemmeside");
+        assert_eq!(source_for(&[PHONE]), "Kilde for telefon");
     }
 }
