@@ -142,6 +142,9 @@ test("phone numbers and e-mail addresses are links to tap, with the standard's a
   await expect(email.locator(".detail-note p.citation")).toContainText("»Klagemuligheder«");
   await expect(page.locator("#telefon a[href='tel:+4520692833']")).toHaveText("20 69 28 33");
   await expect(page.locator("footer a[href='tel:+4520692833']")).toBeVisible();
+  await expect(page.locator("footer a[href='mailto:pitstop@ishoj.dk']")).toBeVisible();
+  await expect(page.locator("footer .detail-note")).toContainText("ikke sender fortrolige oplysninger");
+  await expect(page.locator("footer .detail-note p.citation")).toContainText("»Klagemuligheder«");
   // In the standards' own text too.
   await open(page, info, "/standarder/ishoj-vallensbaek-2020");
   await expect(main(page).locator('a[href="mailto:pitstop@ishoj.dk"]').first()).toBeVisible();

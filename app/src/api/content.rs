@@ -12,3 +12,9 @@ pub fn treatment_duty() -> Vec<crate::content::Citation> {
     let c = crate::content::content();
     ["sel101-ret-til-behandling", "sul141-gratis"].into_iter().map(|id| c.rule(crate::content::LAW_SCOPE, id).fact.source.clone()).collect()
 }
+
+/// The municipality's standard's advice against sending confidential information from a private
+/// e-mail, where it gives it: shown beside its e-mail address wherever the page shows it.
+pub fn email_advice(kommune: crate::domain::kommune::Kommune) -> Option<crate::content::CitedText> {
+    crate::content::content().kommune(kommune).email_advice.clone()
+}

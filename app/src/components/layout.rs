@@ -1,4 +1,4 @@
-use super::ContactText;
+use super::{CitedFact, ContactText};
 use crate::islands::QuickExit;
 use crate::domain::kommune::Kommune;
 use crate::text::t;
@@ -36,7 +36,11 @@ pub fn Layout(
                     {s.site_name}
                 </p>
                 {s.phone.map(|p| view! { <p>{t::PHONE} ": " <ContactText text=p/></p> })}
-                {s.email.map(|e| view! { <p>{t::EMAIL} ": " <ContactText text=e/></p> })}
+                {s.email.map(|e| view! {
+                    <p>{t::EMAIL} ": " <ContactText text=e/></p>
+                    // The standard's advice, beside the address it is about.
+                    {crate::api::content::email_advice(s.kommune).map(|fact| view! { <div class="detail-note"><CitedFact fact/></div> })}
+                })}
             </div>
         }
     });
