@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-pub use super::form::Fields;
+pub use super::form::{Fields, TICKED};
 use super::form::{given, text};
 
 /// Where the manage forms post (the booking forms post to their own page's path).
@@ -40,8 +40,6 @@ pub mod field {
     pub const WITH_LABEL: &str = "med-betegnelse";
 }
 
-/// A ticked checkbox's value.
-pub const TICKED: &str = "ja";
 
 /// A series page's `handling` that only reads the typed code and shows its count.
 pub const SHOW_CODE: &str = "kode";

@@ -1,6 +1,9 @@
 //! A posted form's fields, shared by both sides' typed forms (`anonymous_form`, `staff_form`):
 //! neither side names the other to read a field.
 
+/// A ticked checkbox's value, on either side's forms.
+pub const TICKED: &str = "ja";
+
 /// A form's fields as posted: name → value (the last value where a name repeats).
 pub type Fields = std::collections::HashMap<String, String>;
 

@@ -6,13 +6,14 @@
 //! before anything reads them: a missing or malformed field is `None` or a typed error, which the
 //! logic words through `text`.
 
+pub use super::form::TICKED;
 use super::form::{given, text, Fields};
 use crate::domain::opening_form::{ExtraForm, OpeningForm, RuleRow, MAX_ROWS};
 use crate::domain::request::Status;
 use crate::domain::staff::{TalkAction, TalkActionError, TalkOutcome};
 
-/// The staff pages' addresses (the Leptos router's `path!` takes only literals, so
-/// `server/tests/no_internals.rs` checks that each of these is one of its routes).
+/// The staff pages' addresses (the Leptos router's `path!` takes only literals, so the server's
+/// `every_form_page_is_a_page_route` test checks that each page here is one of its routes).
 pub mod path {
     pub const START: &str = "/personale";
     pub const SIGN_IN: &str = "/personale/log-ind";
@@ -82,8 +83,6 @@ pub mod field {
     }
 }
 
-/// A ticked checkbox's value.
-pub const TICKED: &str = "ja";
 
 /// The parts of one weekly rule in the opening-hours form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
