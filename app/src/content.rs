@@ -1049,6 +1049,10 @@ pub mod catalogue;
 /// Where the content files come from: compiled in, or a directory read at start.
 #[cfg(feature = "ssr")]
 pub mod files;
+
+/// What each municipality evaluates, and the targets the follow-up measures (issue 18).
+#[cfg(feature = "ssr")]
+pub mod evaluation;
 /// The content checker (`server check-content DIR`).
 #[cfg(feature = "ssr")]
 pub mod check;

@@ -355,6 +355,7 @@ mod loader {
         outcomes: Vec<Outcome>,
         standards: Vec<(Validity, Standard)>,
         params: Vec<Params>,
+        evaluations: Vec<crate::content::evaluation::KommuneEvaluation>,
     }
 
     fn invalid(msg: String) -> ContentError {
@@ -603,7 +604,9 @@ mod loader {
                 }
             }
 
-            Ok(Catalogue { services, checklist: checklist.seed, outcomes, standards, params })
+            // Last: the evaluation's targets are outcome targets of this file set.
+            let evaluations = crate::content::evaluation::parse(files, content, &outcomes, &anchors)?;
+            Ok(Catalogue { services, checklist: checklist.seed, outcomes, standards, params, evaluations })
         }
 
         pub fn services(&self) -> &[Service] {
@@ -616,6 +619,16 @@ mod loader {
 
         pub fn outcomes(&self) -> &[Outcome] {
             &self.outcomes
+        }
+
+        /// Every municipality that evaluates through the portal (`evaluation.toml`).
+        pub fn evaluations(&self) -> &[crate::content::evaluation::KommuneEvaluation] {
+            &self.evaluations
+        }
+
+        /// What `kommune` (a slug) evaluates; `None` where it has no evaluation.
+        pub fn evaluation(&self, kommune: &str) -> Option<&crate::content::evaluation::KommuneEvaluation> {
+            self.evaluations.iter().find(|e| e.kommune == kommune)
         }
 
         /// Every standard with its status on `today`.

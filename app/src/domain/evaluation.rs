@@ -1,0 +1,484 @@
+//! Anonymous evaluation, follow-up after treatment, and the figures a municipality holds up
+//! against its standard (issue 18). Plain rules only: which moments there are, which answers a
+//! question may take, when a follow-up point is due, and which figures a report may show.
+//!
+//! What is stored is counts, never a response: a code (kept as a keyed hash) carries the
+//! municipality, the site, the moment and the month it was handed out, and nothing about the
+//! person; answering adds one to each answer's count and uses the code up, in one transaction.
+
+use serde::{Deserialize, Serialize};
+
+/// When a person is asked to evaluate: the moments the standards name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Moment {
+    /// After an anonymous clarifying or counselling talk.
+    Talk,
+    /// At the end of a group course.
+    GroupCourse,
+    /// At discharge.
+    Discharge,
+    /// At a follow-up point after treatment (1, 3, 6 or 12 months, as the standard says).
+    FollowUp,
+}
+
+impl Moment {
+    pub const ALL: [Moment; 4] = [Moment::Talk, Moment::GroupCourse, Moment::Discharge, Moment::FollowUp];
+
+    /// The name stored, posted and used in the content files.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Moment::Talk => "samtale",
+            Moment::GroupCourse => "gruppeforloeb",
+            Moment::Discharge => "udskrivning",
+            Moment::FollowUp => "opfoelgning",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Moment> {
+        Moment::ALL.into_iter().find(|m| m.slug() == s)
+    }
+}
+
+/// The answers a question may take. Every set is closed: there is no free text anywhere on the
+/// anonymous side, since a sentence typed about oneself could identify the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AnswerSet {
+    /// A five-point agreement scale.
+    Agreement,
+    /// A five-point satisfaction scale.
+    Satisfaction,
+    /// How the person's use is now, compared with before treatment: what the standards' outcome
+    /// targets count.
+    UseNow,
+    /// Whether the person wants to be contacted: a "yes" shows how to book anonymously or call,
+    /// and nothing more is stored.
+    ContactWish,
+}
+
+impl AnswerSet {
+    pub fn from_slug(s: &str) -> Option<AnswerSet> {
+        [AnswerSet::Agreement, AnswerSet::Satisfaction, AnswerSet::UseNow, AnswerSet::ContactWish].into_iter().find(|a| a.slug() == s)
+    }
+
+    pub const fn slug(self) -> &'static str {
+        match self {
+            AnswerSet::Agreement => "enighed",
+            AnswerSet::Satisfaction => "tilfredshed",
+            AnswerSet::UseNow => "forbrug-nu",
+            AnswerSet::ContactWish => "kontakt",
+        }
+    }
+
+    /// The answers' stored values, in the order they are offered.
+    pub const fn answers(self) -> &'static [&'static str] {
+        match self {
+            AnswerSet::Agreement => &["helt-enig", "enig", "hverken-eller", "uenig", "helt-uenig"],
+            AnswerSet::Satisfaction => &["meget-tilfreds", "tilfreds", "hverken-eller", "utilfreds", "meget-utilfreds"],
+            AnswerSet::UseNow => &[USE_NONE, USE_LESS, "uaendret", "mere"],
+            AnswerSet::ContactWish => &[CONTACT_YES, "nej"],
+        }
+    }
+
+    pub fn has(self, answer: &str) -> bool {
+        self.answers().contains(&answer)
+    }
+}
+
+/// "I use no drugs or alcohol now": what the drug-free (clean, sober) targets count.
+pub const USE_NONE: &str = "ingen";
+/// "I use less than before treatment": what the reduced-use targets count.
+pub const USE_LESS: &str = "mindre";
+/// "Yes, I want to be contacted".
+pub const CONTACT_YES: &str = "ja";
+/// A question left unanswered. Counted as a category of its own, so a question's counts always
+/// add up to the responses and an unanswered count is never a hidden difference.
+pub const UNANSWERED: &str = "ubesvaret";
+
+// ---- Months ----------------------------------------------------------------------------------
+
+/// A calendar month, the finest time the evaluation data knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Month {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// `YYYY-MM`, as stored.
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        Month::new(y.parse().ok()?, m.parse().ok()?)
+    }
+
+    pub fn plus(self, months: u32) -> Month {
+        Month::from_index(self.index() + i64::from(months))
+    }
+
+    /// Whole months from `self` to `later` (negative if `later` is earlier).
+    pub fn months_until(self, later: Month) -> i64 {
+        later.index() - self.index()
+    }
+
+    fn index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.month) - 1
+    }
+
+    fn from_index(index: i64) -> Month {
+        Month { year: index.div_euclid(12) as i32, month: (index.rem_euclid(12) + 1) as u32 }
+    }
+
+    fn minus_one(self) -> Month {
+        Month::from_index(self.index() - 1)
+    }
+
+    /// The quarter (1–4) the month lies in.
+    pub fn quarter(self) -> u32 {
+        (self.month - 1) / 3 + 1
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A report's period: a calendar quarter. Only whole quarters are offered, never a free range:
+/// two overlapping ranges could be subtracted to reveal a month's small count that each of them
+/// hides (see [`suppress`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quarter {
+    pub year: i32,
+    /// 1–4.
+    pub quarter: u32,
+}
+
+impl Quarter {
+    pub fn of(month: Month) -> Quarter {
+        Quarter { year: month.year, quarter: month.quarter() }
+    }
+
+    /// `2026-K4`, as in a report's address; also `2026-k4` and `2026-4`.
+    pub fn parse(s: &str) -> Option<Quarter> {
+        let (y, q) = s.trim().split_once('-')?;
+        let q = q.trim_start_matches(['K', 'k']);
+        let (year, quarter) = (y.parse().ok()?, q.parse().ok()?);
+        ((1..=4).contains(&quarter) && (2000..=9999).contains(&year)).then_some(Quarter { year, quarter })
+    }
+
+    pub fn first_month(self) -> Month {
+        Month { year: self.year, month: (self.quarter - 1) * 3 + 1 }
+    }
+
+    pub fn last_month(self) -> Month {
+        self.first_month().plus(2)
+    }
+
+    pub fn contains(self, m: Month) -> bool {
+        Quarter::of(m) == self
+    }
+
+    pub fn previous(self) -> Quarter {
+        Quarter::of(self.first_month().minus_one())
+    }
+
+    pub fn next(self) -> Quarter {
+        Quarter::of(self.first_month().plus(3))
+    }
+}
+
+impl std::fmt::Display for Quarter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-K{}", self.year, self.quarter)
+    }
+}
+
+// ---- Follow-up points ------------------------------------------------------------------------
+
+/// The longest follow-up point a standard may name, in months; also the width of a code's
+/// used-points mask (one bit per month).
+pub const MAX_POINT: u32 = 24;
+
+/// The bit of a follow-up point (months after discharge) in a code's used-points mask. A
+/// one-use code uses point 0.
+pub fn point_bit(point: u32) -> i64 {
+    1i64 << point.min(MAX_POINT)
+}
+
+/// What a follow-up code can do this month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FollowUpDue {
+    /// Answer for this point (months after discharge).
+    Point(u32),
+    /// No point is due before this month.
+    NotYet(Month),
+    /// Every point has been answered, or the last one has passed.
+    Done,
+}
+
+/// Months after the last follow-up point during which its answer is still taken.
+pub const FOLLOW_UP_GRACE_MONTHS: u32 = 2;
+
+/// Which point a follow-up code handed out in `issued` answers for in `now`: the latest point
+/// that has come and is not yet answered. A point passed over (answered late, or not at all)
+/// stays unanswered: each answer counts for one point, so the counts stay exact.
+pub fn follow_up_due(points: &[u32], issued: Month, now: Month, used_mask: i64) -> FollowUpDue {
+    let elapsed = issued.months_until(now);
+    let last = points.iter().copied().max().unwrap_or(0);
+    if elapsed > i64::from(last + FOLLOW_UP_GRACE_MONTHS) {
+        return FollowUpDue::Done;
+    }
+    let latest_due = points.iter().copied().filter(|p| i64::from(*p) <= elapsed).max();
+    match latest_due {
+        Some(p) if used_mask & point_bit(p) == 0 => FollowUpDue::Point(p),
+        _ => match points.iter().copied().filter(|p| i64::from(*p) > elapsed).min() {
+            Some(next) => FollowUpDue::NotYet(issued.plus(next)),
+            None => FollowUpDue::Done,
+        },
+    }
+}
+
+/// The last month a code handed out in `issued` can be used: three months for a one-use code
+/// (time to answer, not to keep), the last point plus the grace for a follow-up code.
+pub fn expires(moment: Moment, points: &[u32], issued: Month) -> Month {
+    match moment {
+        Moment::FollowUp => issued.plus(points.iter().copied().max().unwrap_or(0) + FOLLOW_UP_GRACE_MONTHS),
+        _ => issued.plus(ONE_USE_MONTHS),
+    }
+}
+
+/// How long a one-use code stays valid after the month it is handed out in.
+pub const ONE_USE_MONTHS: u32 = 3;
+
+/// Why answers could not be taken. None of these says whether a code exists: a wrong, a used
+/// and an expired code get the same neutral words (`text`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnswerRefusal {
+    /// Unknown, used up, expired, or of another municipality.
+    CodeNotUsable,
+    /// A follow-up code before its first point.
+    NotYet(Month),
+    /// An answer not among the question's (a forged form).
+    UnknownAnswer,
+}
+
+// ---- Small-count suppression -----------------------------------------------------------------
+
+/// Counts under this are shown as "< 5" (also 0: a zero beside a shown total tells as much).
+pub const SMALL: u64 = 5;
+
+/// A figure as a report may show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shown {
+    Count(u64),
+    /// Under [`SMALL`], or hidden so that a small count cannot be worked out from the others.
+    Suppressed,
+}
+
+impl Shown {
+    pub fn count(self) -> Option<u64> {
+        match self {
+            Shown::Count(n) => Some(n),
+            Shown::Suppressed => None,
+        }
+    }
+}
+
+/// A table of counts with its row and column totals, as a report may show it.
+///
+/// `cells[r][c]` are the counts; the result has one more row (the column totals) and one more
+/// column (the row totals), the grand total in the corner. Primary suppression hides every count
+/// under [`SMALL`]. Secondary suppression then makes sure no hidden count can be worked out from
+/// a total and the other shown counts of its row or column: wherever a row or a column (with its
+/// total) has exactly one hidden entry, the smallest shown entry of that line is hidden too, until
+/// no line has exactly one. This is the usual rule for published tables; a report shows one such
+/// table per question, and only whole quarters (see [`Quarter`]), so no two tables overlap.
+pub fn suppress(cells: &[Vec<u64>]) -> Vec<Vec<Shown>> {
+    let rows = cells.len();
+    let cols = cells.first().map_or(0, Vec::len);
+    // The full grid with totals.
+    let mut grid: Vec<Vec<u64>> = cells.iter().map(|r| {
+        let mut r = r.clone();
+        r.resize(cols, 0);
+        let total = r.iter().sum();
+        r.push(total);
+        r
+    }).collect();
+    let totals: Vec<u64> = (0..=cols).map(|c| grid.iter().map(|r| r[c]).sum()).collect();
+    grid.push(totals);
+    let mut hidden: Vec<Vec<bool>> = grid.iter().map(|r| r.iter().map(|n| *n < SMALL).collect()).collect();
+    // Each line: a row (its cells and its total) or a column (its cells and its total).
+    let lines: Vec<Vec<(usize, usize)>> = (0..=rows)
+        .map(|r| (0..=cols).map(|c| (r, c)).collect())
+        .chain((0..=cols).map(|c| (0..=rows).map(|r| (r, c)).collect()))
+        .collect();
+    loop {
+        let mut changed = false;
+        for line in &lines {
+            if line.len() < 2 || line.iter().filter(|(r, c)| hidden[*r][*c]).count() != 1 {
+                continue;
+            }
+            if let Some(&(r, c)) = line.iter().filter(|(r, c)| !hidden[*r][*c]).min_by_key(|(r, c)| (grid[*r][*c], *r, *c)) {
+                hidden[r][c] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    grid.iter()
+        .zip(&hidden)
+        .map(|(r, h)| r.iter().zip(h).map(|(n, hide)| if *hide { Shown::Suppressed } else { Shown::Count(*n) }).collect())
+        .collect()
+}
+
+/// A share in whole per cent, rounded half up, when both counts are shown and the whole is not 0.
+pub fn share(part: Shown, whole: Shown) -> Option<u64> {
+    match (part, whole) {
+        (Shown::Count(p), Shown::Count(w)) if w > 0 => Some((p * 200 + w) / (2 * w)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Month {
+        Month::parse(s).unwrap()
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for moment in Moment::ALL {
+            assert_eq!(Moment::from_slug(moment.slug()), Some(moment));
+        }
+        for set in [AnswerSet::Agreement, AnswerSet::Satisfaction, AnswerSet::UseNow, AnswerSet::ContactWish] {
+            assert_eq!(AnswerSet::from_slug(set.slug()), Some(set));
+            assert!(!set.has(UNANSWERED), "{set:?}: unanswered is no answer one can give");
+        }
+    }
+
+    #[test]
+    fn months_and_quarters() {
+        assert_eq!(m("2026-11").plus(3), m("2027-02"));
+        assert_eq!(m("2026-12").plus(12), m("2027-12"));
+        assert_eq!(m("2026-11").months_until(m("2027-05")), 6);
+        assert_eq!(Month::parse("2026-13"), None);
+        assert_eq!(Month::parse("26-01"), None);
+        let q = Quarter::parse("2026-K4").unwrap();
+        assert_eq!((q.first_month(), q.last_month()), (m("2026-10"), m("2026-12")));
+        assert_eq!(q.next(), Quarter { year: 2027, quarter: 1 });
+        assert_eq!(q.previous(), Quarter { year: 2026, quarter: 3 });
+        assert_eq!(Quarter { year: 2027, quarter: 1 }.previous().to_string(), "2026-K4");
+        assert_eq!(Quarter::parse("2026-4"), Some(q));
+        assert_eq!(Quarter::parse("2026-K5"), None);
+        assert!(q.contains(m("2026-11")) && !q.contains(m("2027-01")));
+    }
+
+    #[test]
+    fn the_latest_due_point_not_yet_answered_is_the_one_answered() {
+        let points = [1, 3, 6, 12];
+        let issued = m("2026-11");
+        assert_eq!(follow_up_due(&points, issued, m("2026-11"), 0), FollowUpDue::NotYet(m("2026-12")));
+        assert_eq!(follow_up_due(&points, issued, m("2026-12"), 0), FollowUpDue::Point(1));
+        assert_eq!(follow_up_due(&points, issued, m("2027-01"), 0), FollowUpDue::Point(1));
+        // Point 1 answered: nothing until point 3.
+        assert_eq!(follow_up_due(&points, issued, m("2027-01"), point_bit(1)), FollowUpDue::NotYet(m("2027-02")));
+        // Late: at 4 months, point 3 is the one answered; point 1 stays unanswered.
+        assert_eq!(follow_up_due(&points, issued, m("2027-03"), 0), FollowUpDue::Point(3));
+        assert_eq!(follow_up_due(&points, issued, m("2027-11"), point_bit(1) | point_bit(3) | point_bit(6)), FollowUpDue::Point(12));
+        assert_eq!(follow_up_due(&points, issued, m("2028-01"), 0), FollowUpDue::Point(12));
+        assert_eq!(follow_up_due(&points, issued, m("2028-02"), 0), FollowUpDue::Done, "past the grace months");
+        assert_eq!(follow_up_due(&points, issued, m("2027-12"), point_bit(12)), FollowUpDue::Done);
+        assert_eq!(expires(Moment::FollowUp, &points, issued), m("2028-01"));
+        assert_eq!(expires(Moment::Discharge, &points, issued), m("2027-02"));
+    }
+
+    fn counts(table: &[Vec<Shown>]) -> Vec<Vec<Option<u64>>> {
+        table.iter().map(|r| r.iter().map(|s| s.count()).collect()).collect()
+    }
+
+    #[test]
+    fn large_counts_are_all_shown_with_their_totals() {
+        let t = suppress(&[vec![10, 7], vec![5, 20]]);
+        assert_eq!(counts(&t), vec![vec![Some(10), Some(7), Some(17)], vec![Some(5), Some(20), Some(25)], vec![Some(15), Some(27), Some(42)]]);
+    }
+
+    #[test]
+    fn a_small_count_hides_a_second_one_in_its_row_and_its_column() {
+        // One site, answers 12 / 3 / 9: the 3 is small, and 12 or 9 would give it away with the
+        // total; the smallest other (9) goes too. The column totals equal the row here.
+        let t = suppress(&[vec![12, 3, 9]]);
+        for line in &t {
+            assert_eq!(line.iter().filter(|s| **s == Shown::Suppressed).count(), 2, "{t:?}");
+        }
+        assert_eq!(t[0][0], Shown::Count(12));
+        assert_eq!(t[0][3], Shown::Count(24));
+    }
+
+    #[test]
+    fn no_line_ever_has_exactly_one_hidden_entry() {
+        // Every 3×3 table with entries from a small set: the rule holds for each.
+        let values = [0u64, 2, 5, 9];
+        let mut seen = 0;
+        for a in values {
+            for b in values {
+                for c in values {
+                    for d in values {
+                        for e in [1u64, 6] {
+                            for f in [3u64, 11] {
+                                let cells = vec![vec![a, b, e], vec![c, d, f]];
+                                let t = suppress(&cells);
+                                for r in &t {
+                                    assert_ne!(r.iter().filter(|s| **s == Shown::Suppressed).count(), 1, "{cells:?} → {t:?}");
+                                }
+                                for col in 0..t[0].len() {
+                                    assert_ne!(t.iter().filter(|r| r[col] == Shown::Suppressed).count(), 1, "{cells:?} → {t:?}");
+                                }
+                                for (r, row) in t.iter().enumerate() {
+                                    for (c, s) in row.iter().enumerate() {
+                                        let n = if r < 2 && c < 3 { cells[r][c] } else { continue };
+                                        if n < SMALL {
+                                            assert_eq!(*s, Shown::Suppressed, "{cells:?}");
+                                        }
+                                    }
+                                }
+                                seen += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, 1024);
+    }
+
+    #[test]
+    fn a_small_total_hides_its_whole_row() {
+        // Site A has 3 answers in all: every count of it is hidden. Then site B's counts would
+        // give A's away through the municipality's totals (32 − 30 = 2), so they go too; the
+        // municipality's own totals stay.
+        let t = suppress(&[vec![2, 1], vec![30, 40]]);
+        assert_eq!(t[0], vec![Shown::Suppressed; 3]);
+        assert_eq!(t[1], vec![Shown::Suppressed; 3]);
+        assert_eq!(t[2], vec![Shown::Count(32), Shown::Count(41), Shown::Count(73)]);
+    }
+
+    #[test]
+    fn shares_only_of_shown_counts() {
+        assert_eq!(share(Shown::Count(7), Shown::Count(20)), Some(35));
+        assert_eq!(share(Shown::Count(1), Shown::Count(8)), Some(13), "12.5 rounds up");
+        assert_eq!(share(Shown::Suppressed, Shown::Count(20)), None);
+        assert_eq!(share(Shown::Count(0), Shown::Count(0)), None);
+    }
+}
