@@ -7,7 +7,9 @@
 //!    looking column in the case store, no staff credential outside the staff store.
 //! 2. Raw files: after booking anonymously and filing an identified request with the same data
 //!    directory, the case store's bytes (database, WAL, shared memory) hold no token, token hash or
-//!    label, and the anonymous store's bytes hold no name, phone, e-mail or reference.
+//!    label, and the anonymous store's bytes hold no name, phone, e-mail or reference. Evaluation
+//!    codes (issue 18) are in the anonymous store as keyed hashes only, and answers as counts: a
+//!    free-text answer forged into the form reaches no file.
 //! 3. Code: the case store's methods need a `CaseKey`, which only `api::cases` can make (a
 //!    compile-time boundary, proved by the `compile_fail` doctest on `CaseKey`); the sources are
 //!    read to prove the anonymous side never names the case side and the other way round, and no
@@ -325,6 +327,47 @@ async fn the_case_store_files_hold_no_token_or_label_and_the_anonymous_files_no_
     drop(staff);
 }
 
+/// Issue 18: evaluation codes reach the disk only as keyed hashes, in the anonymous store alone;
+/// answers only as counts of closed answers. A free-text answer forged into the form is refused
+/// and reaches no file.
+#[tokio::test]
+async fn evaluation_codes_are_hashes_and_answers_counts_in_the_anonymous_store_alone() {
+    use app::api::evaluation::logic as evaluation;
+    use app::domain::staff::{Role, StaffAccess};
+    let (dir, anon, case, staff) = open_all().await;
+    let e = anon.evaluations();
+    let counsellor = StaffAccess { account_id: 1, username: "r".into(), role: Role::AnonymousCounsellor, kommune: "odsherred".into(), sites: vec!["rusmiddelteamet-odsherred".into()], csrf: "c".repeat(64) };
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap().with_timezone(&chrono::Utc);
+    let made = evaluation::codes_post(&e, &counsellor, &form(&[("sted", "rusmiddelteamet-odsherred"), ("tidspunkt", "opfoelgning"), ("antal", "3")]), now).await.unwrap();
+    let codes = made.made.unwrap().codes;
+    let answer_at = chrono::DateTime::parse_from_rfc3339("2027-01-05T10:00:00+01:00").unwrap().with_timezone(&chrono::Utc);
+    let free_text = "Jeg hedder Birthe og bor i Nykøbing";
+    let forged = evaluation::post(&e, "odsherred", &form(&[("kode", &codes[0]), ("handling", "send"), ("svar-forbrug-nu", free_text)]), answer_at).await.unwrap();
+    assert!(matches!(forged.step, app::api::evaluation::EvaluationStep::Questions { error: Some(_), .. }), "{:?}", forged.step);
+    let sent = evaluation::post(&e, "odsherred", &form(&[("kode", &codes[0]), ("handling", "send"), ("svar-forbrug-nu", "mindre"), ("svar-kontakt", "nej")]), answer_at).await.unwrap();
+    assert!(matches!(sent.step, app::api::evaluation::EvaluationStep::Thanks { .. }), "{:?}", sent.step);
+
+    let anon_bytes = raw(dir.path(), AnonStore::FILE_NAME);
+    let others = [("case", raw(dir.path(), CaseStore::FILE_NAME)), ("staff", raw(dir.path(), StaffStore::FILE_NAME))];
+    for code in &codes {
+        let parsed = Token::parse(code).unwrap();
+        let hmac = e.code_hmac(&parsed);
+        assert!(find(&anon_bytes, &hmac), "the anonymous store holds the code's keyed hash");
+        assert_ne!(hmac, anon.token_hmac(parsed.canonical()), "a code's hash is not keyed like a token's");
+        for plain in [code.as_bytes(), parsed.canonical().as_bytes()] {
+            assert!(!find(&anon_bytes, plain), "no plain code in the anonymous store");
+            for (what, bytes) in &others {
+                assert!(!find(bytes, plain) && !find(bytes, &hmac), "the {what} store holds an evaluation code or its hash");
+            }
+        }
+    }
+    assert!(find(&anon_bytes, b"forbrug-nu") && find(&anon_bytes, b"mindre"), "the scan sees the counts");
+    for needle in [free_text, "Birthe", "Nykøbing"] {
+        assert!(!find(&anon_bytes, needle.as_bytes()), "the forged free text reached the anonymous store");
+    }
+    drop((case, staff));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. The code
 // ---------------------------------------------------------------------------------------------
@@ -377,6 +420,8 @@ const ANONYMOUS_SIDE: &[&str] = &[
     "app/src/domain/slots.rs",
     "server/src/anonymous_forms.rs",
     "server/src/throttle.rs",
+    "app/src/api/evaluation.rs",
+    "app/src/store/evaluation.rs",
 ];
 const CASE_SIDE: &[&str] = &[
     "app/src/api/cases.rs",

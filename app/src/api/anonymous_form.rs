@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 pub use super::form::{Fields, TICKED};
 use super::form::{given, text};
 
-/// Where the manage forms post (the booking forms post to their own page's path).
+/// Where the manage forms post (the booking forms post to their own page's path, and the
+/// evaluation form to `/{kommune}/evaluering`).
 pub mod path {
     pub const MANAGE: &str = "/min-aftale";
     pub const CALENDAR: &str = "/min-aftale/kalender";
@@ -38,6 +39,11 @@ pub mod field {
     pub const WITH_PLACE: &str = "med-sted";
     /// The calendar file: also write the booking's label in its description.
     pub const WITH_LABEL: &str = "med-betegnelse";
+
+    /// An evaluation question's answer: `svar-{question id}`.
+    pub fn answer(question: &str) -> String {
+        format!("svar-{question}")
+    }
 }
 
 
@@ -96,6 +102,59 @@ impl ManageAction {
 
     fn read(value: Option<&str>) -> Option<ManageAction> {
         value.and_then(|v| ManageAction::ALL.into_iter().find(|a| a.value() == v))
+    }
+}
+
+/// What the evaluation page's buttons ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvaluationAction {
+    /// Read the typed code and show its questions.
+    Open,
+    /// Send the answers.
+    Send,
+    /// A follow-up code's reminders as a calendar file.
+    Calendar,
+}
+
+impl EvaluationAction {
+    const ALL: [EvaluationAction; 3] = [EvaluationAction::Open, EvaluationAction::Send, EvaluationAction::Calendar];
+
+    pub const fn value(self) -> &'static str {
+        match self {
+            EvaluationAction::Open => "aabn",
+            EvaluationAction::Send => "send",
+            EvaluationAction::Calendar => "kalender",
+        }
+    }
+
+    /// Anything unknown opens: the step that changes nothing.
+    fn read(value: Option<&str>) -> EvaluationAction {
+        value.and_then(|v| EvaluationAction::ALL.into_iter().find(|a| a.value() == v)).unwrap_or(EvaluationAction::Open)
+    }
+}
+
+/// A POST to `/{kommune}/evaluering`. The answers are read by question, since the questions come
+/// from the content ([`EvaluationForm::answer`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvaluationForm {
+    /// As typed (the token's parser says what is wrong with it).
+    pub code: String,
+    pub action: EvaluationAction,
+    answers: Fields,
+}
+
+impl EvaluationForm {
+    pub fn read(fields: &Fields) -> EvaluationForm {
+        EvaluationForm {
+            code: text(fields, field::CODE).unwrap_or("").to_string(),
+            action: EvaluationAction::read(text(fields, field::ACTION)),
+            answers: fields.iter().filter(|(k, _)| k.starts_with("svar-")).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        }
+    }
+
+    /// The answer given to `question`, if any (not yet checked against the question's answers).
+    pub fn answer(&self, question: &str) -> Option<&str> {
+        given(&self.answers, &field::answer(question))
     }
 }
 
@@ -211,6 +270,19 @@ mod tests {
         assert_eq!((manage.booking, manage.action, manage.time), (None, None, None));
         let calendar = CalendarForm::read(&fields(&[(field::BOOKING, "99999999999999999999999")]));
         assert_eq!(calendar.booking, None);
+    }
+
+    #[test]
+    fn an_evaluation_form_reads_its_answers_by_question() {
+        let form = EvaluationForm::read(&fields(&[(field::CODE, " 7KQ "), (field::ACTION, "send"), ("svar-maal", "enig"), ("svar-kontakt", " "), ("andet", "x")]));
+        assert_eq!((form.code.as_str(), form.action), (" 7KQ ", EvaluationAction::Send));
+        assert_eq!(form.answer("maal"), Some("enig"));
+        assert_eq!(form.answer("kontakt"), None, "blank is unanswered");
+        assert_eq!(form.answer("andet"), None);
+        for action in EvaluationAction::ALL {
+            assert_eq!(EvaluationAction::read(Some(action.value())), action);
+        }
+        assert_eq!(EvaluationAction::read(Some("slet")), EvaluationAction::Open);
     }
 
     #[test]

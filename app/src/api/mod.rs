@@ -8,6 +8,7 @@ pub mod form;
 pub mod rights;
 pub mod catalogue;
 pub mod cases;
+pub mod evaluation;
 pub mod staff;
 pub mod staff_form;
 

@@ -22,6 +22,11 @@ pub mod path {
     pub const OPENING: &str = "/personale/aabningstider";
     pub const ACCOUNTS: &str = "/personale/konti";
     pub const CASES: &str = "/personale/sager";
+    /// Handing out evaluation codes (issue 18).
+    pub const EVALUATION: &str = "/personale/evaluering";
+    /// The municipality's evaluation and follow-up report, and its CSV.
+    pub const REPORT: &str = "/personale/rapport";
+    pub const REPORT_CSV: &str = "/personale/rapport.csv";
 }
 
 /// The fields' names.
@@ -55,6 +60,12 @@ pub mod field {
     pub const OUTCOME: &str = "udfald";
     /// A staff account's id.
     pub const ACCOUNT: &str = "konto";
+    /// An evaluation moment's slug (`domain::evaluation::Moment`).
+    pub const MOMENT: &str = "tidspunkt";
+    /// How many evaluation codes to make.
+    pub const COUNT: &str = "antal";
+    /// A report's quarter, `2026-K4`.
+    pub const QUARTER: &str = "kvartal";
     /// A role's slug, for a new account.
     pub const ROLE: &str = "rolle";
     /// An identified request's id.
@@ -213,6 +224,33 @@ pub struct SignInForm {
 impl SignInForm {
     pub fn read(fields: &Fields) -> SignInForm {
         SignInForm { username: text(fields, field::USERNAME).unwrap_or("").to_string(), password: text(fields, field::PASSWORD).unwrap_or("").to_string() }
+    }
+}
+
+/// A POST to `/personale/evaluering`: make codes for a site and a moment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodesForm {
+    pub site: Option<String>,
+    pub moment: Option<String>,
+    /// As typed, kept when the form comes back; [`CodesForm::count`] reads it.
+    pub count: String,
+}
+
+impl CodesForm {
+    /// The most codes one form makes: a group course's participants, not a stack to hoard.
+    pub const MAX: u32 = 50;
+
+    pub fn read(fields: &Fields) -> CodesForm {
+        CodesForm {
+            site: given(fields, field::SITE).map(str::to_string),
+            moment: given(fields, field::MOMENT).map(str::to_string),
+            count: text(fields, field::COUNT).unwrap_or("").trim().to_string(),
+        }
+    }
+
+    /// The number of codes asked for, if it is one from 1 to [`CodesForm::MAX`].
+    pub fn count(&self) -> Option<u32> {
+        self.count.parse().ok().filter(|n| (1..=Self::MAX).contains(n))
     }
 }
 
@@ -400,6 +438,17 @@ mod tests {
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_codes_form_takes_a_count_from_1_to_50() {
+        let read = |n: &str| CodesForm::read(&[(field::COUNT.to_string(), n.to_string())].into_iter().collect()).count();
+        assert_eq!(read(" 12 "), Some(12));
+        for bad in ["0", "51", "-1", "tolv", "", "1e3"] {
+            assert_eq!(read(bad), None, "{bad:?}");
+        }
+        let form = CodesForm::read(&[(field::SITE.to_string(), " ".to_string())].into_iter().collect());
+        assert_eq!((form.site, form.moment), (None, None));
     }
 
     #[test]

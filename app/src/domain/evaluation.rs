@@ -292,53 +292,87 @@ impl Shown {
     }
 }
 
-/// A table of counts with its row and column totals, as a report may show it.
+/// Counts to publish together, and the sums that tie them: each line is a set of entries of
+/// which the last is the sum of the others (a row or a column of a table with its total). An
+/// entry may stand in several lines and several tables (a site's responses are the total of every
+/// question's row and a cell of the response-rate table), so the whole report is one `Figures`.
 ///
-/// `cells[r][c]` are the counts; the result has one more row (the column totals) and one more
-/// column (the row totals), the grand total in the corner. Primary suppression hides every count
-/// under [`SMALL`]. Secondary suppression then makes sure no hidden count can be worked out from
-/// a total and the other shown counts of its row or column: wherever a row or a column (with its
-/// total) has exactly one hidden entry, the smallest shown entry of that line is hidden too, until
-/// no line has exactly one. This is the usual rule for published tables; a report shows one such
-/// table per question, and only whole quarters (see [`Quarter`]), so no two tables overlap.
+/// [`Figures::suppress`] hides every count under [`SMALL`] (primary suppression), then, wherever a
+/// line has exactly one hidden entry, which the line's other entries would give away, hides the
+/// smallest shown entry of that line too, until no line has exactly one (secondary suppression).
+/// This is the usual rule for published tables. A report covers one whole quarter (see
+/// [`Quarter`]), so no two reports overlap and none can be subtracted from another.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    values: Vec<u64>,
+    lines: Vec<Vec<usize>>,
+}
+
+impl Figures {
+    /// A new entry; its index names it in lines and in the result.
+    pub fn add(&mut self, value: u64) -> usize {
+        self.values.push(value);
+        self.values.len() - 1
+    }
+
+    pub fn value(&self, entry: usize) -> u64 {
+        self.values[entry]
+    }
+
+    /// Entries of which the last is the sum of the others.
+    pub fn line(&mut self, entries: Vec<usize>) {
+        debug_assert!(entries.split_last().is_some_and(|(total, parts)| parts.iter().map(|e| self.values[*e]).sum::<u64>() == self.values[*total]));
+        if entries.len() >= 2 {
+            self.lines.push(entries);
+        }
+    }
+
+    /// Each entry as it may be shown.
+    pub fn suppress(&self) -> Vec<Shown> {
+        let mut hidden: Vec<bool> = self.values.iter().map(|n| *n < SMALL).collect();
+        loop {
+            let mut changed = false;
+            for line in &self.lines {
+                if line.iter().filter(|e| hidden[**e]).count() != 1 {
+                    continue;
+                }
+                // The smallest; of equal ones the entry made last, which is the innermost (a
+                // total is made before the entries derived from it, or shared by more lines).
+                if let Some(&e) = line.iter().filter(|e| !hidden[**e]).min_by_key(|e| (self.values[**e], std::cmp::Reverse(**e))) {
+                    hidden[e] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.values.iter().zip(hidden).map(|(n, hide)| if hide { Shown::Suppressed } else { Shown::Count(*n) }).collect()
+    }
+}
+
+/// A table of counts with its row and column totals, as a report may show it: `cells[r][c]`,
+/// then one more row (the column totals) and one more column (the row totals), the grand total
+/// in the corner; suppressed as [`Figures::suppress`] says.
 pub fn suppress(cells: &[Vec<u64>]) -> Vec<Vec<Shown>> {
     let rows = cells.len();
     let cols = cells.first().map_or(0, Vec::len);
-    // The full grid with totals.
-    let mut grid: Vec<Vec<u64>> = cells.iter().map(|r| {
-        let mut r = r.clone();
-        r.resize(cols, 0);
-        let total = r.iter().sum();
-        r.push(total);
-        r
-    }).collect();
-    let totals: Vec<u64> = (0..=cols).map(|c| grid.iter().map(|r| r[c]).sum()).collect();
-    grid.push(totals);
-    let mut hidden: Vec<Vec<bool>> = grid.iter().map(|r| r.iter().map(|n| *n < SMALL).collect()).collect();
-    // Each line: a row (its cells and its total) or a column (its cells and its total).
-    let lines: Vec<Vec<(usize, usize)>> = (0..=rows)
-        .map(|r| (0..=cols).map(|c| (r, c)).collect())
-        .chain((0..=cols).map(|c| (0..=rows).map(|r| (r, c)).collect()))
-        .collect();
-    loop {
-        let mut changed = false;
-        for line in &lines {
-            if line.len() < 2 || line.iter().filter(|(r, c)| hidden[*r][*c]).count() != 1 {
-                continue;
-            }
-            if let Some(&(r, c)) = line.iter().filter(|(r, c)| !hidden[*r][*c]).min_by_key(|(r, c)| (grid[*r][*c], *r, *c)) {
-                hidden[r][c] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
+    let value = |r: usize, c: usize| cells[r].get(c).copied().unwrap_or(0);
+    let mut f = Figures::default();
+    // The totals first: of equal counts, the entry made last (an inner cell) is hidden first.
+    let grand = f.add((0..rows).flat_map(|r| (0..cols).map(move |c| (r, c))).map(|(r, c)| value(r, c)).sum());
+    let column_totals: Vec<usize> = (0..cols).map(|c| f.add((0..rows).map(|r| value(r, c)).sum())).collect();
+    let row_totals: Vec<usize> = (0..rows).map(|r| f.add((0..cols).map(|c| value(r, c)).sum())).collect();
+    let mut grid: Vec<Vec<usize>> = (0..rows).map(|r| (0..cols).map(|c| f.add(value(r, c))).chain([row_totals[r]]).collect()).collect();
+    grid.push(column_totals.into_iter().chain([grand]).collect());
+    for r in &grid {
+        f.line(r.clone());
     }
-    grid.iter()
-        .zip(&hidden)
-        .map(|(r, h)| r.iter().zip(h).map(|(n, hide)| if *hide { Shown::Suppressed } else { Shown::Count(*n) }).collect())
-        .collect()
+    for c in 0..=cols {
+        f.line(grid.iter().map(|r| r[c]).collect());
+    }
+    let shown = f.suppress();
+    grid.iter().map(|r| r.iter().map(|e| shown[*e]).collect()).collect()
 }
 
 /// A share in whole per cent, rounded half up, when both counts are shown and the whole is not 0.
@@ -472,6 +506,34 @@ mod tests {
         assert_eq!(t[0], vec![Shown::Suppressed; 3]);
         assert_eq!(t[1], vec![Shown::Suppressed; 3]);
         assert_eq!(t[2], vec![Shown::Count(32), Shown::Count(41), Shown::Count(73)]);
+    }
+
+    #[test]
+    fn an_entry_in_two_tables_is_hidden_in_both_and_protects_both() {
+        // A site's 6 responses are the total of a question's row (5 + 1) and a cell of the rate
+        // table (6 answered of 20). The 1 is small; the question's row alone would hide the 5
+        // too. But had it hidden the 6 instead, the rate table would still show it: so the 6 is
+        // one entry, and hiding it hides it everywhere, and then the rate table's row (6, 14, 20)
+        // must hide a second entry as well.
+        let mut f = Figures::default();
+        let (yes, no, answered) = (f.add(5), f.add(1), f.add(6));
+        let (unused, handed) = (f.add(14), f.add(20));
+        f.line(vec![yes, no, answered]);
+        f.line(vec![answered, unused, handed]);
+        let shown = f.suppress();
+        assert_eq!(shown[no], Shown::Suppressed);
+        assert_eq!(shown[yes], Shown::Suppressed, "the smallest other entry of the question's row");
+        assert_eq!(shown[answered], Shown::Count(6));
+        assert_eq!(shown[handed], Shown::Count(20));
+        // Now with the small count in the shared entry: 3 responses of 20.
+        let mut f = Figures::default();
+        let (yes, no, answered) = (f.add(2), f.add(1), f.add(3));
+        let (unused, handed) = (f.add(17), f.add(20));
+        f.line(vec![yes, no, answered]);
+        f.line(vec![answered, unused, handed]);
+        let shown = f.suppress();
+        assert_eq!((shown[answered], shown[unused]), (Shown::Suppressed, Shown::Suppressed), "17 = 20 − 3 would give the 3 away");
+        assert_eq!(shown[handed], Shown::Count(20));
     }
 
     #[test]

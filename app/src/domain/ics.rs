@@ -72,6 +72,22 @@ pub fn clean_title(typed: &str) -> String {
 /// are the person's choice (issue 21): a calendar others may see then shows only the title and
 /// the time, so both are left out unless asked for.
 pub fn calendar(uid: &str, title: &str, place: Option<&str>, description: Option<&str>, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    file(&[Event { uid, title, place, description, starts_at, ends_at }], now)
+}
+
+/// One event of a calendar file.
+pub struct Event<'a> {
+    pub uid: &'a str,
+    pub title: &'a str,
+    pub place: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// A calendar file with the events, each with a reminder two hours before (the follow-up's
+/// reminders are several events in one file).
+pub fn file(events: &[Event<'_>], now: DateTime<Utc>) -> String {
     let local = |t: DateTime<Utc>| t.with_timezone(&Copenhagen).format("%Y%m%dT%H%M%S").to_string();
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -81,25 +97,27 @@ pub fn calendar(uid: &str, title: &str, place: Option<&str>, description: Option
         "METHOD:PUBLISH".into(),
     ];
     lines.extend(VTIMEZONE.iter().map(|s| s.to_string()));
-    lines.extend([
-        "BEGIN:VEVENT".into(),
-        format!("UID:{uid}"),
-        format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
-        format!("DTSTART;TZID=Europe/Copenhagen:{}", local(starts_at)),
-        format!("DTEND;TZID=Europe/Copenhagen:{}", local(ends_at)),
-        format!("SUMMARY:{}", escape(title)),
-    ]);
-    lines.extend(place.map(|p| format!("LOCATION:{}", escape(p))));
-    lines.extend(description.map(|d| format!("DESCRIPTION:{}", escape(d))));
-    lines.extend([
-        "BEGIN:VALARM".into(),
-        "ACTION:DISPLAY".into(),
-        format!("DESCRIPTION:{}", escape(title)),
-        "TRIGGER:-PT2H".into(),
-        "END:VALARM".into(),
-        "END:VEVENT".into(),
-        "END:VCALENDAR".into(),
-    ]);
+    for e in events {
+        lines.extend([
+            "BEGIN:VEVENT".into(),
+            format!("UID:{}", e.uid),
+            format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
+            format!("DTSTART;TZID=Europe/Copenhagen:{}", local(e.starts_at)),
+            format!("DTEND;TZID=Europe/Copenhagen:{}", local(e.ends_at)),
+            format!("SUMMARY:{}", escape(e.title)),
+        ]);
+        lines.extend(e.place.map(|p| format!("LOCATION:{}", escape(p))));
+        lines.extend(e.description.map(|d| format!("DESCRIPTION:{}", escape(d))));
+        lines.extend([
+            "BEGIN:VALARM".into(),
+            "ACTION:DISPLAY".into(),
+            format!("DESCRIPTION:{}", escape(e.title)),
+            "TRIGGER:-PT2H".into(),
+            "END:VALARM".into(),
+            "END:VEVENT".into(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l) + "\r\n").collect()
 }
 
@@ -151,6 +169,20 @@ mod tests {
         assert!(long.contains("a\\;b\\,c\\\\d\\ne"));
         // Unfolding gives back the title whole.
         assert!(long.replace("\r\n ", "").contains(&format!("SUMMARY:{}", "ø".repeat(60))));
+    }
+
+    #[test]
+    fn several_events_share_one_file() {
+        let a = utc("2027-01-05T09:00:00Z");
+        let b = utc("2027-06-05T08:00:00Z");
+        let events = [
+            Event { uid: "1@x", title: "Opfølgning", place: None, description: None, starts_at: a, ends_at: a + chrono::Duration::minutes(15) },
+            Event { uid: "2@x", title: "Opfølgning", place: None, description: None, starts_at: b, ends_at: b + chrono::Duration::minutes(15) },
+        ];
+        let f = file(&events, a);
+        assert_eq!(f.matches("BEGIN:VEVENT").count(), 2);
+        assert_eq!(f.matches("BEGIN:VCALENDAR").count(), 1);
+        assert!(f.contains("DTSTART;TZID=Europe/Copenhagen:20270105T100000\r\n") && f.contains("DTSTART;TZID=Europe/Copenhagen:20270605T100000\r\n"));
     }
 
     #[test]

@@ -103,11 +103,20 @@ pub enum KommunePath {
     Request,
     Rights,
     RightsGuide,
+    /// Anonymous evaluation and follow-up with a code (issue 18).
+    Evaluation,
 }
 
 impl KommunePath {
-    pub const ALL: [KommunePath; 6] =
-        [KommunePath::Book, KommunePath::Relatives, KommunePath::Counselling, KommunePath::Request, KommunePath::Rights, KommunePath::RightsGuide];
+    pub const ALL: [KommunePath; 7] = [
+        KommunePath::Book,
+        KommunePath::Relatives,
+        KommunePath::Counselling,
+        KommunePath::Request,
+        KommunePath::Rights,
+        KommunePath::RightsGuide,
+        KommunePath::Evaluation,
+    ];
 
     /// The path below `/{kommune}`.
     pub const fn segment(self) -> &'static str {
@@ -118,6 +127,7 @@ impl KommunePath {
             KommunePath::Request => "henvendelse",
             KommunePath::Rights => "rettigheder",
             KommunePath::RightsGuide => "rettigheder/guide",
+            KommunePath::Evaluation => "evaluering",
         }
     }
 
@@ -131,6 +141,7 @@ impl KommunePath {
             KommunePath::Request => "/{kommune}/henvendelse",
             KommunePath::Rights => "/{kommune}/rettigheder",
             KommunePath::RightsGuide => "/{kommune}/rettigheder/guide",
+            KommunePath::Evaluation => "/{kommune}/evaluering",
         }
     }
 

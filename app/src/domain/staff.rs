@@ -36,8 +36,8 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.slug() == s)
     }
 
-    /// The work area a role covers. Every staff function names the one area it belongs to, and
-    /// [`StaffAccess::require`] lets only the matching role in.
+    /// The work area a role is for. Every staff function names the one area it belongs to, and
+    /// [`StaffAccess::require`] lets in only a role that [covers](Role::covers) it.
     pub fn area(self) -> Area {
         match self {
             Role::AnonymousCounsellor => Area::AnonymousCalendar,
@@ -45,14 +45,36 @@ impl Role {
             Role::Admin => Area::Administration,
         }
     }
+
+    /// Whether the role may enter `area`: its own area, and besides (issue 18) handing out
+    /// evaluation codes for the counsellor and the case worker, who meet people at the end of a
+    /// talk, a course or a treatment, and the municipality's report for the admin. A code carries
+    /// nothing about a person and the report only suppressed counts, so neither joins the two
+    /// sides: the calendar and the cases stay each with one role.
+    pub fn covers(self, area: Area) -> bool {
+        self.area() == area
+            || matches!(
+                (self, area),
+                (Role::AnonymousCounsellor | Role::CaseWorker, Area::EvaluationCodes) | (Role::Admin, Area::Monitoring)
+            )
+    }
 }
 
-/// The three areas of the staff side. A role has exactly one.
+/// The areas of the staff side. A role is for one of the first three, and may enter the last two
+/// as [`Role::covers`] says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Area {
     AnonymousCalendar,
     Cases,
     Administration,
+    /// Handing out anonymous evaluation codes (`/personale/evaluering`).
+    EvaluationCodes,
+    /// The municipality's evaluation and follow-up report (`/personale/rapport`).
+    Monitoring,
+}
+
+impl Area {
+    pub const ALL: [Area; 5] = [Area::AnonymousCalendar, Area::Cases, Area::Administration, Area::EvaluationCodes, Area::Monitoring];
 }
 
 /// A signed-in staff member, as the server knows them after checking the session cookie.
@@ -84,7 +106,7 @@ pub struct Forbidden {
 impl StaffAccess {
     /// `Ok` only when this member's role covers `area` and the account has a municipality.
     pub fn require(&self, area: Area) -> Result<(), Forbidden> {
-        if self.role.area() == area && !self.kommune.is_empty() {
+        if self.role.covers(area) && !self.kommune.is_empty() {
             Ok(())
         } else {
             Err(Forbidden { role: self.role, area })
@@ -224,12 +246,18 @@ mod tests {
     #[test]
     fn each_role_enters_exactly_its_own_area() {
         for role in Role::ALL {
-            for area in [Area::AnonymousCalendar, Area::Cases, Area::Administration] {
-                assert_eq!(access(role).require(area).is_ok(), role.area() == area, "{role:?} {area:?}");
+            for area in Area::ALL {
+                assert_eq!(access(role).require(area).is_ok(), role.covers(area), "{role:?} {area:?}");
             }
         }
         assert!(access(Role::Admin).require(Area::AnonymousCalendar).is_err(), "an admin sees no bookings");
         assert!(access(Role::Admin).require(Area::Cases).is_err(), "an admin sees no cases");
+        assert!(access(Role::CaseWorker).require(Area::AnonymousCalendar).is_err(), "a case worker sees no bookings");
+        assert!(access(Role::AnonymousCounsellor).require(Area::Cases).is_err(), "a counsellor sees no cases");
+        // Codes: the two who meet people; the report: the admin alone.
+        let covering = |area| Role::ALL.into_iter().filter(|r| r.covers(area)).collect::<Vec<_>>();
+        assert_eq!(covering(Area::EvaluationCodes), [Role::AnonymousCounsellor, Role::CaseWorker]);
+        assert_eq!(covering(Area::Monitoring), [Role::Admin]);
     }
 
     #[test]

@@ -71,6 +71,12 @@ impl AnonStore {
         self.db.engine
     }
 
+    /// The evaluation codes and answer counts (issue 18), in this store's database. Their codes
+    /// are hashed with a key derived for them alone.
+    pub fn evaluations(&self) -> super::evaluation::Evaluations {
+        super::evaluation::Evaluations::new(self.db.clone(), self.secret.derive("evaluation codes"))
+    }
+
     /// HMAC-SHA256(secret, normalised token): the only form in which a token reaches the disk.
     /// A keyed hash, so a copy of the database alone cannot be used to test guessed tokens.
     pub fn token_hmac(&self, normalised_token: &str) -> [u8; 32] {

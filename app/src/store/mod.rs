@@ -15,6 +15,7 @@
 mod anon;
 mod case;
 mod db;
+mod evaluation;
 mod limits;
 mod staff;
 
@@ -24,6 +25,7 @@ pub use anon::{
 };
 pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRequest, ACTOR_CITIZEN, ACTOR_SYSTEM, DEFAULT_RETENTION_DAYS};
 pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, SESSION_IDLE, SESSION_MAX};
+pub use evaluation::{Answered, CodeScope, Evaluations, HeldCode, Tallies};
 pub use limits::{LimitCounts, StoredCount};
 pub use db::{Engine, StoreError, TableSchema};
 

@@ -10,6 +10,7 @@ pub mod booking;
 pub mod cases;
 pub mod catalogue;
 pub mod common;
+pub mod evaluation;
 /// Dates and times in Danish (server only: the time zone database stays out of the WASM).
 #[cfg(feature = "ssr")]
 pub mod dates;
@@ -22,6 +23,7 @@ pub mod da {
     pub use super::cases::*;
     pub use super::catalogue::*;
     pub use super::common::*;
+    pub use super::evaluation::*;
     pub use super::rights::*;
     pub use super::staff::*;
 }

@@ -1,0 +1,379 @@
+//! Issue 18: anonymous evaluation and follow-up, end to end below the pages. Codes are handed out
+//! as staff do, answered through the same form logic a citizen's POST runs, and the report is
+//! checked figure by figure against the answers planted, every suppression included. Codes race
+//! as they should: a second use, or two at once, counts one answer. Time is an input: every call
+//! is given its instant.
+
+use app::api::evaluation::logic::{self as evaluation, build};
+use app::api::evaluation::{EvaluationStep, ReportPage};
+use app::content::catalogue;
+use app::domain::evaluation::Moment;
+use app::domain::staff::{Role, StaffAccess};
+use app::store::{AnonStore, Evaluations, TokenSecret};
+use app::text::t;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+mod common;
+
+const KOMMUNE: &str = "vallensbaek";
+const SITE: &str = "pitstop";
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// Handed out on the last day of November 2026; the follow-up's first point is December.
+fn handed_out() -> DateTime<Utc> {
+    at("2026-11-30T10:00:00+01:00")
+}
+
+fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn member(role: Role, kommune: &str) -> StaffAccess {
+    let sites = if role == Role::AnonymousCounsellor { vec![SITE.to_string()] } else { vec![] };
+    StaffAccess { account_id: 1, username: "x".into(), role, kommune: kommune.into(), sites, csrf: "c".repeat(64) }
+}
+
+async fn store() -> (tempfile::TempDir, AnonStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let anon = common::anon_store(dir.path(), TokenSecret::from_bytes([4; 32])).await;
+    (dir, anon)
+}
+
+/// `n` codes for `moment`, made through the staff form as a counsellor of Vallensbæk makes them.
+async fn hand_out(e: &Evaluations, moment: Moment, n: u32) -> Vec<String> {
+    let counsellor = member(Role::AnonymousCounsellor, KOMMUNE);
+    let count = n.to_string();
+    let page = evaluation::codes_post(e, &counsellor, &fields(&[("sted", SITE), ("tidspunkt", moment.slug()), ("antal", &count)]), handed_out()).await.unwrap();
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    let made = page.made.unwrap();
+    assert_eq!(made.codes.len(), n as usize);
+    assert_eq!(made.address, "/vallensbaek/evaluering");
+    made.codes
+}
+
+/// Answers a code as a citizen's POST does; `answers` are (question id, answer).
+async fn answer(e: &Evaluations, code: &str, answers: &[(&str, &str)], now: DateTime<Utc>) -> EvaluationStep {
+    let mut pairs = vec![("kode".to_string(), code.to_string()), ("handling".to_string(), "send".to_string())];
+    pairs.extend(answers.iter().map(|(q, a)| (format!("svar-{q}"), a.to_string())));
+    evaluation::post(e, KOMMUNE, &pairs.into_iter().collect(), now).await.unwrap().step
+}
+
+async fn answered(e: &Evaluations, code: &str, answers: &[(&str, &str)], now: DateTime<Utc>) {
+    let step = answer(e, code, answers, now).await;
+    assert!(matches!(step, EvaluationStep::Thanks { .. }), "{step:?}");
+}
+
+/// Plants the answers the report test checks: Vallensbæk, codes handed out in November 2026.
+async fn plant(e: &Evaluations) {
+    let t0 = at("2026-12-02T12:00:00+01:00");
+    // Group course: 20 codes, 14 answers.
+    let course = hand_out(e, Moment::GroupCourse, 20).await;
+    let forloebet = [["meget-tilfreds"; 7].as_slice(), &["tilfreds"; 5], &["utilfreds"; 2]].concat();
+    let meningsfuld = [["helt-enig"; 8].as_slice(), &["enig"; 6]].concat();
+    // Three leave "maal" unanswered.
+    let maal = [["helt-enig"; 10].as_slice(), &["enig"; 1], &[""; 3]].concat();
+    for i in 0..14 {
+        answered(e, &course[i], &[("forloebet", forloebet[i]), ("meningsfuld", meningsfuld[i]), ("maal", maal[i])], t0).await;
+    }
+    // Discharge: 10 codes, 7 answers, all the same.
+    let discharge = hand_out(e, Moment::Discharge, 10).await;
+    for code in &discharge[..7] {
+        answered(e, code, &[("samlede-tilbud", "meget-tilfreds"), ("meningsfuld", "helt-enig"), ("maal", "enig")], t0).await;
+    }
+    // Follow-up: 20 codes; 12 answer at the first point (December), none yet at six months.
+    let follow = hand_out(e, Moment::FollowUp, 20).await;
+    let use_now = [["ingen"; 5].as_slice(), &["mindre"; 5], &["uaendret"; 2]].concat();
+    let contact = [["ja"; 5].as_slice(), &["nej"; 7]].concat();
+    for i in 0..12 {
+        answered(e, &follow[i], &[("forbrug-nu", use_now[i]), ("kontakt", contact[i])], t0).await;
+    }
+}
+
+fn table<'a>(report: &'a ReportPage, moment: Moment, point: Option<u32>, heading: &str) -> Vec<&'a str> {
+    let found = report
+        .tables
+        .iter()
+        .find(|t| t.moment == t::moment_name(moment) && t.point == point && t.heading == heading)
+        .unwrap_or_else(|| panic!("no table {moment:?} {point:?} {heading}"));
+    assert_eq!(found.rows.len(), 1, "Vallensbæk has one site: only the municipality's row");
+    assert!(found.rows[0].total && found.rows[0].site == t::REPORT_ALL_SITES);
+    found.rows[0].cells.iter().map(String::as_str).collect()
+}
+
+#[tokio::test]
+async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    plant(&e).await;
+    let admin = member(Role::Admin, KOMMUNE);
+    let report = evaluation::report(&e, &admin, Some("2026-K4"), at("2027-01-10T09:00:00+01:00")).await.unwrap();
+    assert_eq!((report.quarter.as_str(), report.previous.as_str(), report.next.as_str()), ("2026-K4", "2026-K3", "2027-K1"));
+    assert!(!report.empty && report.notice.is_none());
+    let q = |m, p, h: &str| table(&report, m, p, h);
+    let (rates, small) = (t::REPORT_RATES_HEADING, t::REPORT_SMALL);
+
+    // Group course: 14 of 20; every count under 5 hidden, and nothing else needed hiding.
+    assert_eq!(q(Moment::GroupCourse, None, rates), ["20", "14", "6", "70 %"]);
+    assert_eq!(q(Moment::GroupCourse, None, "Hvor tilfreds er du med forløbet og behandlingen?"), ["7", "5", small, small, small, small, "14"]);
+    assert_eq!(q(Moment::GroupCourse, None, "Jeg har oplevet behandlingen som meningsfuld for mig."), ["8", "6", small, small, small, small, "14"]);
+    assert_eq!(q(Moment::GroupCourse, None, "Behandlingen har støttet mig i at nå mine mål."), ["10", small, small, small, small, small, "14"]);
+
+    // Discharge: 7 of 10. The 3 unused codes are few, and 10 − 7 would give them away, so the 7
+    // is hidden too; being every question's total, it is hidden in those tables as well.
+    assert_eq!(q(Moment::Discharge, None, rates), ["10", small, small, t::REPORT_NOT_SHOWN]);
+    assert_eq!(q(Moment::Discharge, None, "Hvor tilfreds er du med det samlede tilbud?"), ["7", small, small, small, small, small, small]);
+    assert_eq!(q(Moment::Discharge, None, "Behandlingen har støttet mig i at nå mine mål."), [small, "7", small, small, small, small, small]);
+
+    // Follow-up, 1 month: 12 of 20.
+    assert_eq!(q(Moment::FollowUp, Some(1), rates), ["20", "12", "8", "60 %"]);
+    assert_eq!(
+        q(Moment::FollowUp, Some(1), "Hvordan er dit forbrug af rusmidler nu, sammenlignet med før behandlingen?"),
+        ["5", "5", small, small, small, "12"]
+    );
+    // 5 yes and 7 no of 12: the 0 unanswered is hidden, and 12 − 7 − 0 would give it away
+    // with the 5: so the 5 (the smallest) goes too.
+    assert_eq!(q(Moment::FollowUp, Some(1), "Vil du gerne tale med en rådgiver igen?"), [small, "7", small, "12"]);
+    // Follow-up, 6 months: none yet. The 20 unused would give the 0 away: hidden; the 20 codes
+    // handed out stay (they are the one-month table's too).
+    assert_eq!(q(Moment::FollowUp, Some(6), rates), ["20", small, small, t::REPORT_NOT_SHOWN]);
+    assert!(q(Moment::FollowUp, Some(6), "Vil du gerne tale med en rådgiver igen?").iter().all(|c| *c == small));
+
+    // Every table of the plan is there: 3 moments' rates and questions, the follow-up's per point.
+    assert_eq!(report.tables.len(), (1 + 3) + (1 + 3) + 2 * (1 + 2));
+
+    // The targets, each cited, measured at each point where enough answered.
+    assert_eq!(report.targets.len(), 3);
+    let reduced = &report.targets[0];
+    assert_eq!(reduced.target, "Mindst 50 %");
+    assert_eq!(reduced.source.doc_id, "ishoj-vallensbaek-2020");
+    assert_eq!(reduced.source.section, "Monitorering");
+    assert_eq!(
+        reduced.results,
+        vec![
+            (t::point_heading(1), "83 % (10 af 12 svar)".to_string(), Some(true)),
+            (t::point_heading(6), t::REPORT_TOO_FEW.to_string(), None),
+        ]
+    );
+    let drug_free = &report.targets[1];
+    assert_eq!(drug_free.target, "Mindst 30 %");
+    assert_eq!(drug_free.results[0], (t::point_heading(1), "42 % (5 af 12 svar)".to_string(), Some(true)));
+    let back = &report.targets[2];
+    assert!(!back.measured && back.results.is_empty(), "coming back to treatment is not asked about");
+    assert_eq!(back.target, "under 50 %");
+
+    // The CSV has the same figures, a row per cell, and the suppressed as "< 5".
+    let (name, bytes) = evaluation::report_csv(&e, &admin, Some("2026-K4"), at("2027-01-10T09:00:00+01:00")).await.unwrap();
+    assert_eq!(name, "evaluering-vallensbaek-2026-k4.csv");
+    let text = String::from_utf8(bytes).unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), t::REPORT_CSV_HEADER);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cells: usize = report.tables.iter().map(|t| t.columns.len() * t.rows.len()).sum();
+    assert_eq!(rows.len(), cells + 2 + 2 + 1, "a row per cell, and per target and point");
+    let rate = rows.iter().find(|r| &r[2] == t::moment_name(Moment::Discharge) && &r[4] == rates && &r[6] == t::REPORT_ANSWERED).unwrap();
+    assert_eq!(&rate[7], small);
+    assert!(rows.iter().all(|r| !r[8].is_empty() && !r[9].is_empty()), "every figure names its source");
+}
+
+#[tokio::test]
+async fn a_quarter_with_no_codes_and_a_bad_quarter() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let admin = member(Role::Admin, KOMMUNE);
+    let report = evaluation::report(&e, &admin, Some("2026-K9"), at("2026-08-10T09:00:00+02:00")).await.unwrap();
+    assert_eq!(report.notice.as_deref(), Some(t::REPORT_BAD_QUARTER));
+    assert_eq!(report.quarter, "2026-K3", "the current quarter instead");
+    assert!(report.empty);
+    // Codes of Vallensbæk are not in Ishøj's report, though both use Pitstop.
+    plant(&e).await;
+    let ishoj = evaluation::report(&e, &member(Role::Admin, "ishoj"), Some("2026-K4"), at("2027-01-10T09:00:00+01:00")).await.unwrap();
+    assert!(ishoj.empty);
+    assert!(ishoj.targets.iter().all(|t| !t.measured), "Ishøj's standard of 2024 sets no numeric target");
+}
+
+#[tokio::test]
+async fn a_code_counts_once_and_a_wrong_used_or_foreign_code_gets_the_same_words() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let t0 = at("2026-12-01T12:00:00+01:00");
+    let codes = hand_out(&e, Moment::GroupCourse, 3).await;
+    answered(&e, &codes[0], &[("forloebet", "tilfreds")], t0).await;
+    let neutral = |step: EvaluationStep| match step {
+        EvaluationStep::Enter { error } => error,
+        other => panic!("{other:?}"),
+    };
+    let used = neutral(answer(&e, &codes[0], &[("forloebet", "tilfreds")], t0).await);
+    let unknown = neutral(answer(&e, "7KQ-FM2", &[("forloebet", "tilfreds")], t0).await);
+    // Right shape, never handed out: the check symbol of a generated code.
+    let never = app::domain::token::Token::generate().grouped();
+    let never = neutral(answer(&e, &never, &[("forloebet", "tilfreds")], t0).await);
+    let elsewhere = neutral(evaluation::post(&e, "thisted", &fields(&[("kode", &codes[1]), ("handling", "aabn")]), t0).await.unwrap().step);
+    let expired = neutral(answer(&e, &codes[2], &[("forloebet", "tilfreds")], at("2027-03-01T12:00:00+01:00")).await);
+    assert_eq!(used.as_deref(), Some(t::EVAL_CODE_NOT_USABLE));
+    assert_eq!(never.as_deref(), Some(t::EVAL_CODE_NOT_USABLE));
+    assert_eq!(elsewhere, used);
+    assert_eq!(expired, used, "three months after the month it was handed out");
+    // A typo is said as one (the shape is no secret).
+    assert_ne!(unknown, used);
+    // Nothing was counted by the refusals.
+    let tallies = e.tallies(KOMMUNE, app::domain::evaluation::Month::parse("2026-11").unwrap(), app::domain::evaluation::Month::parse("2026-11").unwrap()).await.unwrap();
+    assert_eq!(tallies.responses.iter().map(|r| r.4).sum::<u64>(), 1);
+    // A used one-use code is gone from the store; the two others are still held.
+    assert_eq!(e.codes_held().await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn an_empty_or_forged_answer_is_refused_and_keeps_the_code() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let t0 = at("2026-12-01T12:00:00+01:00");
+    let codes = hand_out(&e, Moment::GroupCourse, 1).await;
+    let error = |step: EvaluationStep| match step {
+        EvaluationStep::Questions { error, questions, .. } => (error, questions),
+        other => panic!("{other:?}"),
+    };
+    let (nothing, _) = error(answer(&e, &codes[0], &[], t0).await);
+    assert_eq!(nothing.as_deref(), Some(t::EVAL_NOTHING_ANSWERED));
+    let (forged, questions) = error(answer(&e, &codes[0], &[("forloebet", "tilfreds"), ("maal", "<script>")], t0).await);
+    assert_eq!(forged.as_deref(), Some(t::EVAL_UNKNOWN_ANSWER));
+    assert_eq!(questions[0].chosen.as_deref(), Some("tilfreds"), "a valid answer is kept when the form comes back");
+    answered(&e, &codes[0], &[("forloebet", "tilfreds")], t0).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_uses_at_once_count_one_answer() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let t0 = at("2026-12-01T12:00:00+01:00");
+    let codes = hand_out(&e, Moment::Discharge, 10).await;
+    for code in &codes {
+        let (a, b) = tokio::join!(
+            answer(&e, code, &[("samlede-tilbud", "tilfreds")], t0),
+            answer(&e, code, &[("samlede-tilbud", "utilfreds")], t0)
+        );
+        let thanks = [&a, &b].iter().filter(|s| matches!(s, EvaluationStep::Thanks { .. })).count();
+        assert_eq!(thanks, 1, "{a:?} / {b:?}");
+    }
+    let month = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    let tallies = e.tallies(KOMMUNE, month, month).await.unwrap();
+    assert_eq!(tallies.responses.iter().map(|r| r.4).sum::<u64>(), 10);
+    assert_eq!(tallies.answers.iter().filter(|a| a.4 == "samlede-tilbud").map(|a| a.6).sum::<u64>(), 10);
+    assert_eq!(e.codes_held().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn a_follow_up_code_works_once_at_each_point() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let code = hand_out(&e, Moment::FollowUp, 1).await.remove(0);
+    let open = |now: &str| {
+        let e = e.clone();
+        let code = code.clone();
+        let now = at(now);
+        async move { evaluation::post(&e, KOMMUNE, &fields(&[("kode", &code), ("handling", "aabn")]), now).await.unwrap().step }
+    };
+    // Before the first point: when to come back, and nothing used.
+    match open("2026-11-30T18:00:00+01:00").await {
+        EvaluationStep::NotYet { message, why, .. } => {
+            assert_eq!(message, t::not_yet(app::domain::evaluation::Month::parse("2026-12").unwrap()));
+            assert_eq!(why.source.section, "Efter endt behandling");
+        }
+        other => panic!("{other:?}"),
+    }
+    match open("2026-12-03T09:00:00+01:00").await {
+        EvaluationStep::Questions { heading, questions, .. } => {
+            assert_eq!(heading, t::point_heading(1));
+            assert_eq!(questions.iter().map(|q| q.field.as_str()).collect::<Vec<_>>(), ["svar-forbrug-nu", "svar-kontakt"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // One month: answered; wanting contact shows where to book and whom to call.
+    match answer(&e, &code, &[("forbrug-nu", "mindre"), ("kontakt", "ja")], at("2026-12-03T09:05:00+01:00")).await {
+        EvaluationStep::Thanks { next, contact } => {
+            assert_eq!(next, Some(t::next_point(app::domain::evaluation::Month::parse("2027-05").unwrap())));
+            let contact = contact.unwrap();
+            assert_eq!(contact.book, "/vallensbaek/book");
+            assert_eq!(contact.phone.unwrap().text, "20 69 28 33");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Again in the same month: not before six months.
+    assert!(matches!(open("2026-12-20T09:00:00+01:00").await, EvaluationStep::NotYet { .. }));
+    // Six months: the last point; then the code is gone.
+    match answer(&e, &code, &[("forbrug-nu", "ingen"), ("kontakt", "nej")], at("2027-05-10T09:00:00+02:00")).await {
+        EvaluationStep::Thanks { next, contact } => assert_eq!((next, contact), (None, None)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(e.codes_held().await.unwrap(), 0);
+    assert!(matches!(open("2027-06-01T09:00:00+02:00").await, EvaluationStep::Enter { error: Some(_) }));
+    let month = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    let tallies = e.tallies(KOMMUNE, month, month).await.unwrap();
+    let mut points: Vec<(u32, u64)> = tallies.responses.iter().map(|r| (r.2, r.4)).collect();
+    points.sort();
+    assert_eq!(points, [(1, 1), (6, 1)], "one answer counted at each point, under the month it was handed out");
+}
+
+#[tokio::test]
+async fn the_follow_up_reminders_are_a_calendar_file_without_the_code() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let code = hand_out(&e, Moment::FollowUp, 1).await.remove(0);
+    let (name, body) = evaluation::calendar_post(&e, KOMMUNE, &fields(&[("kode", &code), ("handling", "kalender")]), handed_out()).await.unwrap();
+    assert_eq!(name, t::EVAL_CALENDAR_FILE);
+    assert_eq!(body.matches("BEGIN:VEVENT").count(), 2, "Vallensbæk: 1 and 6 months");
+    assert!(body.contains("DTSTART;TZID=Europe/Copenhagen:20261230T100000"), "{body}");
+    assert!(body.contains("DTSTART;TZID=Europe/Copenhagen:20270530T100000"));
+    let canonical: String = code.chars().filter(|c| *c != '-').collect();
+    assert!(!body.contains(&code) && !body.contains(&canonical) && !body.contains("Pitstop"));
+    // A one-use code has no reminders.
+    let once = hand_out(&e, Moment::Discharge, 1).await.remove(0);
+    assert!(evaluation::calendar_post(&e, KOMMUNE, &fields(&[("kode", &once)]), handed_out()).await.is_err());
+}
+
+#[tokio::test]
+async fn expired_codes_are_purged_and_counts_stay() {
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let codes = hand_out(&e, Moment::GroupCourse, 5).await;
+    answered(&e, &codes[0], &[("forloebet", "tilfreds")], at("2026-12-01T12:00:00+01:00")).await;
+    let month = |s: &str| app::domain::evaluation::Month::parse(s).unwrap();
+    assert_eq!(e.purge(month("2027-02")).await.unwrap(), 0, "usable to the end of February 2027");
+    assert_eq!(e.purge(month("2027-03")).await.unwrap(), 4);
+    assert_eq!(e.codes_held().await.unwrap(), 0);
+    let tallies = e.tallies(KOMMUNE, month("2026-11"), month("2026-11")).await.unwrap();
+    assert_eq!(tallies.issued.iter().map(|i| i.3).sum::<u64>(), 5, "the codes handed out are still counted");
+}
+
+#[test]
+fn two_sites_get_a_row_each_and_the_municipality_a_total() {
+    // No municipality of the seeds has two sites, so the builder is given two: the rows and the
+    // suppression across them (a small count at one site is not left to be worked out from the
+    // municipality's total and the other site).
+    let plan = catalogue().evaluation(KOMMUNE).unwrap();
+    let site = |id: &str| app::content::BookingSite { id: id.into(), name: id.to_uppercase(), place: String::new(), phone: None, kommuner: vec![KOMMUNE.into()], example: true, talks: vec![] };
+    let (a, b) = (site("a"), site("b"));
+    let month = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    let mut tallies = app::store::Tallies::default();
+    tallies.issued = vec![("a".into(), Moment::Discharge, month, 30), ("b".into(), Moment::Discharge, month, 12)];
+    tallies.responses = vec![("a".into(), Moment::Discharge, 0, month, 20), ("b".into(), Moment::Discharge, 0, month, 6)];
+    tallies.answers = vec![
+        ("a".into(), Moment::Discharge, 0, month, "samlede-tilbud".into(), "tilfreds".into(), 20),
+        ("b".into(), Moment::Discharge, 0, month, "samlede-tilbud".into(), "tilfreds".into(), 4),
+        ("b".into(), Moment::Discharge, 0, month, "samlede-tilbud".into(), "utilfreds".into(), 2),
+    ];
+    let (tables, _) = build(plan, &[&a, &b], &tallies);
+    let t = tables.iter().find(|t| t.heading == "Hvor tilfreds er du med det samlede tilbud?").unwrap();
+    let rows: Vec<(&str, Vec<&str>)> = t.rows.iter().map(|r| (r.site.as_str(), r.cells.iter().map(String::as_str).collect())).collect();
+    let s = t::REPORT_SMALL;
+    // "Tilfreds": A 20, B 4 (small). The municipality's 24 less A's 20 would give B's 4 away, so
+    // A's 20 is hidden too; each site's number of responses stays.
+    assert_eq!(rows[0], ("A", vec![s, s, s, s, s, s, "20"]));
+    assert_eq!(rows[1], ("B", vec![s, s, s, s, s, s, "6"]));
+    assert_eq!(rows[2].0, t::REPORT_ALL_SITES);
+    assert_eq!(rows[2].1[1], "24");
+    assert_eq!(rows[2].1[6], "26");
+}
