@@ -83,11 +83,12 @@ export RMP_DATA_DIR="$DATA" RMP_LISTEN="127.0.0.1:$PORT" RMP_TOKEN_ATTEMPTS_PER_
 # Staff accounts for end2end/tests/staff.spec.ts, made the way the README says to make the first one.
 export E2E_STAFF_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 # Each account belongs to a municipality (a counsellor also to sites): Pitstop's counsellor for
-# Ishøj, Odsherred's admin and case worker, and for end2end/tests/scope.spec.ts one more
-# counsellor and case workers in other municipalities.
+# Ishøj, Odsherred's admin and case worker, for end2end/tests/scope.spec.ts one more
+# counsellor and case workers in other municipalities, and for end2end/tests/evaluation.spec.ts
+# Vallensbæk's counsellor and admin (Vallensbæk's standard names evaluations at a course's end).
 for account in "raadgiver anonymous_counsellor ishoj pitstop" "admin admin odsherred" "sagsbehandler case_worker odsherred" \
   "raadgiver-odsherred anonymous_counsellor odsherred rusmiddelteamet-odsherred" "sagsbehandler-ishoj case_worker ishoj" \
-  "sagsbehandler-thisted case_worker thisted"; do
+  "sagsbehandler-thisted case_worker thisted" "raadgiver-vallensbaek anonymous_counsellor vallensbaek pitstop" "admin-vallensbaek admin vallensbaek"; do
   # shellcheck disable=SC2086
   if ! printf '%s\n' "$E2E_STAFF_PASSWORD" | (cd "$ROOT" && "$SERVER_BIN" add-staff $account) >> "$LOGS/add-staff.log" 2>&1; then
     echo "FAIL: could not create the staff account $account"; failed=$((failed + 1))

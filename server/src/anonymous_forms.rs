@@ -7,7 +7,8 @@ use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
 use app::domain::kommune::KommunePath;
 use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Series};
-use app::api::anonymous_form::{path, BookingForm, Fields};
+use app::api::anonymous_form::{path, BookingForm, EvaluationAction, EvaluationForm, Fields};
+use app::api::evaluation::{self, EvaluationPage, EvaluationStep};
 use app::text::t;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
@@ -35,6 +36,7 @@ pub fn routes(state: FormState) -> Router {
         .route(KommunePath::Book.route(), post(book))
         .route(KommunePath::Relatives.route(), post(series_post).layer(Extension(Series::Relatives)))
         .route(KommunePath::Counselling.route(), post(series_post).layer(Extension(Series::Counselling)))
+        .route(KommunePath::Evaluation.route(), post(evaluation_post))
         .route(path::MANAGE, post(manage))
         .route(path::CALENDAR, post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
@@ -184,6 +186,52 @@ async fn calendar(
             .into_response(),
         Err(step) => render(&state, step, manage_uri).await,
     }
+}
+
+/// Whether an evaluation page refused the code typed (unknown, used, expired, another
+/// municipality's, or mistyped): such an attempt counts as a guess.
+fn code_refused(page: &Option<EvaluationPage>) -> bool {
+    page.as_ref().is_some_and(|p| matches!(p.step, EvaluationStep::Enter { error: Some(_) }))
+}
+
+/// `/{kommune}/evaluering`: open a code's questions, send the answers, or take a follow-up's
+/// reminders as a calendar file. Every use of a code is throttled like a token's; a unit is given
+/// back where the code was found.
+async fn evaluation_post(
+    State(state): State<FormState>,
+    Extension(client): Extension<ClientAddr>,
+    Path(kommune): Path<String>,
+    uri: Uri,
+    form: FormBody,
+) -> Response {
+    let fields = form_fields(form);
+    let now = app::clock::now();
+    let unit = match state.guesses.take(Counted::Client(client.0), now).await {
+        Ok(unit) => unit,
+        Err(refused) => {
+            let page = evaluation::logic::enter(&kommune, Some(refused.say(t::EVAL_THROTTLED, now, true)));
+            return render(&state, page, uri).await;
+        }
+    };
+    let evaluations = state.stores.anon.evaluations();
+    if EvaluationForm::read(&fields).action == EvaluationAction::Calendar {
+        let result = evaluation::logic::calendar_post(&evaluations, &kommune, &fields, now).await;
+        settle(&state.guesses, Some(unit), result.as_ref().is_err_and(code_refused)).await;
+        return match result {
+            Ok((file_name, body)) => (
+                [
+                    (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+                ],
+                body,
+            )
+                .into_response(),
+            Err(page) => render(&state, page, uri).await,
+        };
+    }
+    let page = evaluation::logic::post(&evaluations, &kommune, &fields, now).await;
+    settle(&state.guesses, Some(unit), code_refused(&page)).await;
+    render(&state, page, uri).await
 }
 
 /// The page at `uri` with what the POST produced: an `Option<BookPage>` for the booking and

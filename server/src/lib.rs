@@ -262,6 +262,8 @@ mod tests {
             staff_form::path::OPENING,
             staff_form::path::ACCOUNTS,
             staff_form::path::CASES,
+            staff_form::path::EVALUATION,
+            staff_form::path::REPORT,
         ];
         let kommune_pages = app::domain::kommune::KommunePath::ALL.map(|p| p.route());
         for page in pages.into_iter().chain(kommune_pages) {

@@ -214,6 +214,12 @@ fn spawn_retention(anon: app::store::AnonStore, days: u32, months: u32) {
                 Ok(_) => {}
                 Err(e) => tracing::error!("retention purge failed: {e}"),
             }
+            // Evaluation codes past their last month (issue 18); the counts stay.
+            match anon.evaluations().purge(app::api::evaluation::logic::month_of(app::clock::now())).await {
+                Ok(0) => {}
+                Ok(codes) => tracing::info!(codes, "evaluation codes purged"),
+                Err(e) => tracing::error!("purging evaluation codes failed: {e}"),
+            }
         }
     });
 }

@@ -93,6 +93,8 @@ pub fn routes(state: StaffFormState) -> Router {
         .route(path::CALENDAR, post(calendar))
         .route(path::OPENING, post(opening))
         .route(path::ACCOUNTS, post(accounts))
+        .route(path::EVALUATION, post(evaluation_codes))
+        .route(path::REPORT_CSV, axum::routing::get(report_csv))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
 }
@@ -246,6 +248,7 @@ enum StaffForm {
     Calendar,
     Opening,
     Accounts,
+    EvaluationCodes,
 }
 
 /// Checks session, origin and CSRF token, runs the form's step (which checks the role) and
@@ -263,6 +266,10 @@ async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: F
         StaffForm::Calendar => render_page(options, stores, logic::gate(&access, logic::calendar_post(anon, &access, &form).await), uri).await,
         StaffForm::Opening => render_page(options, stores, logic::gate(&access, logic::opening_post(anon, &access, &form).await), uri).await,
         StaffForm::Accounts => render_page(options, stores, logic::gate(&access, logic::accounts_post(staff, &access, &form).await), uri).await,
+        StaffForm::EvaluationCodes => {
+            let made = app::api::evaluation::logic::codes_post(&anon.evaluations(), &access, &form, app::clock::now()).await;
+            render_page(options, stores, logic::gate(&access, made), uri).await
+        }
     }
 }
 
@@ -276,6 +283,43 @@ async fn opening(State(state): State<StaffFormState>, headers: HeaderMap, uri: U
 
 async fn accounts(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
     staff_post(state, headers, uri, form, StaffForm::Accounts).await
+}
+
+async fn evaluation_codes(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
+    staff_post(state, headers, uri, form, StaffForm::EvaluationCodes).await
+}
+
+/// `/personale/rapport.csv`: the report as a download, for the admin of the municipality. A GET
+/// that changes nothing, so no CSRF token; the session cookie (SameSite=Strict) and the role
+/// decide, as for the page.
+async fn report_csv(
+    State(state): State<StaffFormState>,
+    headers: HeaderMap,
+    query: Result<axum::extract::Query<std::collections::HashMap<String, String>>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let access = match cookie_value(&headers) {
+        Some(v) => state.stores.staff.access(&v, app::clock::now()).await.unwrap_or_else(|e| {
+            tracing::error!("reading a staff session failed: {e}");
+            None
+        }),
+        None => None,
+    };
+    let Some(access) = access else {
+        return (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], t::STAFF_SIGN_IN_FIRST).into_response();
+    };
+    // A malformed query string is no quarter: the report says so and shows the current one.
+    let quarter = query.ok().and_then(|axum::extract::Query(q)| q.get(app::api::staff_form::field::QUARTER).cloned());
+    match app::api::evaluation::logic::report_csv(&state.stores.anon.evaluations(), &access, quarter.as_deref(), app::clock::now()).await {
+        Ok((file_name, bytes)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], t::STAFF_FORBIDDEN).into_response(),
+    }
 }
 
 #[cfg(test)]

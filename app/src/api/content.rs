@@ -18,3 +18,9 @@ pub fn treatment_duty() -> Vec<crate::content::Citation> {
 pub fn email_advice(kommune: crate::domain::kommune::Kommune) -> Option<crate::content::CitedText> {
     crate::content::content().kommune(kommune).email_advice.clone()
 }
+
+/// Whether the municipality takes anonymous evaluations and follow-ups through the portal
+/// (`evaluation.toml`): its page then links `/{kommune}/evaluering`.
+pub fn evaluates(kommune: crate::domain::kommune::Kommune) -> bool {
+    crate::content::catalogue().evaluation(kommune.slug()).is_some_and(|e| !e.moments.is_empty())
+}

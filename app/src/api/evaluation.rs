@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 pub struct EvaluationPage {
     pub kommune: String,
     pub kommune_name: String,
+    /// The municipality's site and how to reach it, for the page's frame.
+    pub site_name: String,
+    pub site_phone: Option<String>,
+    pub site_email: Option<String>,
     pub step: EvaluationStep,
 }
 
@@ -170,7 +174,15 @@ pub mod logic {
 
     fn page(kommune: &str, step: EvaluationStep) -> Option<EvaluationPage> {
         let k = find_kommune(kommune)?;
-        Some(EvaluationPage { kommune: k.slug().to_string(), kommune_name: k.name().to_string(), step })
+        let about = content().kommune(k);
+        Some(EvaluationPage {
+            kommune: k.slug().to_string(),
+            kommune_name: k.name().to_string(),
+            site_name: about.site_name.clone(),
+            site_phone: about.phone.as_ref().map(|p| p.text.clone()),
+            site_email: about.email.as_ref().map(|e| e.text.clone()),
+            step,
+        })
     }
 
     /// The code form, with an error.

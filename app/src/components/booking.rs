@@ -363,12 +363,18 @@ pub fn CalendarForm(token: String, booking_id: String) -> impl IntoView {
 /// "Vis koden" (the `ShowCode` island). The manage page and the series pages ask for a code
 /// the same way.
 #[component]
-pub fn CodeField(error: Option<String>) -> impl IntoView {
+pub fn CodeField(
+    error: Option<String>,
+    /// The label and hint where the code is another than a booking's (an evaluation code).
+    #[prop(optional)]
+    label: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
     let has_error = error.is_some();
     view! {
         <div class=if has_error { "form-group form-error" } else { "form-group" }>
-            <label class="form-label" for=CODE_FIELD_ID>{t::MANAGE_CODE_LABEL}</label>
-            <span class="form-hint" id="kode-hint">{t::MANAGE_CODE_HINT}</span>
+            <label class="form-label" for=CODE_FIELD_ID>{label.unwrap_or(t::MANAGE_CODE_LABEL)}</label>
+            <span class="form-hint" id="kode-hint">{hint.unwrap_or(t::MANAGE_CODE_HINT)}</span>
             {error.map(|e| view! {
                 <span class="form-error-message" id="kode-error" role="alert">
                     <span class="sr-only">{t::ERROR_PREFIX} ": "</span>{e}

@@ -7,7 +7,7 @@ use crate::domain::evaluation::{AnswerSet, Moment, Month};
 pub const EVAL_TITLE: &str = "Evaluering og opfølgning";
 pub const EVAL_LEAD: &str = "Har du fået en evalueringskode af dit behandlingssted, kan du svare her. Du er anonym: vi spørger ikke om navn, telefon, e-mail eller cpr-nummer, og dine svar gemmes kun som optællinger sammen med andres. Ingen kan se, hvad du har svaret.";
 pub const EVAL_CODE_LABEL: &str = "Evalueringskode";
-pub const EVAL_CODE_HINT: &str = "18 tegn i seks grupper, fx 7KQ-FM2-XD9-TZP-HW4-R5A. Du kan også bruge koden fra en anonym booking.";
+pub const EVAL_CODE_HINT: &str = "18 tegn i seks grupper, som står på sedlen fra dit behandlingssted. Store og små bogstaver er lige gode.";
 pub const EVAL_OPEN: &str = "Gå til spørgsmålene";
 /// One message for a code that is unknown, used, expired or of another municipality: the page
 /// must not tell which.
@@ -30,7 +30,7 @@ pub const EVAL_CALENDAR_LEAD: &str = "Hent en kalenderfil med en påmindelse ved
 pub const EVAL_CALENDAR_BUTTON: &str = "Hent påmindelser til min kalender";
 pub const EVAL_CALENDAR_EVENT: &str = "Opfølgning: svar med din kode";
 pub const EVAL_CALENDAR_FILE: &str = "opfoelgning.ics";
-pub const EVAL_NONE_HERE: &str = "Kommunen evaluerer ikke gennem portalen.";
+pub const EVAL_KOMMUNE_LINK: &str = "Har du fået en evalueringskode? Svar anonymt her";
 
 /// "Opfølgning 3 måneder efter behandlingen".
 pub fn point_heading(point: u32) -> String {

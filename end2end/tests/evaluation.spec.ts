@@ -1,0 +1,136 @@
+import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
+import { expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, watch } from "./helpers";
+import * as fs from "fs";
+
+/** scripts/test.sh makes these two accounts: Pitstop's counsellor and the admin, for Vallensbæk. */
+const COUNSELLOR_VALLENSBAEK = "raadgiver-vallensbaek";
+const ADMIN_VALLENSBAEK = "admin-vallensbaek";
+
+/** A counsellor of Vallensbæk makes `n` codes for a moment and reads them off the slips. */
+async function makeCodes(page: Page, info: TestInfo, moment: string, n: number): Promise<string[]> {
+  await staffSignIn(page, COUNSELLOR_VALLENSBAEK);
+  await page.getByRole("link", { name: "Evalueringskoder" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Evalueringskoder");
+  // Staff pages load no script.
+  expect(await page.content()).not.toMatch(/\.wasm|\/pkg\/[^"]*\.js/);
+  await page.getByLabel("Tidspunkt").selectOption({ label: moment });
+  await page.getByLabel("Antal koder").fill(String(n));
+  await page.getByRole("button", { name: "Lav koder" }).click();
+  await expect(page.getByRole("status")).toHaveText(n === 1 ? "Der er lavet 1 kode." : `Der er lavet ${n} koder.`);
+  const slips = page.locator(".slip");
+  await expect(slips).toHaveCount(n);
+  await expect(slips.first()).toContainText("/vallensbaek/evaluering");
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
+  const codes = await page.locator(".slip .token").allInnerTexts();
+  for (const code of codes) expect(code.trim()).toMatch(/^[0-9A-Z]{3}(-[0-9A-Z]{3}){5}$/);
+  // The codes are shown once: the same page by GET has none.
+  await page.goto("/personale/evaluering");
+  await expect(page.locator(".slip")).toHaveCount(0);
+  return codes.map((c) => c.trim());
+}
+
+/** A citizen in a browser of their own opens the evaluation page from the municipality's page. */
+async function citizen(browser: Browser, info: TestInfo) {
+  const context = await separateBrowser(browser, info);
+  const page = await context.newPage();
+  const seen = watch(page);
+  await open(page, info, "/vallensbaek");
+  await page.getByRole("link", { name: "Har du fået en evalueringskode? Svar anonymt her" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Evaluering og opfølgning");
+  return { context, page, seen };
+}
+
+async function typeCode(page: Page, code: string) {
+  await page.getByLabel("Evalueringskode").fill(code);
+  await page.getByRole("button", { name: "Gå til spørgsmålene" }).click();
+}
+
+test("a group course is evaluated with a code from a slip, once, anonymously", async ({ page, browser }, info) => {
+  const [code, second] = await makeCodes(page, info, "Ved afslutning af et gruppeforløb", 2);
+  const { context, page: person, seen } = await citizen(browser, info);
+  if (jsEnabled(info)) await expectNoAxeViolations(person);
+  // Lower case and without dashes is the same code.
+  await typeCode(person, code.replaceAll("-", "").toLowerCase());
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Ved afslutning af et gruppeforløb");
+  expect(person.url()).not.toContain(code.replaceAll("-", ""));
+  expect(person.url()).toMatch(/\/vallensbaek\/evaluering$/);
+  // Each question cites the standard's section that asks it.
+  const question = person.getByRole("group", { name: "Hvor tilfreds er du med forløbet og behandlingen?" });
+  await expect(question).toContainText("Evaluering af behandling og tilbud");
+  if (jsEnabled(info)) await expectNoAxeViolations(person);
+  // Nothing chosen: a clear error, and the code still works.
+  await person.getByRole("button", { name: "Send mine svar" }).click();
+  await expect(person.getByRole("alert")).toContainText("Du har ikke svaret på nogen spørgsmål");
+  await question.getByLabel("Tilfreds", { exact: true }).check();
+  await person.getByRole("group", { name: "Behandlingen har støttet mig i at nå mine mål." }).getByLabel("Helt enig").check();
+  await person.getByRole("button", { name: "Send mine svar" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Tak for dine svar");
+  // Used: the same neutral words as a code that never existed.
+  await person.goto("/vallensbaek/evaluering");
+  await typeCode(person, code);
+  await expect(person.getByRole("alert")).toContainText("Koden kan ikke bruges her");
+  // Another municipality's page does not take Vallensbæk's code either, with the same words.
+  await person.goto("/thisted/evaluering");
+  await typeCode(person, second);
+  await expect(person.getByRole("alert")).toContainText("Koden kan ikke bruges her");
+  expect(await context.cookies()).toEqual([]);
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+  await context.close();
+});
+
+test("a follow-up code before its first point offers the reminders as a calendar file", async ({ page, browser }, info) => {
+  const [code] = await makeCodes(page, info, "Opfølgning efter behandling", 1);
+  const { context, page: person } = await citizen(browser, info);
+  await typeCode(person, code);
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Opfølgningen er ikke begyndt endnu");
+  await expect(person.locator("main")).toContainText("Din første opfølgning er fra december 2026");
+  await expect(person.locator("main")).toContainText("Efter endt behandling laver vi en opfølgning efter hhv. 1 og 6 måneder");
+  if (jsEnabled(info)) await expectNoAxeViolations(person);
+  const download = person.waitForEvent("download");
+  await person.getByRole("button", { name: "Hent påmindelser til min kalender" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("opfoelgning.ics");
+  const body = fs.readFileSync(await file.path(), "utf8");
+  expect(body.match(/BEGIN:VEVENT/g)?.length).toBe(2);
+  expect(body).not.toContain(code);
+  expect(body).not.toContain("Pitstop");
+  await context.close();
+});
+
+test("the admin's report shows the quarter, small counts as < 5, the targets cited, and a CSV", async ({ page }, info) => {
+  await staffSignIn(page, ADMIN_VALLENSBAEK);
+  await page.getByRole("link", { name: "Rapport" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Evaluering og opfølgning: rapport – kvartal 2026-K4");
+  expect(await page.content()).not.toMatch(/\.wasm|\/pkg\/[^"]*\.js/);
+  await expect(page.getByRole("table", { name: /Ved afslutning af et gruppeforløb – Svarprocent/ })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Mindst 50 %");
+  await expect(page.locator("main")).toContainText("Måles ikke her");
+  await expect(page.locator(".report-table td", { hasText: "< 5" }).first()).toBeVisible();
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Hent rapporten som CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("evaluering-vallensbaek-2026-k4.csv");
+  const csv = fs.readFileSync(await file.path(), "utf8");
+  expect(csv.split("\n")[0]).toContain("Kommune;Kvartal;Tidspunkt");
+  expect(csv).toContain("Vallensbæk Kommune;2026-K4;Ved afslutning af et gruppeforløb");
+  // Another quarter by its address; a malformed one says so and shows the current.
+  await page.goto("/personale/rapport?kvartal=2026-K3");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2026-K3");
+  await expect(page.locator("main")).toContainText("Ingen koder er udleveret i kvartalet.");
+  await page.goto("/personale/rapport?kvartal=sidste");
+  await expect(page.getByRole("alert")).toContainText("Kvartalet skal skrives som år og kvartal");
+});
+
+test("only the roles that meet people make codes, and only the admin sees the report", async ({ page }) => {
+  await staffSignIn(page, COUNSELLOR_VALLENSBAEK);
+  await page.goto("/personale/rapport");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
+  const csv = await page.request.get("/personale/rapport.csv");
+  expect(csv.status()).toBe(403);
+  await page.context().clearCookies();
+  await staffSignIn(page, ADMIN_VALLENSBAEK);
+  await page.goto("/personale/evaluering");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
+});
