@@ -1,7 +1,7 @@
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
     CounsellingPageView, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCasesPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
-    EvaluationPageView, StaffCodesPage, StaffReportPage,
+    EvaluationPageView, StaffCodesPage, StaffGuaranteePage, StaffReportPage,
 };
 use crate::components::NotFound;
 use crate::text::t;
@@ -138,6 +138,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personale/aabningstider") view=StaffOpeningPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/konti") view=StaffAccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/sager") view=StaffCasesPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/sager/garanti") view=StaffGuaranteePage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/evaluering") view=StaffCodesPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/rapport") view=StaffReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>

@@ -6,6 +6,7 @@
 mod common;
 
 use app::api::cases::logic::{
+    guarantee_report,
     cases_page, cases_post, change_status, delete_request, export_request, find_by_reference, list_requests, request_detail,
     start_guarantee_clock, submit_request, CaseError,
 };
@@ -37,11 +38,12 @@ async fn call_every_case_function(store: &CaseStore, a: &StaffAccess, id: i64, r
         ("export_request", export_request(store, a, id, now).await.map(drop)),
         ("cases_page", cases_page(store, a, Some(id), now).await.map(drop).map_err(CaseError::from)),
         ("cases_post", cases_post(store, a, &fields(&[("handling", "status"), ("sag", &id.to_string()), ("status", "closed")]), now).await.map(drop).map_err(CaseError::from)),
+        ("guarantee_report", guarantee_report(store, a, None, now).await.map(drop)),
         ("delete_request", delete_request(store, a, id, now).await),
     ]
 }
 
-const CASE_FUNCTIONS: [&str; 9] = [
+const CASE_FUNCTIONS: [&str; 10] = [
     "list_requests",
     "request_detail",
     "find_by_reference",
@@ -50,6 +52,7 @@ const CASE_FUNCTIONS: [&str; 9] = [
     "export_request",
     "cases_page",
     "cases_post",
+    "guarantee_report",
     "delete_request",
 ];
 

@@ -407,3 +407,50 @@ async fn the_case_workers_page_finds_changes_exports_and_deletes() {
 fn t_not_found() -> &'static str {
     app::text::t::CASES_NOT_FOUND
 }
+
+/// Issue 18: the case store's own figure. Requests are counted in the quarter their guarantee's
+/// last day falls in; kept when marked "treatment started" by that day. Read from the case store
+/// alone, for the case worker's municipality alone.
+#[tokio::test]
+async fn the_guarantee_figure_counts_each_request_by_its_last_day() {
+    use app::api::cases::logic::{find_by_reference, guarantee_report};
+    use app::domain::request::GuaranteeOutcome;
+    let (_dir, store) = store().await;
+    let cw = case_worker("ishoj");
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    // Ishøj counts from the day of contact: filed 1 October, the last day is mid-October.
+    let mut ids = Vec::new();
+    for name in ["Anna Start", "Bo Sen", "Carl Venter", "Dorte Andetsted"] {
+        let page = submit_request_at(&store, "ishoj", &filled(&store, "ishoj", name), at("2026-10-01T10:00:00+02:00")).await.unwrap();
+        let (reference, _) = receipt_of(&page);
+        ids.push(find_by_reference(&store, &cw, &reference).await.unwrap().unwrap());
+    }
+    let late = submit_request_at(&store, "ishoj", &filled(&store, "ishoj", "Eva Senere"), at("2026-12-20T10:00:00+01:00")).await.unwrap();
+    let _ = receipt_of(&late);
+    change_status(&store, &cw, ids[0], Status::TreatmentStarted, at("2026-10-05T09:00:00+02:00")).await.unwrap();
+    change_status(&store, &cw, ids[1], Status::Contacted, at("2026-10-02T09:00:00+02:00")).await.unwrap();
+    change_status(&store, &cw, ids[1], Status::TreatmentStarted, at("2026-11-20T09:00:00+01:00")).await.unwrap();
+    change_status(&store, &cw, ids[2], Status::Contacted, at("2026-10-02T09:00:00+02:00")).await.unwrap();
+    change_status(&store, &cw, ids[3], Status::ChoseOtherSite, at("2026-10-03T09:00:00+02:00")).await.unwrap();
+    // Closing a started one later does not undo that it started in time.
+    change_status(&store, &cw, ids[0], Status::Closed, at("2026-12-01T09:00:00+01:00")).await.unwrap();
+
+    let now = at("2026-12-28T12:00:00+01:00");
+    let report = guarantee_report(&store, &cw, Some("2026-K4"), now).await.unwrap();
+    let count = |o: GuaranteeOutcome| report.counts.iter().find(|(w, _)| w == app::text::t::guarantee_outcome(o)).unwrap().1;
+    assert_eq!((count(GuaranteeOutcome::Kept), count(GuaranteeOutcome::Missed), count(GuaranteeOutcome::Lifted), count(GuaranteeOutcome::Running)), (1, 2, 1, 0));
+    assert_eq!(report.share, "1 af 3 henvendelser (33 %)");
+    assert_eq!(report.rule.as_ref().unwrap().source.doc_id, "ishoj-2024");
+    // The one filed in December has its last day in January: next quarter, still running.
+    let next = guarantee_report(&store, &cw, Some(&report.next), now).await.unwrap();
+    assert_eq!(next.counts.iter().map(|c| c.1).sum::<u64>(), 1);
+    assert_eq!(next.share, app::text::t::GUARANTEE_NO_SHARE);
+    // Another municipality's case worker counts none of Ishøj's; other roles are refused.
+    let thisted = guarantee_report(&store, &case_worker("thisted"), Some("2026-K4"), now).await.unwrap();
+    assert_eq!(thisted.counts.iter().map(|c| c.1).sum::<u64>(), 0);
+    let admin = StaffAccess { role: Role::Admin, ..case_worker("ishoj") };
+    assert!(matches!(guarantee_report(&store, &admin, None, now).await, Err(CaseError::Forbidden(_))));
+    // A malformed quarter says so and shows the current one.
+    let bad = guarantee_report(&store, &cw, Some("K4"), now).await.unwrap();
+    assert_eq!((bad.quarter.as_str(), bad.notice.is_some()), ("2026-K4", true));
+}

@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, watch } from "./helpers";
+import { CASE_WORKER, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, watch } from "./helpers";
 import * as fs from "fs";
 
 /** scripts/test.sh makes these two accounts: Pitstop's counsellor and the admin, for Vallensbæk. */
@@ -133,4 +133,16 @@ test("only the roles that meet people make codes, and only the admin sees the re
   await staffSignIn(page, ADMIN_VALLENSBAEK);
   await page.goto("/personale/evaluering");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
+});
+
+test("the case workers' guarantee figure is a page of its own, from the identified requests alone", async ({ page }, info) => {
+  await staffSignIn(page, CASE_WORKER);
+  await page.getByRole("link", { name: "Henvendelser" }).click();
+  await page.getByRole("link", { name: "Behandlingsgarantien overholdt, pr. kvartal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Behandlingsgarantien overholdt – 2026-K4");
+  await expect(page.getByRole("table", { name: "Behandlingsgarantien overholdt – 2026-K4" })).toBeVisible();
+  // Odsherred's guarantee, cited; nothing of the anonymous evaluations on the page.
+  await expect(page.locator("main")).toContainText("Odsherred Kommunes kvalitetsstandard");
+  await expect(page.locator("main")).not.toContainText("Svarprocent");
+  if (jsEnabled(info)) await expectNoAxeViolations(page);
 });

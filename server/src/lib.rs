@@ -262,6 +262,7 @@ mod tests {
             staff_form::path::OPENING,
             staff_form::path::ACCOUNTS,
             staff_form::path::CASES,
+            staff_form::path::GUARANTEE,
             staff_form::path::EVALUATION,
             staff_form::path::REPORT,
         ];

@@ -194,6 +194,35 @@ pub struct StatusChoice {
     pub text: String,
 }
 
+/// `/personale/sager/garanti`: how many of the municipality's requests had their guarantee kept,
+/// by the quarter their last day fell in (issue 18). Read from the case store alone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GuaranteePage {
+    pub access: crate::domain::staff::StaffAccess,
+    pub quarter: String,
+    pub previous: String,
+    pub next: String,
+    pub notice: Option<String>,
+    /// (what, how many), in `GuaranteeOutcome::ALL`'s order.
+    pub counts: Vec<(String, u64)>,
+    /// "9 af 12 (75 %)", or why no share can be given.
+    pub share: String,
+    /// The municipality's guarantee, cited; `None` where its standard gives none.
+    pub rule: Option<CitedText>,
+    pub retention_days: u32,
+}
+
+/// The guarantee figure for the signed-in member.
+pub async fn guarantee_page(kvartal: Option<String>) -> Result<crate::api::staff::Gate<GuaranteePage>, crate::api::LoadError> {
+    use crate::api::staff::{logic::gate, session, Gate};
+    let Some(access) = session::current_access().await? else { return Ok(Gate::SignedOut) };
+    let store = crate::api::provided::<crate::store::CaseStore>()?;
+    Ok(gate(&access, logic::guarantee_report(&store, &access, kvartal.as_deref(), crate::clock::now()).await.map_err(|e| match e {
+        logic::CaseError::Forbidden(f) => f,
+        _ => crate::domain::staff::Forbidden { role: access.role, area: crate::domain::staff::Area::Cases },
+    })))
+}
+
 /// The case worker's page for the signed-in member.
 pub async fn cases_page(sag: Option<String>) -> Result<crate::api::staff::Gate<CasesPage>, crate::api::LoadError> {
     use crate::api::staff::{logic::gate, session, Gate};
@@ -708,6 +737,48 @@ pub mod logic {
             message,
             errors,
         }
+    }
+
+    /// The share of requests whose guarantee was kept, among those whose last day fell in the
+    /// quarter (`kvartal`, `2026-K4`; the current one when missing or malformed, with a notice).
+    /// Requests whose clock never started have no last day and are not counted; deleted ones
+    /// (at the end of retention) are gone from the figure too, which the page says.
+    pub async fn guarantee_report(store: &CaseStore, access: &StaffAccess, kvartal: Option<&str>, now: DateTime<Utc>) -> Result<GuaranteePage, CaseError> {
+        use crate::domain::period::Quarter;
+        use crate::domain::request::GuaranteeOutcome;
+        access.require(Area::Cases)?;
+        let today = today_in_copenhagen(now);
+        let asked = kvartal.filter(|k| !k.trim().is_empty());
+        let parsed = asked.and_then(Quarter::parse);
+        let quarter = parsed.unwrap_or_else(|| Quarter::of_day(today));
+        let (first, last) = quarter.days();
+        let key = key(access);
+        let started: HashMap<i64, NaiveDate> =
+            store.treatment_started_at(&key).await?.into_iter().map(|(id, at)| (id, at.with_timezone(&Copenhagen).date_naive())).collect();
+        let mut counts: HashMap<GuaranteeOutcome, u64> = HashMap::new();
+        for r in store.requests(&key).await? {
+            let Some(until) = r.guarantee_until.filter(|u| (first..=last).contains(u)) else { continue };
+            *counts.entry(GuaranteeOutcome::of(r.status, until, started.get(&r.id).copied(), today)).or_default() += 1;
+        }
+        let n = |o: GuaranteeOutcome| counts.get(&o).copied().unwrap_or(0);
+        let decided = n(GuaranteeOutcome::Kept) + n(GuaranteeOutcome::Missed);
+        let share = match decided {
+            0 => t::GUARANTEE_NO_SHARE.to_string(),
+            d => t::guarantee_share(n(GuaranteeOutcome::Kept), d),
+        };
+        let k = Kommune::from_slug(&access.kommune);
+        let rule = k.and_then(|k| content().kommune_rights(k).guarantee.as_ref().map(|g| cited(t::guarantee_rule(g.days), &g.source)));
+        Ok(GuaranteePage {
+            access: access.clone(),
+            quarter: quarter.to_string(),
+            previous: quarter.previous().to_string(),
+            next: quarter.next().to_string(),
+            notice: (asked.is_some() && parsed.is_none()).then(|| t::REPORT_BAD_QUARTER.to_string()),
+            counts: GuaranteeOutcome::ALL.into_iter().map(|o| (t::guarantee_outcome(o).to_string(), n(o))).collect(),
+            share,
+            rule,
+            retention_days: store.retention_days(),
+        })
     }
 
     /// The page: every request, and `open` with its history.

@@ -22,6 +22,8 @@ pub mod path {
     pub const OPENING: &str = "/personale/aabningstider";
     pub const ACCOUNTS: &str = "/personale/konti";
     pub const CASES: &str = "/personale/sager";
+    /// The share of requests whose guarantee was kept, by quarter (the case store's own figure).
+    pub const GUARANTEE: &str = "/personale/sager/garanti";
     /// Handing out evaluation codes (issue 18).
     pub const EVALUATION: &str = "/personale/evaluering";
     /// The municipality's evaluation and follow-up report, and its CSV.

@@ -28,6 +28,8 @@ pub mod standard_status;
 pub mod catalogue;
 /// Staff roles and the areas they may enter.
 pub mod staff;
+/// Calendar months and quarters, the periods reports use.
+pub mod period;
 /// Anonymous evaluation and follow-up: moments, answers, follow-up points, small-count suppression.
 pub mod evaluation;
 /// Identified requests for treatment: form rules, reference numbers, the guarantee clock.

@@ -412,6 +412,48 @@ impl Clock {
     }
 }
 
+/// How a request's guarantee turned out, for the case workers' guarantee figure (issue 18): read
+/// from the case store alone, never beside the anonymous counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GuaranteeOutcome {
+    /// Treatment started on or before the last day.
+    Kept,
+    /// Treatment started after the last day, or the last day has passed without a start.
+    Missed,
+    /// The last day has not come, and treatment has not started.
+    Running,
+    /// The person chose another site, so the deadline may be set aside.
+    Lifted,
+    /// Closed without a treatment start (the person withdrew, say).
+    ClosedWithoutTreatment,
+    /// Marked as treatment started with no day recorded (only data from before the history).
+    NoDate,
+}
+
+impl GuaranteeOutcome {
+    pub const ALL: [GuaranteeOutcome; 6] = [
+        GuaranteeOutcome::Kept,
+        GuaranteeOutcome::Missed,
+        GuaranteeOutcome::Running,
+        GuaranteeOutcome::Lifted,
+        GuaranteeOutcome::ClosedWithoutTreatment,
+        GuaranteeOutcome::NoDate,
+    ];
+
+    /// `started_on`: the day (Copenhagen) the request was first marked as treatment started.
+    pub fn of(status: Status, until: NaiveDate, started_on: Option<NaiveDate>, today: NaiveDate) -> GuaranteeOutcome {
+        match (started_on, status) {
+            (Some(day), _) if day <= until => GuaranteeOutcome::Kept,
+            (Some(_), _) => GuaranteeOutcome::Missed,
+            (None, Status::TreatmentStarted) => GuaranteeOutcome::NoDate,
+            (None, Status::ChoseOtherSite) => GuaranteeOutcome::Lifted,
+            (None, Status::Closed) => GuaranteeOutcome::ClosedWithoutTreatment,
+            (None, Status::New | Status::Contacted) if today <= until => GuaranteeOutcome::Running,
+            (None, Status::New | Status::Contacted) => GuaranteeOutcome::Missed,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +468,20 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_guarantee_is_kept_by_a_start_on_or_before_the_last_day() {
+        let until = d(2026, 12, 14);
+        let of = |status, started, today| GuaranteeOutcome::of(status, until, started, today);
+        assert_eq!(of(Status::TreatmentStarted, Some(d(2026, 12, 14)), d(2026, 12, 20)), GuaranteeOutcome::Kept);
+        assert_eq!(of(Status::Closed, Some(d(2026, 12, 1)), d(2027, 2, 1)), GuaranteeOutcome::Kept, "started in time, closed since");
+        assert_eq!(of(Status::TreatmentStarted, Some(d(2026, 12, 15)), d(2026, 12, 20)), GuaranteeOutcome::Missed);
+        assert_eq!(of(Status::Contacted, None, d(2026, 12, 14)), GuaranteeOutcome::Running, "the last day itself is still in time");
+        assert_eq!(of(Status::Contacted, None, d(2026, 12, 15)), GuaranteeOutcome::Missed);
+        assert_eq!(of(Status::ChoseOtherSite, None, d(2026, 12, 30)), GuaranteeOutcome::Lifted);
+        assert_eq!(of(Status::Closed, None, d(2026, 12, 30)), GuaranteeOutcome::ClosedWithoutTreatment);
+        assert_eq!(of(Status::TreatmentStarted, None, d(2026, 12, 30)), GuaranteeOutcome::NoDate);
     }
 
     const GOOD: [(&str, &str); 4] = [("navn", " Birthe  Kragelund "), ("telefon", "+45 28 91 73 46"), ("rusmiddel", "alkohol"), ("samtykke", "ja")];

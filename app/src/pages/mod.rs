@@ -30,5 +30,5 @@ pub use compare::ComparePageView;
 pub use evaluation::EvaluationPageView;
 pub use staff_evaluation::{StaffCodesPage, StaffReportPage};
 pub use request::RequestPageView;
-pub use staff_cases::StaffCasesPage;
+pub use staff_cases::{StaffCasesPage, StaffGuaranteePage};
 pub use staff::{StaffAccountsPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage};

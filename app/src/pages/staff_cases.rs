@@ -2,7 +2,8 @@
 //! script, like every staff page); every action is a POST carrying the session's CSRF token,
 //! checked by `server::case_forms` before `api::cases::logic` runs it.
 
-use crate::api::cases::{cases_page, CaseDetail, CaseLine, CasesPage};
+use crate::api::cases::{cases_page, guarantee_page, CaseDetail, CaseLine, CasesPage, GuaranteePage};
+use crate::components::CitedFact;
 use crate::api::staff_form::{field, path, CaseButton};
 use crate::components::staff::{alerts, staff_page, StaffFrame};
 use crate::text::t;
@@ -37,6 +38,7 @@ fn Cases(p: CasesPage) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-secondary">{t::CASES_FIND}</button>
             </form>
+            <p><a href=path::GUARANTEE>{t::GUARANTEE_LINK}</a></p>
             <h2 id="sager">{t::CASES_LIST_HEADING} " (" {count} ")"</h2>
             {if p.lines.is_empty() {
                 view! { <p>{t::CASES_NONE}</p> }.into_any()
@@ -166,5 +168,47 @@ fn Detail(d: CaseDetail, p: CasesPage) -> impl IntoView {
             </ol>
             <p><a href=path::CASES>{t::CASES_BACK}</a></p>
         </section>
+    }
+}
+
+/// `/personale/sager/garanti?kvartal=2026-K4`: the share of the municipality's requests whose
+/// guarantee was kept, by quarter, from the case store alone (issue 18).
+#[component]
+pub fn StaffGuaranteePage() -> impl IntoView {
+    staff_page(t::GUARANTEE_TITLE, guarantee_page(query_param(field::QUARTER)), |p| view! { <Guarantee p/> }.into_any())
+}
+
+#[component]
+fn Guarantee(p: GuaranteePage) -> impl IntoView {
+    let link = |q: &str| format!("{}?{}={q}", path::GUARANTEE, field::QUARTER);
+    view! {
+        <StaffFrame title=format!("{} – {}", t::GUARANTEE_TITLE, p.quarter) access=Some(p.access.clone())>
+            {p.notice.clone().map(|n| view! { <div class="alert alert-warning" role="alert"><p class="alert-text">{n}</p></div> })}
+            <p>{t::GUARANTEE_LEAD}</p>
+            {p.rule.clone().map(|fact| view! { <CitedFact fact/> })}
+            <form method="get" action=path::GUARANTEE class="staff-filter">
+                <div class="form-group">
+                    <label class="form-label" for="kvartal">{t::REPORT_PERIOD}</label>
+                    <input class="form-input input-width-s" id="kvartal" name=field::QUARTER value=p.quarter.clone()/>
+                </div>
+                <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
+            </form>
+            <ul class="unstyled-list inline-list">
+                <li><a href=link(&p.previous)>{t::REPORT_PREVIOUS}</a></li>
+                <li><a href=link(&p.next)>{t::REPORT_NEXT}</a></li>
+            </ul>
+            <h2>{t::GUARANTEE_SHARE_HEADING}</h2>
+            <p class="font-lead" id="guarantee-share"><strong>{p.share.clone()}</strong></p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="udfald-titel">
+                <table class="table table--compact report-table">
+                    <caption id="udfald-titel">{format!("{} – {}", t::GUARANTEE_TITLE, p.quarter)}</caption>
+                    <thead><tr><th scope="col">{t::GUARANTEE_WHAT}</th><th scope="col">{t::GUARANTEE_HOW_MANY}</th></tr></thead>
+                    <tbody>
+                        {p.counts.iter().map(|(what, n)| view! { <tr><th scope="row">{what.clone()}</th><td>{*n}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="form-hint">{t::guarantee_retention(p.retention_days)}</p>
+        </StaffFrame>
     }
 }

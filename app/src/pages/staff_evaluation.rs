@@ -149,9 +149,10 @@ fn Table(table: ReportTable, i: usize) -> impl IntoView {
     };
     let id = format!("tabel-{i}");
     view! {
-        <div class="table-responsive-wrapper">
+        // A wide table scrolls on its own on a phone; the page does not.
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=format!("{id}-titel")>
             <table class="table table--compact report-table" aria-describedby=format!("{id}-kilde")>
-                <caption>{caption}</caption>
+                <caption id=format!("{id}-titel")>{caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t::STAFF_SITE}</th>

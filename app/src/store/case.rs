@@ -309,6 +309,21 @@ impl CaseStore {
             .await?)
     }
 
+    /// For each of the key's requests that has been marked as treatment started: when it first
+    /// was (its history's first `status:…>treatment_started`). One statement for the
+    /// guarantee figure, instead of one per request.
+    pub async fn treatment_started_at(&self, key: &CaseKey) -> Result<Vec<(i64, DateTime<Utc>)>, StoreError> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT e.request_id, min(e.at) FROM treatment_request_event e JOIN treatment_request r ON r.id = e.request_id \
+             WHERE r.kommune = coalesce($1, r.kommune) AND e.change LIKE $2 GROUP BY e.request_id",
+        )
+        .bind(key.kommune())
+        .bind(format!("status:%>{}", crate::domain::request::Status::TreatmentStarted.slug()))
+        .fetch_all(&self.db.pool)
+        .await?;
+        Ok(rows.into_iter().filter_map(|(id, at)| Some((id, DateTime::parse_from_rfc3339(&at).ok()?.with_timezone(&Utc)))).collect())
+    }
+
     /// Sets a request's status and records who did it and when. A final status starts the
     /// retention period (kept when moving between final statuses); any other clears it.
     pub async fn set_status(&self, key: &CaseKey, id: i64, to: Status, staff_user: &str, at: DateTime<Utc>) -> Result<StatusChange, StoreError> {

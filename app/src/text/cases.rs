@@ -218,3 +218,39 @@ mod tests {
         }
     }
 }
+
+// The guarantee figure (/personale/sager/garanti, issue 18).
+pub const GUARANTEE_TITLE: &str = "Behandlingsgarantien overholdt";
+pub const GUARANTEE_LEAD: &str = "Henvendelserne tælles i det kvartal, hvor garantiens sidste dag falder. Garantien er overholdt, når henvendelsen er markeret »Behandling startet« senest den dag. Tallene kommer kun fra de identificerede henvendelser og vises aldrig sammen med de anonyme evalueringer.";
+pub const GUARANTEE_NO_SHARE: &str = "Ingen henvendelser i kvartalet, hvor fristen er afgjort.";
+pub const GUARANTEE_SHARE_HEADING: &str = "Overholdt";
+pub const GUARANTEE_LINK: &str = "Behandlingsgarantien overholdt, pr. kvartal";
+pub const GUARANTEE_WHAT: &str = "Udfald";
+pub const GUARANTEE_HOW_MANY: &str = "Antal";
+
+/// "9 af 12 henvendelser (75 %)".
+pub fn guarantee_share(kept: u64, decided: u64) -> String {
+    let pct = (kept * 200 + decided) / (2 * decided);
+    format!("{kept} af {decided} henvendelser ({pct} %)")
+}
+
+pub fn guarantee_rule(days: u32) -> String {
+    format!("Behandlingen skal være iværksat senest {days} dage efter, at fristen begynder at løbe.")
+}
+
+pub fn guarantee_retention(days: u32) -> String {
+    format!("Henvendelser slettes {days} dage efter, at de er afsluttet, og tælles så ikke længere med.")
+}
+
+#[cfg(feature = "ssr")]
+pub fn guarantee_outcome(o: crate::domain::request::GuaranteeOutcome) -> &'static str {
+    use crate::domain::request::GuaranteeOutcome as G;
+    match o {
+        G::Kept => "Overholdt: behandlingen startede senest på fristens sidste dag",
+        G::Missed => "Ikke overholdt: behandlingen startede senere, eller fristen er overskredet",
+        G::Running => "Fristen løber endnu",
+        G::Lifted => "Borgeren valgte et andet behandlingssted",
+        G::ClosedWithoutTreatment => "Afsluttet uden at behandlingen startede",
+        G::NoDate => "Behandling startet, men dagen er ikke registreret",
+    }
+}
