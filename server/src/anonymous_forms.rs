@@ -176,14 +176,7 @@ async fn calendar(
     let result = logic::calendar_post(&state.stores.anon, &form_fields(form)).await;
     settle(&state.guesses, Some(unit), result.as_ref().is_err_and(|step| !token_found(step))).await;
     match result {
-        Ok((file_name, body)) => (
-            [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
-            ],
-            body,
-        )
-            .into_response(),
+        Ok((file_name, body)) => calendar_file(&file_name, body),
         Err(step) => render(&state, step, manage_uri).await,
     }
 }
@@ -218,20 +211,25 @@ async fn evaluation_post(
         let result = evaluation::logic::calendar_post(&evaluations, &kommune, &fields, now).await;
         settle(&state.guesses, Some(unit), result.as_ref().is_err_and(code_refused)).await;
         return match result {
-            Ok((file_name, body)) => (
-                [
-                    (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
-                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
-                ],
-                body,
-            )
-                .into_response(),
+            Ok((file_name, body)) => calendar_file(&file_name, body),
             Err(page) => render(&state, page, uri).await,
         };
     }
     let page = evaluation::logic::post(&evaluations, &kommune, &fields, now).await;
     settle(&state.guesses, Some(unit), code_refused(&page)).await;
     render(&state, page, uri).await
+}
+
+/// A calendar file as a download. The names are the portal's own (plain ASCII).
+fn calendar_file(file_name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// The page at `uri` with what the POST produced: an `Option<BookPage>` for the booking and

@@ -108,3 +108,24 @@ where
         move |gate| gated(title, gate, open),
     )
 }
+
+/// The quarter a staff report shows, as a GET form, with the quarters before and after: the same
+/// on the evaluation report and the guarantee figure, which both go by whole quarters.
+#[component]
+pub fn QuarterPicker(action: &'static str, quarter: String, previous: String, next: String, #[prop(optional)] extra: Option<(String, &'static str)>) -> impl IntoView {
+    let link = move |q: &str| format!("{action}?{}={q}", field::QUARTER);
+    view! {
+        <form method="get" action=action class="staff-filter">
+            <div class="form-group">
+                <label class="form-label" for="kvartal">{t::REPORT_PERIOD}</label>
+                <input class="form-input input-width-s" id="kvartal" name=field::QUARTER value=quarter/>
+            </div>
+            <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
+        </form>
+        <ul class="unstyled-list inline-list">
+            <li><a href=link(&previous)>{t::REPORT_PREVIOUS}</a></li>
+            <li><a href=link(&next)>{t::REPORT_NEXT}</a></li>
+            {extra.map(|(href, text)| view! { <li><a href=href download="">{text}</a></li> })}
+        </ul>
+    }
+}

@@ -5,7 +5,7 @@
 use crate::api::cases::{cases_page, guarantee_page, CaseDetail, CaseLine, CasesPage, GuaranteePage};
 use crate::components::CitedFact;
 use crate::api::staff_form::{field, path, CaseButton};
-use crate::components::staff::{alerts, staff_page, StaffFrame};
+use crate::components::staff::{alerts, staff_page, QuarterPicker, StaffFrame};
 use crate::text::t;
 use leptos::prelude::*;
 use crate::components::load::query_param;
@@ -180,23 +180,12 @@ pub fn StaffGuaranteePage() -> impl IntoView {
 
 #[component]
 fn Guarantee(p: GuaranteePage) -> impl IntoView {
-    let link = |q: &str| format!("{}?{}={q}", path::GUARANTEE, field::QUARTER);
     view! {
         <StaffFrame title=format!("{} – {}", t::GUARANTEE_TITLE, p.quarter) access=Some(p.access.clone())>
             {p.notice.clone().map(|n| view! { <div class="alert alert-warning" role="alert"><p class="alert-text">{n}</p></div> })}
             <p>{t::GUARANTEE_LEAD}</p>
             {p.rule.clone().map(|fact| view! { <CitedFact fact/> })}
-            <form method="get" action=path::GUARANTEE class="staff-filter">
-                <div class="form-group">
-                    <label class="form-label" for="kvartal">{t::REPORT_PERIOD}</label>
-                    <input class="form-input input-width-s" id="kvartal" name=field::QUARTER value=p.quarter.clone()/>
-                </div>
-                <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
-            </form>
-            <ul class="unstyled-list inline-list">
-                <li><a href=link(&p.previous)>{t::REPORT_PREVIOUS}</a></li>
-                <li><a href=link(&p.next)>{t::REPORT_NEXT}</a></li>
-            </ul>
+            <QuarterPicker action=path::GUARANTEE quarter=p.quarter.clone() previous=p.previous.clone() next=p.next.clone()/>
             <h2>{t::GUARANTEE_SHARE_HEADING}</h2>
             <p class="font-lead" id="guarantee-share"><strong>{p.share.clone()}</strong></p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="udfald-titel">

@@ -2,7 +2,7 @@ use crate::api::evaluation::{codes_page, report_page, CodesPage, MadeCodes, Repo
 use crate::api::staff::Choice;
 use crate::api::staff_form::{field, path, CodesForm};
 use crate::components::load::query_param;
-use crate::components::staff::{alerts, staff_page, StaffFrame};
+use crate::components::staff::{alerts, staff_page, QuarterPicker, StaffFrame};
 use crate::components::{CitationLine, CitedFact};
 use crate::text::t;
 use leptos::prelude::*;
@@ -85,24 +85,12 @@ pub fn StaffReportPage() -> impl IntoView {
 
 #[component]
 fn Report(p: ReportPage) -> impl IntoView {
-    let link = |q: &str| format!("{}?{}={q}", path::REPORT, field::QUARTER);
     let csv = format!("{}?{}={}", path::REPORT_CSV, field::QUARTER, p.quarter);
     view! {
         <StaffFrame title=format!("{} – {} {}", t::REPORT_TITLE, t::REPORT_PERIOD.to_lowercase(), p.quarter) access=Some(p.access.clone())>
             {p.notice.clone().map(|n| view! { <div class="alert alert-warning" role="alert"><p class="alert-text">{n}</p></div> })}
             <p>{p.kommune_name.clone()} ". " {t::REPORT_LEAD}</p>
-            <form method="get" action=path::REPORT class="staff-filter">
-                <div class="form-group">
-                    <label class="form-label" for="kvartal">{t::REPORT_PERIOD}</label>
-                    <input class="form-input input-width-s" id="kvartal" name=field::QUARTER value=p.quarter.clone()/>
-                </div>
-                <button type="submit" class="button button-secondary">{t::STAFF_SHOW}</button>
-            </form>
-            <ul class="unstyled-list inline-list">
-                <li><a href=link(&p.previous)>{t::REPORT_PREVIOUS}</a></li>
-                <li><a href=link(&p.next)>{t::REPORT_NEXT}</a></li>
-                <li><a href=csv download="">{t::REPORT_CSV}</a></li>
-            </ul>
+            <QuarterPicker action=path::REPORT quarter=p.quarter.clone() previous=p.previous.clone() next=p.next.clone() extra=(csv, t::REPORT_CSV)/>
             {p.empty.then(|| view! { <p><strong>{t::REPORT_NO_DATA}</strong></p> })}
             {p.follow_up.clone().map(|f| view! { <CitedFact fact=f/> })}
             <h2>{t::REPORT_TARGETS_HEADING}</h2>
