@@ -56,19 +56,20 @@ async fn hand_out(e: &Evaluations, moment: Moment, n: u32) -> Vec<String> {
 }
 
 /// Answers a code as a citizen's POST does; `answers` are (question id, answer).
-async fn answer(e: &Evaluations, code: &str, answers: &[(&str, &str)], now: DateTime<Utc>) -> EvaluationStep {
+async fn answer(anon: &AnonStore, code: &str, answers: &[(&str, &str)], now: DateTime<Utc>) -> EvaluationStep {
     let mut pairs = vec![("kode".to_string(), code.to_string()), ("handling".to_string(), "send".to_string())];
     pairs.extend(answers.iter().map(|(q, a)| (format!("svar-{q}"), a.to_string())));
-    evaluation::post(e, KOMMUNE, &pairs.into_iter().collect(), now).await.unwrap().step
+    evaluation::post(anon, KOMMUNE, &pairs.into_iter().collect(), now).await.unwrap().step
 }
 
-async fn answered(e: &Evaluations, code: &str, answers: &[(&str, &str)], now: DateTime<Utc>) {
-    let step = answer(e, code, answers, now).await;
+async fn answered(anon: &AnonStore, code: &str, answers: &[(&str, &str)], now: DateTime<Utc>) {
+    let step = answer(anon, code, answers, now).await;
     assert!(matches!(step, EvaluationStep::Thanks { .. }), "{step:?}");
 }
 
 /// Plants the answers the report test checks: Vallensbæk, codes handed out in November 2026.
-async fn plant(e: &Evaluations) {
+async fn plant(anon: &AnonStore) {
+    let e = &anon.evaluations();
     let t0 = at("2026-12-02T12:00:00+01:00");
     // Group course: 20 codes, 14 answers.
     let course = hand_out(e, Moment::GroupCourse, 20).await;
@@ -77,19 +78,29 @@ async fn plant(e: &Evaluations) {
     // Three leave "maal" unanswered.
     let maal = [["helt-enig"; 10].as_slice(), &["enig"; 1], &[""; 3]].concat();
     for i in 0..14 {
-        answered(e, &course[i], &[("forloebet", forloebet[i]), ("meningsfuld", meningsfuld[i]), ("maal", maal[i])], t0).await;
+        answered(anon, &course[i], &[("forloebet", forloebet[i]), ("meningsfuld", meningsfuld[i]), ("maal", maal[i])], t0).await;
     }
     // Discharge: 10 codes, 7 answers, all the same.
     let discharge = hand_out(e, Moment::Discharge, 10).await;
     for code in &discharge[..7] {
-        answered(e, code, &[("samlede-tilbud", "meget-tilfreds"), ("meningsfuld", "helt-enig"), ("maal", "enig")], t0).await;
+        answered(anon, code, &[("samlede-tilbud", "meget-tilfreds"), ("meningsfuld", "helt-enig"), ("maal", "enig")], t0).await;
     }
     // Follow-up: 20 codes; 12 answer at the first point (December), none yet at six months.
     let follow = hand_out(e, Moment::FollowUp, 20).await;
     let use_now = [["ingen"; 5].as_slice(), &["mindre"; 5], &["uaendret"; 2]].concat();
     let contact = [["ja"; 5].as_slice(), &["nej"; 7]].concat();
     for i in 0..12 {
-        answered(e, &follow[i], &[("forbrug-nu", use_now[i]), ("kontakt", contact[i])], t0).await;
+        answered(anon, &follow[i], &[("forbrug-nu", use_now[i]), ("kontakt", contact[i])], t0).await;
+    }
+    // Talks: 10 held in November, booked with a booking code each; 5 evaluated with it.
+    for i in 0..10 {
+        let token = app::domain::token::Token::generate();
+        let talk = book_talk(anon, &token, KOMMUNE, &format!("2026-11-{:02}T10:00:00+01:00", i + 2), true).await;
+        assert!(mark(anon, talk, app::domain::staff::TalkStatus::Held).await);
+        if i < 5 {
+            let step = send_talk(anon, &token.grouped(), talk, &[("samtalen", "tilfreds"), ("udbytte", "enig"), ("kontakt", "nej")], t0).await;
+            assert!(matches!(step, EvaluationStep::Thanks { talk: true, .. }), "{step:?}");
+        }
     }
 }
 
@@ -108,7 +119,7 @@ fn table<'a>(report: &'a ReportPage, moment: Moment, point: Option<u32>, heading
 async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
     let (_dir, anon) = store().await;
     let e = anon.evaluations();
-    plant(&e).await;
+    plant(&anon).await;
     let admin = member(Role::Admin, KOMMUNE);
     let report = evaluation::report(&e, &admin, Some("2026-K4"), at("2027-01-10T09:00:00+01:00")).await.unwrap();
     assert_eq!((report.quarter.as_str(), report.previous.as_str(), report.next.as_str()), ("2026-K4", "2026-K3", "2027-K1"));
@@ -142,8 +153,14 @@ async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
     assert_eq!(q(Moment::FollowUp, Some(6), rates), ["20", small, small, t::REPORT_NOT_SHOWN]);
     assert!(q(Moment::FollowUp, Some(6), "Vil du gerne tale med en rådgiver igen?").iter().all(|c| *c == small));
 
-    // Every table of the plan is there: 3 moments' rates and questions, the follow-up's per point.
-    assert_eq!(report.tables.len(), (1 + 3) + (1 + 3) + 2 * (1 + 2));
+    // Talks: 10 held (each an invitation to evaluate), 5 evaluated with their booking codes.
+    assert_eq!(q(Moment::Talk, None, rates), ["10", "5", "5", "50 %"]);
+    assert_eq!(q(Moment::Talk, None, "Hvor tilfreds er du med samtalen?"), [small, "5", small, small, small, small, "5"]);
+    assert_eq!(q(Moment::Talk, None, "Samtalen har været til hjælp for mig."), [small, "5", small, small, small, small, "5"]);
+    assert_eq!(q(Moment::Talk, None, "Vil du gerne tale med en rådgiver igen?"), [small, "5", small, "5"]);
+
+    // Every table of the plan is there: 4 moments' rates and questions, the follow-up's per point.
+    assert_eq!(report.tables.len(), (1 + 3) + (1 + 3) + (1 + 3) + 2 * (1 + 2));
 
     // The targets, each cited, measured at each point where enough answered.
     assert_eq!(report.targets.len(), 3);
@@ -189,7 +206,7 @@ async fn a_quarter_with_no_codes_and_a_bad_quarter() {
     assert_eq!(report.quarter, "2026-K3", "the current quarter instead");
     assert!(report.empty);
     // Codes of Vallensbæk are not in Ishøj's report, though both use Pitstop.
-    plant(&e).await;
+    plant(&anon).await;
     let ishoj = evaluation::report(&e, &member(Role::Admin, "ishoj"), Some("2026-K4"), at("2027-01-10T09:00:00+01:00")).await.unwrap();
     assert!(ishoj.empty);
     assert!(ishoj.targets.iter().all(|t| !t.measured), "Ishøj's standard of 2024 sets no numeric target");
@@ -201,18 +218,18 @@ async fn a_code_counts_once_and_a_wrong_used_or_foreign_code_gets_the_same_words
     let e = anon.evaluations();
     let t0 = at("2026-12-01T12:00:00+01:00");
     let codes = hand_out(&e, Moment::GroupCourse, 3).await;
-    answered(&e, &codes[0], &[("forloebet", "tilfreds")], t0).await;
+    answered(&anon, &codes[0], &[("forloebet", "tilfreds")], t0).await;
     let neutral = |step: EvaluationStep| match step {
         EvaluationStep::Enter { error } => error,
         other => panic!("{other:?}"),
     };
-    let used = neutral(answer(&e, &codes[0], &[("forloebet", "tilfreds")], t0).await);
-    let unknown = neutral(answer(&e, "7KQ-FM2", &[("forloebet", "tilfreds")], t0).await);
+    let used = neutral(answer(&anon, &codes[0], &[("forloebet", "tilfreds")], t0).await);
+    let unknown = neutral(answer(&anon, "7KQ-FM2", &[("forloebet", "tilfreds")], t0).await);
     // Right shape, never handed out: the check symbol of a generated code.
     let never = app::domain::token::Token::generate().grouped();
-    let never = neutral(answer(&e, &never, &[("forloebet", "tilfreds")], t0).await);
-    let elsewhere = neutral(evaluation::post(&e, "thisted", &fields(&[("kode", &codes[1]), ("handling", "aabn")]), t0).await.unwrap().step);
-    let expired = neutral(answer(&e, &codes[2], &[("forloebet", "tilfreds")], at("2027-03-01T12:00:00+01:00")).await);
+    let never = neutral(answer(&anon, &never, &[("forloebet", "tilfreds")], t0).await);
+    let elsewhere = neutral(evaluation::post(&anon, "thisted", &fields(&[("kode", &codes[1]), ("handling", "aabn")]), t0).await.unwrap().step);
+    let expired = neutral(answer(&anon, &codes[2], &[("forloebet", "tilfreds")], at("2027-03-01T12:00:00+01:00")).await);
     assert_eq!(used.as_deref(), Some(t::EVAL_CODE_NOT_USABLE));
     assert_eq!(never.as_deref(), Some(t::EVAL_CODE_NOT_USABLE));
     assert_eq!(elsewhere, used);
@@ -236,12 +253,12 @@ async fn an_empty_or_forged_answer_is_refused_and_keeps_the_code() {
         EvaluationStep::Questions { error, questions, .. } => (error, questions),
         other => panic!("{other:?}"),
     };
-    let (nothing, _) = error(answer(&e, &codes[0], &[], t0).await);
+    let (nothing, _) = error(answer(&anon, &codes[0], &[], t0).await);
     assert_eq!(nothing.as_deref(), Some(t::EVAL_NOTHING_ANSWERED));
-    let (forged, questions) = error(answer(&e, &codes[0], &[("forloebet", "tilfreds"), ("maal", "<script>")], t0).await);
+    let (forged, questions) = error(answer(&anon, &codes[0], &[("forloebet", "tilfreds"), ("maal", "<script>")], t0).await);
     assert_eq!(forged.as_deref(), Some(t::EVAL_UNKNOWN_ANSWER));
     assert_eq!(questions[0].chosen.as_deref(), Some("tilfreds"), "a valid answer is kept when the form comes back");
-    answered(&e, &codes[0], &[("forloebet", "tilfreds")], t0).await;
+    answered(&anon, &codes[0], &[("forloebet", "tilfreds")], t0).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -252,8 +269,8 @@ async fn two_uses_at_once_count_one_answer() {
     let codes = hand_out(&e, Moment::Discharge, 10).await;
     for code in &codes {
         let (a, b) = tokio::join!(
-            answer(&e, code, &[("samlede-tilbud", "tilfreds")], t0),
-            answer(&e, code, &[("samlede-tilbud", "utilfreds")], t0)
+            answer(&anon, code, &[("samlede-tilbud", "tilfreds")], t0),
+            answer(&anon, code, &[("samlede-tilbud", "utilfreds")], t0)
         );
         let thanks = [&a, &b].iter().filter(|s| matches!(s, EvaluationStep::Thanks { .. })).count();
         assert_eq!(thanks, 1, "{a:?} / {b:?}");
@@ -271,10 +288,10 @@ async fn a_follow_up_code_works_once_at_each_point() {
     let e = anon.evaluations();
     let code = hand_out(&e, Moment::FollowUp, 1).await.remove(0);
     let open = |now: &str| {
-        let e = e.clone();
+        let anon = anon.clone();
         let code = code.clone();
         let now = at(now);
-        async move { evaluation::post(&e, KOMMUNE, &fields(&[("kode", &code), ("handling", "aabn")]), now).await.unwrap().step }
+        async move { evaluation::post(&anon, KOMMUNE, &fields(&[("kode", &code), ("handling", "aabn")]), now).await.unwrap().step }
     };
     // Before the first point: when to come back, and nothing used.
     match open("2026-11-30T18:00:00+01:00").await {
@@ -292,8 +309,8 @@ async fn a_follow_up_code_works_once_at_each_point() {
         other => panic!("{other:?}"),
     }
     // One month: answered; wanting contact shows where to book and whom to call.
-    match answer(&e, &code, &[("forbrug-nu", "mindre"), ("kontakt", "ja")], at("2026-12-03T09:05:00+01:00")).await {
-        EvaluationStep::Thanks { next, contact } => {
+    match answer(&anon, &code, &[("forbrug-nu", "mindre"), ("kontakt", "ja")], at("2026-12-03T09:05:00+01:00")).await {
+        EvaluationStep::Thanks { next, contact, .. } => {
             assert_eq!(next, Some(t::next_point(app::domain::evaluation::Month::parse("2027-05").unwrap())));
             let contact = contact.unwrap();
             assert_eq!(contact.book, "/vallensbaek/book");
@@ -304,8 +321,8 @@ async fn a_follow_up_code_works_once_at_each_point() {
     // Again in the same month: not before six months.
     assert!(matches!(open("2026-12-20T09:00:00+01:00").await, EvaluationStep::NotYet { .. }));
     // Six months: the last point; then the code is gone.
-    match answer(&e, &code, &[("forbrug-nu", "ingen"), ("kontakt", "nej")], at("2027-05-10T09:00:00+02:00")).await {
-        EvaluationStep::Thanks { next, contact } => assert_eq!((next, contact), (None, None)),
+    match answer(&anon, &code, &[("forbrug-nu", "ingen"), ("kontakt", "nej")], at("2027-05-10T09:00:00+02:00")).await {
+        EvaluationStep::Thanks { next, contact, .. } => assert_eq!((next, contact), (None, None)),
         other => panic!("{other:?}"),
     }
     assert_eq!(e.codes_held().await.unwrap(), 0);
@@ -339,7 +356,7 @@ async fn expired_codes_are_purged_and_counts_stay() {
     let (_dir, anon) = store().await;
     let e = anon.evaluations();
     let codes = hand_out(&e, Moment::GroupCourse, 5).await;
-    answered(&e, &codes[0], &[("forloebet", "tilfreds")], at("2026-12-01T12:00:00+01:00")).await;
+    answered(&anon, &codes[0], &[("forloebet", "tilfreds")], at("2026-12-01T12:00:00+01:00")).await;
     let month = |s: &str| app::domain::evaluation::Month::parse(s).unwrap();
     assert_eq!(e.purge(month("2027-02")).await.unwrap(), 0, "usable to the end of February 2027");
     assert_eq!(e.purge(month("2027-03")).await.unwrap(), 4);
@@ -376,4 +393,166 @@ fn two_sites_get_a_row_each_and_the_municipality_a_total() {
     assert_eq!(rows[2].0, t::REPORT_ALL_SITES);
     assert_eq!(rows[2].1[1], "24");
     assert_eq!(rows[2].1[6], "26");
+}
+
+// ---- A talk evaluated with its booking code ---------------------------------------------------
+
+/// Books a talk at Pitstop for `token` at `starts_at` (the holder is made with the first one).
+async fn book_talk(anon: &AnonStore, token: &app::domain::token::Token, kommune: &'static str, starts_at: &str, first: bool) -> i64 {
+    let holder = first.then_some(app::store::NewHolder { kommune, purpose: "counselling" });
+    let slot = app::store::SlotRef { site: SITE, talk_kind: "fremmoede", starts_at: at(starts_at), capacity: 1 };
+    anon.book(token, holder, &slot, None).await.unwrap().booking_id
+}
+
+/// A counsellor marks a talk, as the staff calendar does.
+async fn mark(anon: &AnonStore, booking: i64, status: app::domain::staff::TalkStatus) -> bool {
+    let outcome = (status == app::domain::staff::TalkStatus::Held).then_some(app::domain::staff::TalkOutcome::AdviceGiven);
+    anon.set_status(SITE, booking, status, outcome, &catalogue().talks_evaluated_in()).await.unwrap()
+}
+
+async fn open_talks(anon: &AnonStore, kommune: &str, code: &str, booking: Option<i64>, now: DateTime<Utc>) -> EvaluationStep {
+    let booking = booking.map(|b| b.to_string());
+    let mut pairs = vec![("kode", code), ("handling", "aabn")];
+    if let Some(b) = &booking {
+        pairs.push(("booking", b));
+    }
+    evaluation::post(anon, kommune, &fields(&pairs), now).await.unwrap().step
+}
+
+async fn send_talk(anon: &AnonStore, code: &str, booking: i64, answers: &[(&str, &str)], now: DateTime<Utc>) -> EvaluationStep {
+    let booking = booking.to_string();
+    let mut pairs = vec![("kode".to_string(), code.to_string()), ("handling".to_string(), "send".to_string()), ("booking".to_string(), booking)];
+    pairs.extend(answers.iter().map(|(q, a)| (format!("svar-{q}"), a.to_string())));
+    evaluation::post(anon, KOMMUNE, &pairs.into_iter().collect(), now).await.unwrap().step
+}
+
+fn talks_listed(step: &EvaluationStep) -> Vec<i64> {
+    match step {
+        EvaluationStep::Talks { talks, .. } => talks.iter().map(|t| t.id).collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn talk_counts(tallies: &app::store::Tallies) -> (u64, u64) {
+    let issued = tallies.issued.iter().filter(|i| i.1 == Moment::Talk).map(|i| i.3).sum();
+    let responses = tallies.responses.iter().filter(|r| r.1 == Moment::Talk).map(|r| r.4).sum();
+    (issued, responses)
+}
+
+#[tokio::test]
+async fn a_booking_code_evaluates_each_held_talk_once() {
+    use app::domain::staff::TalkStatus;
+    let (_dir, anon) = store().await;
+    let token = app::domain::token::Token::generate();
+    let code = token.grouped();
+    let first = book_talk(&anon, &token, KOMMUNE, "2026-11-10T10:00:00+01:00", true).await;
+    let second = book_talk(&anon, &token, KOMMUNE, "2026-11-17T10:00:00+01:00", false).await;
+    let now = at("2026-11-20T12:00:00+01:00");
+    let november = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    let counts = || async { talk_counts(&anon.evaluations().tallies(KOMMUNE, november, november).await.unwrap()) };
+
+    // Nothing held yet: the code is known, and there is nothing to evaluate.
+    assert_eq!(talks_listed(&open_talks(&anon, KOMMUNE, &code, None, now).await), Vec::<i64>::new());
+    assert!(mark(&anon, first, TalkStatus::Held).await);
+    assert_eq!(counts().await, (1, 0), "a held talk is one invitation to evaluate");
+    assert_eq!(talks_listed(&open_talks(&anon, KOMMUNE, &code, None, now).await), [first]);
+
+    // The talk's questions: Vallensbæk's, each cited to »Monitorering«; the booking travels along.
+    match open_talks(&anon, KOMMUNE, &code, Some(first), now).await {
+        EvaluationStep::Questions { booking, heading, why, questions, .. } => {
+            assert_eq!(booking, Some(first));
+            assert!(heading.ends_with("tirsdag den 10. november 2026 kl. 10.00–11.00"), "{heading}");
+            assert_eq!(why.source.section, "Monitorering");
+            assert_eq!(questions.iter().map(|q| q.field.as_str()).collect::<Vec<_>>(), ["svar-samtalen", "svar-udbytte", "svar-kontakt"]);
+            assert!(questions.iter().all(|q| q.source.section == "Monitorering"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A talk not held, or not the code's, is not offered: the list comes back with why.
+    match open_talks(&anon, KOMMUNE, &code, Some(second), now).await {
+        EvaluationStep::Talks { talks, error, .. } => assert_eq!((talks.len(), error.as_deref()), (1, Some(t::EVAL_TALK_GONE))),
+        other => panic!("{other:?}"),
+    }
+    match send_talk(&anon, &code, first, &[("samtalen", "tilfreds"), ("udbytte", "enig"), ("kontakt", "ja")], now).await {
+        EvaluationStep::Thanks { next, contact, talk } => {
+            assert!(talk && next.is_none());
+            assert_eq!(contact.unwrap().book, "/vallensbaek/book");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(counts().await, (1, 1));
+    let tallies = anon.evaluations().tallies(KOMMUNE, november, november).await.unwrap();
+    let mut answers: Vec<(&str, &str, u64)> =
+        tallies.answers.iter().filter(|a| a.1 == Moment::Talk).map(|a| (a.4.as_str(), a.5.as_str(), a.6)).collect();
+    answers.sort();
+    assert_eq!(answers, [("kontakt", "ja", 1), ("samtalen", "tilfreds", 1), ("udbytte", "enig", 1)]);
+
+    // Once per talk: a second sending is refused and counts nothing; the list is empty.
+    match send_talk(&anon, &code, first, &[("samtalen", "utilfreds")], now).await {
+        EvaluationStep::Talks { talks, error, .. } => assert_eq!((talks.len(), error.as_deref()), (0, Some(t::EVAL_TALK_GONE))),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(counts().await, (1, 1));
+
+    // Marking talks: the count follows "held or evaluated", however often it is changed.
+    assert!(mark(&anon, second, TalkStatus::Held).await);
+    assert_eq!(counts().await, (2, 1));
+    assert!(mark(&anon, second, TalkStatus::Held).await);
+    assert_eq!(counts().await, (2, 1), "marking held twice counts once");
+    assert!(mark(&anon, second, TalkStatus::NoShow).await);
+    assert_eq!(counts().await, (1, 1), "undone: no longer an invitation");
+    assert!(mark(&anon, first, TalkStatus::Booked).await);
+    assert!(mark(&anon, first, TalkStatus::Held).await);
+    assert_eq!(counts().await, (1, 1), "an evaluated talk stays counted once");
+    assert_eq!(talks_listed(&open_talks(&anon, KOMMUNE, &code, None, now).await), Vec::<i64>::new());
+
+    // Three months after the talk's month it may still be evaluated; in the fourth, not.
+    assert!(mark(&anon, second, TalkStatus::Held).await);
+    assert_eq!(talks_listed(&open_talks(&anon, KOMMUNE, &code, None, at("2027-02-27T12:00:00+01:00")).await), [second]);
+    assert_eq!(talks_listed(&open_talks(&anon, KOMMUNE, &code, None, at("2027-03-01T12:00:00+01:00")).await), Vec::<i64>::new());
+    assert!(matches!(send_talk(&anon, &code, second, &[("samtalen", "tilfreds")], at("2027-03-01T12:00:00+01:00")).await, EvaluationStep::Talks { .. }));
+    assert_eq!(counts().await, (2, 1));
+}
+
+#[tokio::test]
+async fn a_booking_code_works_only_where_the_standard_evaluates_talks() {
+    use app::domain::staff::TalkStatus;
+    let (_dir, anon) = store().await;
+    let now = at("2026-11-20T12:00:00+01:00");
+    let november = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    // Ishøj's standard asks for no evaluation of a talk: its page says so, a booking code gets
+    // the neutral words there, and its held talk is counted as no invitation.
+    let ishoj = app::domain::token::Token::generate();
+    let held = book_talk(&anon, &ishoj, "ishoj", "2026-11-10T10:00:00+01:00", true).await;
+    assert!(mark(&anon, held, TalkStatus::Held).await);
+    assert_eq!(talk_counts(&anon.evaluations().tallies("ishoj", november, november).await.unwrap()), (0, 0));
+    let page = evaluation::post(&anon, "ishoj", &fields(&[("kode", &ishoj.grouped()), ("handling", "aabn")]), now).await.unwrap();
+    assert!(!page.talks);
+    assert_eq!(page.step, EvaluationStep::Enter { error: Some(t::EVAL_CODE_NOT_USABLE.to_string()) });
+    assert!(evaluation::enter("vallensbaek", None).unwrap().talks && evaluation::enter("odsherred", None).unwrap().talks);
+    assert!(!evaluation::enter("thisted", None).unwrap().talks);
+    // Another municipality's booking code: the same neutral words as a wrong code.
+    let valby = app::domain::token::Token::generate();
+    let talk = book_talk(&anon, &valby, KOMMUNE, "2026-11-11T10:00:00+01:00", true).await;
+    assert!(mark(&anon, talk, TalkStatus::Held).await);
+    assert_eq!(open_talks(&anon, "odsherred", &valby.grouped(), Some(talk), now).await, EvaluationStep::Enter { error: Some(t::EVAL_CODE_NOT_USABLE.to_string()) });
+    assert_eq!(open_talks(&anon, KOMMUNE, &app::domain::token::Token::generate().grouped(), None, now).await, EvaluationStep::Enter { error: Some(t::EVAL_CODE_NOT_USABLE.to_string()) });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_evaluations_of_one_talk_at_once_count_one() {
+    use app::domain::staff::TalkStatus;
+    let (_dir, anon) = store().await;
+    let now = at("2026-11-20T12:00:00+01:00");
+    let november = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    for day in 10..20 {
+        let token = app::domain::token::Token::generate();
+        let talk = book_talk(&anon, &token, KOMMUNE, &format!("2026-11-{day}T10:00:00+01:00"), true).await;
+        assert!(mark(&anon, talk, TalkStatus::Held).await);
+        let code = token.grouped();
+        let (a, b) = tokio::join!(send_talk(&anon, &code, talk, &[("samtalen", "tilfreds")], now), send_talk(&anon, &code, talk, &[("samtalen", "utilfreds")], now));
+        let thanks = [&a, &b].iter().filter(|s| matches!(s, EvaluationStep::Thanks { .. })).count();
+        assert_eq!(thanks, 1, "{a:?} / {b:?}");
+    }
+    assert_eq!(talk_counts(&anon.evaluations().tallies(KOMMUNE, november, november).await.unwrap()), (10, 10));
 }

@@ -342,9 +342,9 @@ async fn evaluation_codes_are_hashes_and_answers_counts_in_the_anonymous_store_a
     let codes = made.made.unwrap().codes;
     let answer_at = chrono::DateTime::parse_from_rfc3339("2027-01-05T10:00:00+01:00").unwrap().with_timezone(&chrono::Utc);
     let free_text = "Jeg hedder Birthe og bor i Nykøbing";
-    let forged = evaluation::post(&e, "odsherred", &form(&[("kode", &codes[0]), ("handling", "send"), ("svar-forbrug-nu", free_text)]), answer_at).await.unwrap();
+    let forged = evaluation::post(&anon, "odsherred", &form(&[("kode", &codes[0]), ("handling", "send"), ("svar-forbrug-nu", free_text)]), answer_at).await.unwrap();
     assert!(matches!(forged.step, app::api::evaluation::EvaluationStep::Questions { error: Some(_), .. }), "{:?}", forged.step);
-    let sent = evaluation::post(&e, "odsherred", &form(&[("kode", &codes[0]), ("handling", "send"), ("svar-forbrug-nu", "mindre"), ("svar-kontakt", "nej")]), answer_at).await.unwrap();
+    let sent = evaluation::post(&anon, "odsherred", &form(&[("kode", &codes[0]), ("handling", "send"), ("svar-forbrug-nu", "mindre"), ("svar-kontakt", "nej")]), answer_at).await.unwrap();
     assert!(matches!(sent.step, app::api::evaluation::EvaluationStep::Thanks { .. }), "{:?}", sent.step);
 
     let anon_bytes = raw(dir.path(), AnonStore::FILE_NAME);

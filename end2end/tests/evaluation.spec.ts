@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { CASE_WORKER, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, watch } from "./helpers";
+import { CASE_WORKER, expectNoAxeViolations, jsEnabled, open, separateBrowser, serverNow, staffSignIn, watch } from "./helpers";
 import * as fs from "fs";
 
 /** scripts/test.sh makes these two accounts: Pitstop's counsellor and the admin, for Vallensbæk. */
@@ -145,4 +145,89 @@ test("the case workers' guarantee figure is a page of its own, from the identifi
   await expect(page.locator("main")).toContainText("Odsherred Kommunes kvalitetsstandard");
   await expect(page.locator("main")).not.toContainText("Svarprocent");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
+});
+
+/** A day three days ahead of the server's clock, typed (d.m.yyyy) and ISO (Copenhagen). */
+function threeDaysAhead() {
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date(serverNow().getTime() + 3 * 86_400_000))
+    .split("-");
+  return { typed: `${Number(d)}.${Number(m)}.${y}`, iso: `${y}-${m}-${d}` };
+}
+
+test("a talk booked with a booking code is evaluated with that code, once, after it is held", async ({ page, browser }, info) => {
+  // Pitstop's counsellor opens a slot no weekly rule uses (a minute apart per run).
+  await staffSignIn(page, COUNSELLOR_VALLENSBAEK);
+  await page.goto("/personale/kalender?sted=pitstop");
+  const day = threeDaysAhead();
+  const minute = jsEnabled(info) ? "05" : "35";
+  await page.getByLabel("Samtale", { exact: true }).selectOption({ label: "Afklarende samtale hos Pitstop" });
+  await page.getByLabel("Dato", { exact: true }).fill(day.typed);
+  await page.getByLabel("Klokkeslæt").fill(`21:${minute}`);
+  await page.getByLabel("Minutter pr. samtale").fill("20");
+  await page.getByRole("button", { name: "Åbn tiden" }).click();
+  await expect(page.getByRole("status")).toContainText("Tiden er åbnet:");
+  const end = `21.${String(Number(minute) + 20).padStart(2, "0")}`;
+
+  // A citizen of Vallensbæk books it in a browser of their own.
+  const context = await separateBrowser(browser, info);
+  const person = await context.newPage();
+  const seen = watch(person);
+  await open(person, info, "/vallensbaek/book?samtale=fremmoede");
+  await person.getByLabel(`21.${minute}–${end}`, { exact: true }).check();
+  await person.getByRole("button", { name: "Fortsæt" }).click();
+  await person.getByRole("button", { name: "Book tiden" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Din tid er booket");
+  const token = (await person.locator("#token").innerText()).trim();
+  const label = (await person.locator("#label").innerText()).trim();
+
+  // Before the talk is held, the code has nothing to evaluate.
+  await open(person, info, "/vallensbaek/evaluering");
+  await expect(person.locator("main")).toContainText("evaluere den med din bookingkode");
+  await person.getByLabel("Evalueringskode eller bookingkode").fill(token);
+  await person.getByRole("button", { name: "Gå til spørgsmålene" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Vælg samtalen");
+  await expect(person.locator("main")).toContainText("Der er ingen samtale at evaluere med denne kode lige nu.");
+
+  // The counsellor marks it held, by its label.
+  await page.goto(`/personale/kalender?sted=pitstop&dag=${day.iso}&visning=dag`);
+  const booking = page.locator(`li.staff-booking[data-label="${label}"]`);
+  await booking.getByLabel(`Udfald for ${label}`).selectOption({ label: "Rådgivning givet" });
+  await booking.getByRole("button", { name: "Holdt", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Samtalen er markeret som holdt.");
+
+  // Now the code lists the talk; its questions cite Vallensbæk's »Monitorering«.
+  await open(person, info, "/vallensbaek/evaluering");
+  await person.getByLabel("Evalueringskode eller bookingkode").fill(token);
+  await person.getByRole("button", { name: "Gå til spørgsmålene" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Vælg samtalen");
+  expect(person.url()).toMatch(/\/vallensbaek\/evaluering$/);
+  if (jsEnabled(info)) await expectNoAxeViolations(person);
+  await person.getByRole("button", { name: "Evaluér samtalen" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toContainText(`Afklarende samtale hos Pitstop, `);
+  await expect(person.getByRole("heading", { level: 1 })).toContainText(`kl. 21.${minute}–`);
+  const satisfied = person.getByRole("group", { name: "Hvor tilfreds er du med samtalen?" });
+  await expect(satisfied).toContainText("Monitorering");
+  if (jsEnabled(info)) await expectNoAxeViolations(person);
+  await satisfied.getByLabel("Meget tilfreds").check();
+  await person.getByRole("group", { name: "Samtalen har været til hjælp for mig." }).getByLabel("Enig", { exact: true }).check();
+  await person.getByRole("button", { name: "Send mine svar" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Tak for dine svar");
+  await expect(person.getByRole("status")).toHaveText("Dine svar er talt med. Samtalen kan ikke evalueres igen.");
+
+  // Once per talk: the code lists nothing more to evaluate, and the booking itself is still there.
+  await open(person, info, "/vallensbaek/evaluering");
+  await person.getByLabel("Evalueringskode eller bookingkode").fill(token);
+  await person.getByRole("button", { name: "Gå til spørgsmålene" }).click();
+  await expect(person.locator("main")).toContainText("Der er ingen samtale at evaluere med denne kode lige nu.");
+  expect(await person.content()).not.toContain(label);
+
+  // Ishøj's standard asks for no evaluation of a talk: its page says so, and takes slips only.
+  await open(person, info, "/ishoj/evaluering");
+  await expect(person.locator("main")).toContainText("Ishøj Kommunes kvalitetsstandard beder ikke om en evaluering af de anonyme samtaler");
+  await expect(person.getByLabel("Evalueringskode", { exact: true })).toBeVisible();
+  expect(await context.cookies()).toEqual([]);
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+  await context.close();
 });

@@ -215,7 +215,7 @@ async fn evaluation_post(
             Err(page) => render(&state, page, uri).await,
         };
     }
-    let page = evaluation::logic::post(&evaluations, &kommune, &fields, now).await;
+    let page = evaluation::logic::post(&state.stores.anon, &kommune, &fields, now).await;
     settle(&state.guesses, Some(unit), code_refused(&page)).await;
     render(&state, page, uri).await
 }

@@ -472,7 +472,7 @@ pub mod logic {
         relatives_page(store, kommune, samtale, step, holder, None).await
     }
 
-    fn line(b: &crate::store::BookingView) -> BookingLine {
+    pub fn line(b: &crate::store::BookingView) -> BookingLine {
         let found = site_and_kind(&b.site, &b.talk_kind);
         let minutes = found.and_then(|(_, k)| k.hours.rules.first().map(|r| r.talk_minutes)).unwrap_or(60);
         BookingLine {

@@ -140,6 +140,8 @@ pub struct EvaluationForm {
     /// As typed (the token's parser says what is wrong with it).
     pub code: String,
     pub action: EvaluationAction,
+    /// The talk a booking code evaluates (`field::BOOKING`).
+    pub booking: Option<i64>,
     answers: Fields,
 }
 
@@ -148,6 +150,7 @@ impl EvaluationForm {
         EvaluationForm {
             code: text(fields, field::CODE).unwrap_or("").to_string(),
             action: EvaluationAction::read(text(fields, field::ACTION)),
+            booking: given(fields, field::BOOKING).and_then(|v| v.parse().ok()),
             answers: fields.iter().filter(|(k, _)| k.starts_with("svar-")).map(|(k, v)| (k.clone(), v.clone())).collect(),
         }
     }

@@ -5,6 +5,7 @@
 //!
 //! A code is typed, never carried in a URL; it travels in POST bodies only, like a booking token.
 
+use crate::api::anonymous::BookingLine;
 use crate::api::staff::{Choice, Gate};
 use crate::api::LoadError;
 use crate::content::{Citation, CitedText};
@@ -20,6 +21,9 @@ pub struct EvaluationPage {
     pub site_name: String,
     pub site_phone: Option<String>,
     pub site_email: Option<String>,
+    /// Whether a booking code may evaluate its held talks here (the standard asks for talks to
+    /// be evaluated); where not, the page says so.
+    pub talks: bool,
     pub step: EvaluationStep,
 }
 
@@ -27,11 +31,15 @@ pub struct EvaluationPage {
 pub enum EvaluationStep {
     /// Type the code.
     Enter { error: Option<String> },
-    /// The questions of the code's moment. `code` is carried in a hidden field of the form.
-    Questions { code: String, heading: String, why: CitedText, questions: Vec<QuestionView>, error: Option<String> },
+    /// The questions of the code's moment. `code` is carried in a hidden field of the form, and
+    /// for a talk evaluated with a booking code, the talk's `booking` id too.
+    Questions { code: String, booking: Option<i64>, heading: String, why: CitedText, questions: Vec<QuestionView>, error: Option<String> },
+    /// A booking code: the held talks it may still evaluate, one button each.
+    Talks { code: String, talks: Vec<BookingLine>, error: Option<String> },
     /// A follow-up code before its first point: when to come back, and the reminders file.
     NotYet { code: String, message: String, why: CitedText },
-    Thanks { next: Option<String>, contact: Option<ContactHelp> },
+    /// `talk`: a talk was evaluated with a booking code (which still works for the bookings).
+    Thanks { next: Option<String>, contact: Option<ContactHelp>, talk: bool },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -156,15 +164,14 @@ pub mod logic {
     use crate::domain::kommune::KommunePath;
     use crate::domain::staff::{Area, Forbidden};
     use crate::domain::token::Token;
-    use crate::store::{Answered, CodeScope, Evaluations, HeldCode, Tallies};
+    use crate::store::{AnonStore, Answered, CodeScope, Evaluations, HeldCode, Tallies};
     use crate::text::t;
-    use chrono::{DateTime, Datelike, Utc};
+    use chrono::{DateTime, Utc};
     use std::collections::HashMap;
 
     /// The month `now` falls in, in Copenhagen.
     pub fn month_of(now: DateTime<Utc>) -> Month {
-        let local = now.with_timezone(&chrono_tz::Europe::Copenhagen);
-        Month::new(local.year(), local.month()).expect("a calendar month")
+        Month::of_instant(now)
     }
 
     fn plan(kommune: &str) -> Option<&'static KommuneEvaluation> {
@@ -181,6 +188,7 @@ pub mod logic {
             site_name: about.site_name.clone(),
             site_phone: about.phone.as_ref().map(|p| p.text.clone()),
             site_email: about.email.as_ref().map(|e| e.text.clone()),
+            talks: catalogue().evaluation(k.slug()).is_some_and(|e| e.moment(Moment::Talk).is_some()),
             step,
         })
     }
@@ -234,40 +242,58 @@ pub mod logic {
         }
     }
 
+    /// What a questionnaire is answered for: a code of a slip at one of its points, or a talk
+    /// held with a booking code.
+    enum Answering {
+        Code { held: HeldCode, point: u32, last_use: bool },
+        Talk { booking: i64, heading: String },
+    }
+
     /// A POST to `/{kommune}/evaluering`: open a code's questions, send the answers, or (see
-    /// [`calendar_post`]) take the follow-up's reminders. `None`: the municipality has no
-    /// evaluation (404).
-    pub async fn post(evaluations: &Evaluations, kommune: &str, fields: &Fields, now: DateTime<Utc>) -> Option<EvaluationPage> {
+    /// [`calendar_post`]) take the follow-up's reminders. A code that is no evaluation code is
+    /// tried as a booking code where the municipality evaluates talks: it lists the held talks it
+    /// may evaluate. `None`: the municipality has no evaluation (404).
+    pub async fn post(anon: &AnonStore, kommune: &str, fields: &Fields, now: DateTime<Utc>) -> Option<EvaluationPage> {
         let plan = plan(kommune)?;
+        let evaluations = anon.evaluations();
         let form = EvaluationForm::read(fields);
         let code = match Token::parse(&form.code) {
             Ok(code) => code,
             Err(e) => return enter(kommune, Some(t::token_error(e).to_string())),
         };
-        let held = match evaluations.find(&code).await {
-            Ok(Some(held)) if held.kommune == plan.kommune => held,
+        let month = month_of(now);
+        let answering = match evaluations.find(&code).await {
+            Ok(Some(held)) if held.kommune == plan.kommune => match use_of(&held, plan, month) {
+                Use::Point(point, last_use) => Answering::Code { held, point, last_use },
+                Use::NotYet(first) => return page(kommune, not_yet(&code, plan, first)),
+                Use::Not => return not_usable(kommune),
+            },
+            Ok(None) if plan.moment(Moment::Talk).is_some() => match talk_chosen(anon, plan, &code, form.booking, month).await {
+                Ok(answering) => answering,
+                Err(step) => return step.and_then(|step| page(kommune, step)).or_else(|| not_usable(kommune)),
+            },
             Ok(_) => return not_usable(kommune),
             Err(e) => {
                 tracing::error!("reading an evaluation code failed: {e}");
                 return enter(kommune, Some(t::SERVER_ERROR.to_string()));
             }
         };
-        let Some(moment) = plan.moment(held.moment) else { return not_usable(kommune) };
-        let month = month_of(now);
-        let (point, last_use) = match use_of(&held, plan, month) {
-            Use::Point(p, last) => (p, last),
-            Use::NotYet(first) => return page(kommune, not_yet(&code, plan, first)),
-            Use::Not => return not_usable(kommune),
+        let moment_of = match &answering {
+            Answering::Code { held, .. } => held.moment,
+            Answering::Talk { .. } => Moment::Talk,
         };
-        let heading = match held.moment {
-            Moment::FollowUp => t::point_heading(point),
-            m => t::moment_name(m).to_string(),
+        let Some(moment) = plan.moment(moment_of) else { return not_usable(kommune) };
+        let (heading, booking) = match &answering {
+            Answering::Code { held, point, .. } if held.moment == Moment::FollowUp => (t::point_heading(*point), None),
+            Answering::Code { held, .. } => (t::moment_name(held.moment).to_string(), None),
+            Answering::Talk { booking, heading } => (heading.clone(), Some(*booking)),
         };
         let why = cited(moment.quote.clone(), &moment.source);
         // The form as sent comes back with an error; on opening, nothing is chosen yet.
         let sent = (form.action == EvaluationAction::Send).then_some(&form);
         let questions = |error: Option<&str>| EvaluationStep::Questions {
             code: code.grouped(),
+            booking,
             heading: heading.clone(),
             why: why.clone(),
             questions: questions_of(moment, sent),
@@ -290,22 +316,58 @@ pub mod logic {
             return page(kommune, questions(Some(t::EVAL_NOTHING_ANSWERED)));
         }
         let wants_contact = moment.questions.iter().any(|q| q.answers == AnswerSet::ContactWish && form.answer(&q.id) == Some(CONTACT_YES));
-        match evaluations.answer(&code, &Answered { point, answers: &answers, last_use, now: month }).await {
-            Ok(true) => {
-                let next = (held.moment == Moment::FollowUp && !last_use)
-                    .then(|| match follow_up_due(plan.points(), held.month, month, held.used_points | point_bit(point)) {
-                        FollowUpDue::NotYet(m) => Some(t::next_point(m)),
-                        _ => None,
-                    })
-                    .flatten();
-                let contact = wants_contact.then(|| contact_help(kommune));
-                page(kommune, EvaluationStep::Thanks { next, contact })
-            }
-            // Used meanwhile (a second tab, a race): the same words as any other unusable code.
-            Ok(false) => not_usable(kommune),
+        let contact = || wants_contact.then(|| contact_help(kommune));
+        match answering {
+            Answering::Code { held, point, last_use } => match evaluations.answer(&code, &Answered { point, answers: &answers, last_use, now: month }).await {
+                Ok(true) => {
+                    let next = (held.moment == Moment::FollowUp && !last_use)
+                        .then(|| match follow_up_due(plan.points(), held.month, month, held.used_points | point_bit(point)) {
+                            FollowUpDue::NotYet(m) => Some(t::next_point(m)),
+                            _ => None,
+                        })
+                        .flatten();
+                    page(kommune, EvaluationStep::Thanks { next, contact: contact(), talk: false })
+                }
+                // Used meanwhile (a second tab, a race): the same words as any other unusable code.
+                Ok(false) => not_usable(kommune),
+                Err(e) => {
+                    tracing::error!("recording an evaluation failed: {e}");
+                    page(kommune, questions(Some(t::SERVER_ERROR)))
+                }
+            },
+            Answering::Talk { booking, .. } => match anon.evaluate_talk(&code, booking, &answers, month).await {
+                Ok(true) => page(kommune, EvaluationStep::Thanks { next: None, contact: contact(), talk: true }),
+                // Evaluated meanwhile (a second tab, a race): the talks left, and why.
+                Ok(false) => match talk_chosen(anon, plan, &code, None, month).await {
+                    Err(Some(EvaluationStep::Talks { code, talks, .. })) => page(kommune, EvaluationStep::Talks { code, talks, error: Some(t::EVAL_TALK_GONE.to_string()) }),
+                    _ => not_usable(kommune),
+                },
+                Err(e) => {
+                    tracing::error!("recording a talk's evaluation failed: {e}");
+                    page(kommune, questions(Some(t::SERVER_ERROR)))
+                }
+            },
+        }
+    }
+
+    /// A booking code's talk to evaluate: the one `chosen`, if the code may still evaluate it;
+    /// otherwise the step listing the talks it may (`Err(Some)`), or `Err(None)` where the code is
+    /// not a booking code of this municipality (the neutral words of any unusable code).
+    async fn talk_chosen(anon: &AnonStore, plan: &KommuneEvaluation, code: &Token, chosen: Option<i64>, month: Month) -> Result<Answering, Option<EvaluationStep>> {
+        let talks = match anon.talks_to_evaluate(code, month).await {
+            Ok(Some((holder_kommune, talks))) if holder_kommune == plan.kommune => talks,
+            Ok(_) => return Err(None),
             Err(e) => {
-                tracing::error!("recording an evaluation failed: {e}");
-                page(kommune, questions(Some(t::SERVER_ERROR)))
+                tracing::error!("reading a booking code's talks failed: {e}");
+                return Err(Some(EvaluationStep::Enter { error: Some(t::SERVER_ERROR.to_string()) }));
+            }
+        };
+        let lines: Vec<BookingLine> = talks.iter().map(crate::api::anonymous::logic::line).collect();
+        match chosen.and_then(|id| lines.iter().find(|l| l.id == id)) {
+            Some(talk) => Ok(Answering::Talk { booking: talk.id, heading: t::talk_heading(&talk.kind_name, &talk.when) }),
+            None => {
+                let error = chosen.is_some().then(|| t::EVAL_TALK_GONE.to_string());
+                Err(Some(EvaluationStep::Talks { code: code.grouped(), talks: lines, error }))
             }
         }
     }
@@ -349,7 +411,8 @@ pub mod logic {
             .filter_map(|t| t.and_local_timezone(chrono_tz::Europe::Copenhagen).earliest())
             .map(|t| t.with_timezone(&Utc))
             .collect();
-        let uids: Vec<String> = starts.iter().map(|_| format!("{}@rusmiddelportalen", uuid_like())).collect();
+        // Random event ids, as the booking's calendar file has: two downloads share nothing.
+        let uids: Vec<String> = starts.iter().map(|_| format!("{}@rusmiddelportalen", Token::generate().canonical().to_lowercase())).collect();
         let events: Vec<crate::domain::ics::Event> = starts
             .iter()
             .zip(&uids)
@@ -363,14 +426,6 @@ pub mod logic {
             })
             .collect();
         Ok((t::EVAL_CALENDAR_FILE.to_string(), crate::domain::ics::file(&events, now)))
-    }
-
-    /// A random event id, so two downloads share nothing.
-    fn uuid_like() -> String {
-        use rand::TryRngCore;
-        let mut bytes = [0u8; 16];
-        rand::rngs::OsRng.try_fill_bytes(&mut bytes).expect("the OS random source is available");
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     // ---- Staff: codes ---------------------------------------------------------------------

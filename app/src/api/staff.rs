@@ -497,7 +497,7 @@ pub mod logic {
             CalendarStep::Mark { action: Err(e), .. } => (None, vec![t::talk_action_error(e).to_string()], None),
             CalendarStep::Mark { booking: Some(id), action: Ok(action) } => {
                 let (status, outcome) = action.status();
-                match anon.set_status(&site.id, id, status, outcome).await {
+                match anon.set_status(&site.id, id, status, outcome, &crate::content::catalogue().talks_evaluated_in()).await {
                     Ok(true) => (Some(t::staff_marked(action).to_string()), Vec::new(), None),
                     Ok(false) => no_such(),
                     Err(BookError::Full) => (None, vec![t::STAFF_ERR_SEAT_TAKEN.to_string()], None),

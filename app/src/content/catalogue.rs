@@ -626,6 +626,12 @@ mod loader {
             &self.evaluations
         }
 
+        /// The municipalities whose standard asks for the anonymous talks to be evaluated: a
+        /// booking code may evaluate its held talks there (moment `samtale`).
+        pub fn talks_evaluated_in(&self) -> Vec<&str> {
+            self.evaluations.iter().filter(|e| e.moment(crate::domain::evaluation::Moment::Talk).is_some()).map(|e| e.kommune.as_str()).collect()
+        }
+
         /// What `kommune` (a slug) evaluates; `None` where it has no evaluation.
         pub fn evaluation(&self, kommune: &str) -> Option<&crate::content::evaluation::KommuneEvaluation> {
             self.evaluations.iter().find(|e| e.kommune == kommune)

@@ -138,6 +138,16 @@ mod tests {
 }
 
 #[cfg(feature = "ssr")]
+impl Month {
+    /// The month an instant falls in, in Copenhagen: the portal's months are local ones.
+    pub fn of_instant(t: chrono::DateTime<chrono::Utc>) -> Month {
+        use chrono::Datelike;
+        let local = t.with_timezone(&chrono_tz::Europe::Copenhagen);
+        Month { year: local.year(), month: local.month() }
+    }
+}
+
+#[cfg(feature = "ssr")]
 impl Quarter {
     /// The quarter's first and last day.
     pub fn days(self) -> (chrono::NaiveDate, chrono::NaiveDate) {
@@ -164,5 +174,12 @@ mod day_tests {
         assert_eq!(q.days(), (day("2026-10-01"), day("2026-12-31")));
         assert_eq!(Quarter::parse("2028-K1").unwrap().days().1, day("2028-03-31"));
         assert_eq!(Quarter::of_day(day("2027-04-01")), Quarter { year: 2027, quarter: 2 });
+    }
+
+    #[test]
+    fn an_instants_month_is_copenhagens() {
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&chrono::Utc);
+        assert_eq!(Month::of_instant(at("2026-11-30T23:30:00Z")), Month { year: 2026, month: 12 });
+        assert_eq!(Month::of_instant(at("2026-11-30T22:59:59Z")), Month { year: 2026, month: 11 });
     }
 }

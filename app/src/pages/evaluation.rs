@@ -1,3 +1,4 @@
+use crate::api::anonymous::BookingLine;
 use crate::api::anonymous_form::{field, EvaluationAction};
 use crate::api::evaluation::{evaluation_page, ContactHelp, EvaluationPage, EvaluationStep, QuestionView};
 use crate::components::booking::CodeField;
@@ -26,13 +27,16 @@ fn Evaluation(p: EvaluationPage) -> impl IntoView {
     let kommune = Kommune::from_slug(&p.kommune).expect("the server only answers for known municipalities");
     let solution = SolutionInfo { kommune, site_name: p.site_name.clone(), phone: p.site_phone.clone(), email: p.site_email.clone() };
     let action = kommune.page(KommunePath::Evaluation);
+    let talks = p.talks;
+    let kommune_name = kommune.name();
     let (title, body) = match p.step {
-        EvaluationStep::Enter { error } => (t::EVAL_TITLE.to_string(), view! { <Enter action error/> }.into_any()),
-        EvaluationStep::Questions { code, heading, why, questions, error } => {
-            (heading, view! { <Questions action code why questions error/> }.into_any())
+        EvaluationStep::Enter { error } => (t::EVAL_TITLE.to_string(), view! { <Enter action error talks kommune_name/> }.into_any()),
+        EvaluationStep::Questions { code, booking, heading, why, questions, error } => {
+            (heading, view! { <Questions action code booking why questions error/> }.into_any())
         }
+        EvaluationStep::Talks { code, talks, error } => (t::EVAL_TALKS_TITLE.to_string(), view! { <Talks action code talks error/> }.into_any()),
         EvaluationStep::NotYet { code, message, why } => (t::EVAL_NOT_YET_TITLE.to_string(), view! { <NotYet action code message why/> }.into_any()),
-        EvaluationStep::Thanks { next, contact } => (t::EVAL_THANKS_TITLE.to_string(), view! { <Thanks next contact/> }.into_any()),
+        EvaluationStep::Thanks { next, contact, talk } => (t::EVAL_THANKS_TITLE.to_string(), view! { <Thanks next contact talk/> }.into_any()),
     };
     view! {
         <Title text=format!("{title} – {} – {}", kommune.short_name(), t::PORTAL_NAME)/>
@@ -44,15 +48,51 @@ fn Evaluation(p: EvaluationPage) -> impl IntoView {
     }
 }
 
+/// The code form. Where the standard asks for talks to be evaluated, a booking code is taken too;
+/// where not, the page says that a booking code evaluates nothing here.
 #[component]
-fn Enter(action: String, error: Option<String>) -> impl IntoView {
+fn Enter(action: String, error: Option<String>, talks: bool, kommune_name: &'static str) -> impl IntoView {
+    let (label, hint) = if talks { (t::EVAL_CODE_OR_BOOKING_LABEL, t::EVAL_CODE_OR_BOOKING_HINT) } else { (t::EVAL_CODE_LABEL, t::EVAL_CODE_HINT) };
     view! {
         <p class="font-lead">{t::EVAL_LEAD}</p>
+        <p>{if talks { t::EVAL_LEAD_TALKS.to_string() } else { t::no_talk_evaluation(kommune_name) }}</p>
         <form method="post" action=action>
             <input type="hidden" name=field::ACTION value=EvaluationAction::Open.value()/>
-            <CodeField error label=t::EVAL_CODE_LABEL hint=t::EVAL_CODE_HINT/>
+            <CodeField error label=label hint=hint/>
             <button type="submit" class="button button-primary">{t::EVAL_OPEN}</button>
         </form>
+    }
+}
+
+/// A booking code's held talks, each with its own small form: no JavaScript, and the code stays
+/// in the POST body.
+#[component]
+fn Talks(action: String, code: String, talks: Vec<BookingLine>, error: Option<String>) -> impl IntoView {
+    let none = talks.is_empty();
+    view! {
+        {error.map(|e| view! {
+            <div class="alert alert-error" role="alert"><p class="alert-text">{t::ERROR_PREFIX} ": " {e}</p></div>
+        })}
+        <p>{if none { t::EVAL_TALKS_NONE } else { t::EVAL_TALKS_LEAD }}</p>
+        <ul class="nobullet-list talk-list">
+            {talks
+                .into_iter()
+                .map(|b| {
+                    let described = format!("samtale-{}", b.id);
+                    view! {
+                        <li>
+                            <p id=described.clone()><strong>{b.kind_name}</strong> ", " {b.when}</p>
+                            <form method="post" action=action.clone()>
+                                <input type="hidden" name=field::CODE value=code.clone()/>
+                                <input type="hidden" name=field::BOOKING value=b.id.to_string()/>
+                                <input type="hidden" name=field::ACTION value=EvaluationAction::Open.value()/>
+                                <button type="submit" class="button button-secondary" aria-describedby=described>{t::EVAL_TALK_BUTTON}</button>
+                            </form>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 
@@ -69,7 +109,7 @@ fn Why(why: CitedText) -> impl IntoView {
 }
 
 #[component]
-fn Questions(action: String, code: String, why: CitedText, questions: Vec<QuestionView>, error: Option<String>) -> impl IntoView {
+fn Questions(action: String, code: String, booking: Option<i64>, why: CitedText, questions: Vec<QuestionView>, error: Option<String>) -> impl IntoView {
     view! {
         <p>{t::EVAL_QUESTIONS_LEAD}</p>
         <Why why/>
@@ -78,6 +118,7 @@ fn Questions(action: String, code: String, why: CitedText, questions: Vec<Questi
         })}
         <form method="post" action=action class="evaluation-form">
             <input type="hidden" name=field::CODE value=code/>
+            {booking.map(|b| view! { <input type="hidden" name=field::BOOKING value=b.to_string()/> })}
             <input type="hidden" name=field::ACTION value=EvaluationAction::Send.value()/>
             {questions.into_iter().enumerate().map(|(i, q)| view! { <Question q i/> }).collect_view()}
             <button type="submit" class="button button-primary">{t::EVAL_SEND}</button>
@@ -129,9 +170,9 @@ fn NotYet(action: String, code: String, message: String, why: CitedText) -> impl
 }
 
 #[component]
-fn Thanks(next: Option<String>, contact: Option<ContactHelp>) -> impl IntoView {
+fn Thanks(next: Option<String>, contact: Option<ContactHelp>, talk: bool) -> impl IntoView {
     view! {
-        <div class="alert alert-success" role="status"><p class="alert-text">{t::EVAL_THANKS}</p></div>
+        <div class="alert alert-success" role="status"><p class="alert-text">{if talk { t::EVAL_THANKS_TALK } else { t::EVAL_THANKS }}</p></div>
         {next.map(|n| view! { <p><strong>{t::EVAL_THANKS_FOLLOW_UP} "."</strong> " " {n}</p> })}
         {contact.map(|c| view! {
             <section aria-labelledby="kontakt-heading">

@@ -1,7 +1,9 @@
 //! The anonymous store (SEL § 101a). See `migrations/anon/` for what it may hold.
 
 use super::db::{self, Db, StoreError, TableSchema};
+use crate::domain::evaluation::{expires, Moment};
 use crate::domain::label::random_label;
+use crate::domain::period::Month;
 use crate::domain::slots::{ExtraSlot, OpeningHours};
 use crate::domain::staff::{TalkOutcome, TalkStatus};
 use crate::domain::token::Token;
@@ -371,20 +373,116 @@ impl AnonStore {
     /// A counsellor records what became of a talk of `site`: held (with its outcome), no-show,
     /// cancelled, or back to booked (to undo a mistake). `false` if there is no such booking at
     /// the site. Undoing a cancellation fails with `Full` if the seat has been taken since.
-    pub async fn set_status(&self, site: &str, booking_id: i64, status: TalkStatus, outcome: Option<TalkOutcome>) -> Result<bool, BookError> {
+    ///
+    /// A talk of a holder whose municipality is in `evaluating` (its standard asks for talks to
+    /// be evaluated) counts, while held or once evaluated, as one invitation to evaluate in
+    /// `eval_issued_count`, in the same transaction: the talks' response rate adds up however
+    /// often the status is changed.
+    pub async fn set_status(&self, site: &str, booking_id: i64, status: TalkStatus, outcome: Option<TalkOutcome>, evaluating: &[&str]) -> Result<bool, BookError> {
         let outcome = if status == TalkStatus::Held { outcome } else { None };
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await.map_err(StoreError::from)?;
+        if self.db.locks_rows() {
+            // Two counsellors marking the same talk at once: the second waits, then reads the first's status.
+            sqlx::query("SELECT id FROM anon_booking WHERE id = $1 FOR UPDATE").bind(booking_id).execute(&mut *tx).await.map_err(StoreError::from)?;
+        }
+        let before: Option<(String, i64, String, String)> = sqlx::query_as(
+            "SELECT b.status, b.evaluated, b.starts_at, h.kommune FROM anon_booking b JOIN anon_holder h ON h.id = b.holder_id WHERE b.id = $1 AND b.site = $2",
+        )
+        .bind(booking_id)
+        .bind(site)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(StoreError::from)?;
+        let Some((was, evaluated, starts_at, kommune)) = before else {
+            return Ok(false);
+        };
         let result = sqlx::query("UPDATE anon_booking SET status = $1, outcome = $2 WHERE id = $3 AND site = $4")
             .bind(status.db())
             .bind(outcome.map(TalkOutcome::db))
             .bind(booking_id)
             .bind(site)
-            .execute(&self.db.pool)
+            .execute(&mut *tx)
             .await;
         match result {
-            Ok(r) => Ok(r.rows_affected() == 1),
-            Err(sqlx::Error::Database(d)) if d.message().contains("live_seat") => Err(BookError::Full),
-            Err(e) => Err(BookError::Store(e.into())),
+            Ok(r) if r.rows_affected() == 1 => {}
+            Ok(_) => return Ok(false),
+            Err(sqlx::Error::Database(d)) if d.message().contains("live_seat") => return Err(BookError::Full),
+            Err(e) => return Err(BookError::Store(e.into())),
         }
+        if evaluating.contains(&kommune.as_str()) {
+            let counted = |held: bool| held || evaluated == 1;
+            let (before, after) = (counted(was == TalkStatus::Held.db()), counted(status == TalkStatus::Held));
+            if before != after {
+                let month = talk_month(&starts_at).ok_or_else(|| StoreError::Db(sqlx::Error::Protocol(format!("a stored start that is no instant: {starts_at}"))))?;
+                super::evaluation::count_held_talk(&mut tx, &kommune, site, &month.to_string(), if after { 1 } else { -1 }).await?;
+            }
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(true)
+    }
+
+    // ---- Evaluating a talk (issue 18) -------------------------------------------------------
+
+    /// The token's municipality and the talks it may still evaluate: held, not yet evaluated,
+    /// and within `Moment::Talk`'s months after the talk's month (`domain::evaluation::expires`).
+    /// `None` for a token the store does not know; the same work is done either way.
+    pub async fn talks_to_evaluate(&self, token: &Token, now: Month) -> Result<Option<(String, Vec<BookingView>)>, StoreError> {
+        let hmac = self.token_hmac(token.canonical());
+        let mut conn = self.db.pool.acquire().await?;
+        let Some(holder_id) = find_holder(&mut conn, &hmac).await? else {
+            return Ok(None);
+        };
+        let kommune: String = sqlx::query_scalar("SELECT kommune FROM anon_holder WHERE id = $1").bind(holder_id).fetch_one(&mut *conn).await?;
+        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, label, site, talk_kind, starts_at, status FROM anon_booking \
+             WHERE holder_id = $1 AND status = 'held' AND evaluated = 0 ORDER BY starts_at",
+        )
+        .bind(holder_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let talks = rows.into_iter().filter_map(BookingView::from_row).filter(|b| talk_open(b.starts_at, now)).collect();
+        Ok(Some((kommune, talks)))
+    }
+
+    /// Evaluates one of the token's held talks: marks it evaluated and adds the answers to the
+    /// counts (moment `samtale`, the talk's month), in one transaction. `false` (and nothing
+    /// counted) when the token, the talk or its time to evaluate is not there, or the talk is
+    /// evaluated already: of two evaluations racing, exactly one counts (one conditional
+    /// `UPDATE`, serialised by the store as a code's use is). The answers are `&'static`, as for
+    /// [`super::Evaluations::answer`]: nothing typed reaches the counts.
+    pub async fn evaluate_talk(&self, token: &Token, booking_id: i64, answers: &[(&'static str, &'static str)], now: Month) -> Result<bool, StoreError> {
+        let hmac = self.token_hmac(token.canonical());
+        let mut tx = self.db.pool.begin_with(self.db.begin_write()).await?;
+        let Some(holder_id) = find_holder(&mut tx, &hmac).await? else {
+            return Ok(false);
+        };
+        let talk: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT h.kommune, b.site, b.starts_at FROM anon_booking b JOIN anon_holder h ON h.id = b.holder_id \
+             WHERE b.id = $1 AND b.holder_id = $2 AND b.status = 'held' AND b.evaluated = 0",
+        )
+        .bind(booking_id)
+        .bind(holder_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((kommune, site, starts_at)) = talk else {
+            return Ok(false);
+        };
+        let Some(started) = from_db(&starts_at).filter(|t| talk_open(*t, now)) else {
+            return Ok(false);
+        };
+        let used = sqlx::query("UPDATE anon_booking SET evaluated = 1 WHERE id = $1 AND holder_id = $2 AND status = 'held' AND evaluated = 0")
+            .bind(booking_id)
+            .bind(holder_id)
+            .execute(&mut *tx)
+            .await?;
+        if used.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let month = Month::of_instant(started).to_string();
+        let at = super::evaluation::Counted { kommune: &kommune, site: &site, moment: Moment::Talk.slug(), point: 0, month: &month };
+        super::evaluation::count_response(&mut tx, at, answers).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     // ---- Retention ----------------------------------------------------------------------------
@@ -407,9 +505,7 @@ impl AnonStore {
         let mut counts: HashMap<(String, String, String, String, String, String), i64> = HashMap::new();
         let mut per_holder: HashMap<i64, i64> = HashMap::new();
         for (_, holder, purpose, site, kind, starts_at, status, outcome) in &old {
-            let month = from_db(starts_at)
-                .map(|t| t.with_timezone(&chrono_tz::Europe::Copenhagen).format("%Y-%m").to_string())
-                .unwrap_or_else(|| starts_at.chars().take(7).collect());
+            let month = talk_month(starts_at).map(|m| m.to_string()).unwrap_or_else(|| starts_at.chars().take(7).collect());
             *counts.entry((month, site.clone(), kind.clone(), purpose.clone(), status.clone(), outcome.clone().unwrap_or_default())).or_default() += 1;
             if status == "booked" || status == "held" {
                 *per_holder.entry(*holder).or_default() += 1;
@@ -646,6 +742,17 @@ fn to_db(t: DateTime<Utc>) -> String {
 
 fn from_db(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// The month (Copenhagen) of a stored start.
+fn talk_month(starts_at: &str) -> Option<Month> {
+    from_db(starts_at).map(Month::of_instant)
+}
+
+/// Whether a talk that started at `started` may still be evaluated in `now`: as long as a one-use
+/// evaluation code handed out the same month would be valid.
+fn talk_open(started: DateTime<Utc>, now: Month) -> bool {
+    expires(Moment::Talk, &[], Month::of_instant(started)) >= now
 }
 
 /// Finds the holder whose stored HMAC equals `hmac`. The lookup uses the index; the final

@@ -52,6 +52,79 @@ pub struct Answered<'a> {
     pub now: Month,
 }
 
+/// Where one response is counted: the keys of `eval_response_count` and `eval_answer_count`.
+pub(super) struct Counted<'a> {
+    pub kommune: &'a str,
+    pub site: &'a str,
+    /// `Moment::slug`.
+    pub moment: &'a str,
+    pub point: u32,
+    /// `YYYY-MM`: the month the code was handed out, or the talk was held.
+    pub month: &'a str,
+}
+
+/// Adds one response and its answers to the counts, in the caller's transaction (which has just
+/// used the code or marked the talk evaluated, so the two stand or fall together).
+pub(super) async fn count_response(conn: &mut sqlx::AnyConnection, at: Counted<'_>, answers: &[(&'static str, &'static str)]) -> Result<(), StoreError> {
+    let point = i64::from(at.point);
+    sqlx::query(
+        "INSERT INTO eval_response_count (kommune, site, moment, point, month, responses) VALUES ($1, $2, $3, $4, $5, 1) \
+         ON CONFLICT (kommune, site, moment, point, month) DO UPDATE SET responses = eval_response_count.responses + 1",
+    )
+    .bind(at.kommune)
+    .bind(at.site)
+    .bind(at.moment)
+    .bind(point)
+    .bind(at.month)
+    .execute(&mut *conn)
+    .await?;
+    for (question, answer) in answers {
+        sqlx::query(
+            "INSERT INTO eval_answer_count (kommune, site, moment, point, month, question, answer, answers) VALUES ($1, $2, $3, $4, $5, $6, $7, 1) \
+             ON CONFLICT (kommune, site, moment, point, month, question, answer) DO UPDATE SET answers = eval_answer_count.answers + 1",
+        )
+        .bind(at.kommune)
+        .bind(at.site)
+        .bind(at.moment)
+        .bind(point)
+        .bind(at.month)
+        .bind(*question)
+        .bind(*answer)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Counts a held talk as one invitation to evaluate it (`delta` 1), or takes it back (-1) when a
+/// counsellor undoes "held", in the caller's transaction. Never below zero.
+pub(super) async fn count_held_talk(conn: &mut sqlx::AnyConnection, kommune: &str, site: &str, month: &str, delta: i64) -> Result<(), StoreError> {
+    let moment = Moment::Talk.slug();
+    if delta > 0 {
+        sqlx::query(
+            "INSERT INTO eval_issued_count (kommune, site, moment, month, codes) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (kommune, site, moment, month) DO UPDATE SET codes = eval_issued_count.codes + excluded.codes",
+        )
+        .bind(kommune)
+        .bind(site)
+        .bind(moment)
+        .bind(month)
+        .bind(delta)
+        .execute(&mut *conn)
+        .await?;
+    } else {
+        sqlx::query("UPDATE eval_issued_count SET codes = codes + $5 WHERE kommune = $1 AND site = $2 AND moment = $3 AND month = $4 AND codes + $5 >= 0")
+            .bind(kommune)
+            .bind(site)
+            .bind(moment)
+            .bind(month)
+            .bind(delta)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The counts for a municipality over a span of months, as stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tallies {
@@ -162,33 +235,7 @@ impl Evaluations {
         if used.rows_affected() != 1 {
             return Ok(false);
         }
-        let point = i64::from(answered.point);
-        sqlx::query(
-            "INSERT INTO eval_response_count (kommune, site, moment, point, month, responses) VALUES ($1, $2, $3, $4, $5, 1) \
-             ON CONFLICT (kommune, site, moment, point, month) DO UPDATE SET responses = eval_response_count.responses + 1",
-        )
-        .bind(&kommune)
-        .bind(&site)
-        .bind(&moment)
-        .bind(point)
-        .bind(&month)
-        .execute(&mut *tx)
-        .await?;
-        for (question, answer) in answered.answers {
-            sqlx::query(
-                "INSERT INTO eval_answer_count (kommune, site, moment, point, month, question, answer, answers) VALUES ($1, $2, $3, $4, $5, $6, $7, 1) \
-                 ON CONFLICT (kommune, site, moment, point, month, question, answer) DO UPDATE SET answers = eval_answer_count.answers + 1",
-            )
-            .bind(&kommune)
-            .bind(&site)
-            .bind(&moment)
-            .bind(point)
-            .bind(&month)
-            .bind(*question)
-            .bind(*answer)
-            .execute(&mut *tx)
-            .await?;
-        }
+        count_response(&mut tx, Counted { kommune: &kommune, site: &site, moment: &moment, point: answered.point, month: &month }, answered.answers).await?;
         tx.commit().await?;
         Ok(true)
     }

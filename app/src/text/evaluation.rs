@@ -30,6 +30,26 @@ pub const EVAL_CALENDAR_LEAD: &str = "Hent en kalenderfil med en påmindelse ved
 pub const EVAL_CALENDAR_BUTTON: &str = "Hent påmindelser til min kalender";
 pub const EVAL_CALENDAR_EVENT: &str = "Opfølgning: svar med din kode";
 pub const EVAL_CALENDAR_FILE: &str = "opfoelgning.ics";
+pub const EVAL_CODE_OR_BOOKING_LABEL: &str = "Evalueringskode eller bookingkode";
+pub const EVAL_CODE_OR_BOOKING_HINT: &str = "18 tegn i seks grupper: koden på sedlen fra dit behandlingssted, eller den kode, du bookede en anonym samtale med. Store og små bogstaver er lige gode.";
+pub const EVAL_LEAD_TALKS: &str = "Har du haft en anonym samtale, som du bookede her på portalen, kan du evaluere den med din bookingkode: én gang pr. samtale og op til 3 måneder efter. Dine svar gemmes ikke ved din booking, kun at samtalen er evalueret.";
+pub const EVAL_TALKS_TITLE: &str = "Vælg samtalen";
+pub const EVAL_TALKS_LEAD: &str = "Du kan evaluere hver samtale, du har haft, én gang. Vælg den, du vil evaluere.";
+pub const EVAL_TALKS_NONE: &str = "Der er ingen samtale at evaluere med denne kode lige nu. En samtale kan evalueres, når behandlingsstedet har registreret den som holdt: én gang og op til 3 måneder efter.";
+pub const EVAL_TALK_BUTTON: &str = "Evaluér samtalen";
+pub const EVAL_TALK_GONE: &str = "Samtalen er allerede evalueret, eller den kan ikke evalueres længere.";
+pub const EVAL_THANKS_TALK: &str = "Dine svar er talt med. Samtalen kan ikke evalueres igen.";
+
+/// Where the municipality's standard asks for no evaluation of the anonymous talks.
+pub fn no_talk_evaluation(kommune_name: &str) -> String {
+    format!("{kommune_name}s kvalitetsstandard beder ikke om en evaluering af de anonyme samtaler, så en bookingkode kan ikke bruges her.")
+}
+
+/// "Samtalen tirsdag 1. december kl. 10.00–11.00".
+pub fn talk_heading(kind_name: &str, when: &str) -> String {
+    format!("{kind_name}, {when}")
+}
+
 pub const EVAL_KOMMUNE_LINK: &str = "Har du fået en evalueringskode? Svar anonymt her";
 
 /// "Opfølgning 3 måneder efter behandlingen".
