@@ -53,12 +53,12 @@ RUST_TEST_LIMIT="${RUST_TEST_LIMIT:-30m}"
   # The store and integration suites a second time with the stores on PostgreSQL (issue 17): the
   # same test binaries, no rebuild; each test gets new schemas on the cluster started above.
   # Skipped by name, because the first run already ran them and they touch no store or only
-  # SQLite's files: the raw-file scans (bookings and requests, evaluation codes), the pragmas, reopening a file, the source scans, the word
+  # SQLite's files: the raw-file scans (bookings and requests, evaluation codes, message bodies), the pragmas, reopening a file, the source scans, the word
   # lists, and the two tests that use both engines whatever the run.
   (cd "$ROOT" && RMP_TEST_ENGINE=postgres timeout --kill-after=1m "$RUST_TEST_LIMIT" cargo test --release --no-fail-fast --features app/ssr \
-    -p app --test anon_booking --test case_roles --test evaluation --test relatives_talks --test staff_scope --test staff_side --test store_separation --test treatment_requests \
+    -p app --test anon_booking --test case_roles --test evaluation --test messages --test relatives_talks --test staff_scope --test staff_side --test store_separation --test treatment_requests \
     -p server --test before_talking --test behind_proxy --test example_hours --test fifth_municipality --test limits -- \
-    --skip the_case_store_files_hold --skip evaluation_codes_are_hashes --skip all_stores_run_wal \
+    --skip the_case_store_files_hold --skip evaluation_codes_are_hashes --skip message_bodies_reach_the_files --skip all_stores_run_wal \
     --skip reopening_runs_no_migration --skip each_side_never_names --skip the_case_store_is_named_only --skip no_function_or_statement \
     --skip the_word_lists_catch --skip both_engines_migrate --skip on_postgresql_each_stores_role --skip every_case_function_is_listed \
     --skip every_staff_function 2>&1)

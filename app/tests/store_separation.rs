@@ -9,7 +9,9 @@
 //!    directory, the case store's bytes (database, WAL, shared memory) hold no token, token hash or
 //!    label, and the anonymous store's bytes hold no name, phone, e-mail or reference. Evaluation
 //!    codes (issue 18) are in the anonymous store as keyed hashes only, and answers as counts: a
-//!    free-text answer forged into the form reaches no file.
+//!    free-text answer forged into the form reaches no file. Message bodies (issue 19), the one
+//!    free text on the anonymous side, reach the files only sealed; a deleted thread leaves no
+//!    trace in them (its code's hash and its label are gone from database and WAL alike).
 //! 3. Code: the case store's methods need a `CaseKey`, which only `api::cases` can make (a
 //!    compile-time boundary, proved by the `compile_fail` doctest on `CaseKey`); the sources are
 //!    read to prove the anonymous side never names the case side and the other way round, and no
@@ -364,6 +366,47 @@ async fn evaluation_codes_are_hashes_and_answers_counts_in_the_anonymous_store_a
     assert!(find(&anon_bytes, b"forbrug-nu") && find(&anon_bytes, b"mindre"), "the scan sees the counts");
     for needle in [free_text, "Birthe", "Nykøbing"] {
         assert!(!find(&anon_bytes, needle.as_bytes()), "the forged free text reached the anonymous store");
+    }
+    drop((case, staff));
+}
+
+/// Issue 19: a conversation's words are nowhere in any store's files, only their sealed form in
+/// the anonymous store; deleting the thread, by its writer or by retention, takes its code's hash
+/// and its label out of the database file and the write-ahead log.
+#[tokio::test]
+async fn message_bodies_reach_the_files_only_sealed_and_a_deleted_thread_leaves_them() {
+    use app::domain::message::{MessageBody, Writer};
+    use app::store::NewThread;
+    let (dir, anon, case, staff) = open_all().await;
+    let threads = anon.threads();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let asked = "Jeg hedder Birthe Kragelund, og min datter på 15 tager piller";
+    let answered = "Kære spørger: ring til Pitstop på 20 69 28 33";
+    let (code, kept) = (Token::generate(), Token::generate());
+    let new = NewThread { kommune: "vallensbaek", site: "pitstop", writer: Writer::Relative };
+    let label = threads.open_thread(&code, new, &MessageBody::parse(asked).unwrap(), day("2026-12-01")).await.unwrap();
+    threads.reply(&["pitstop"], &label, &MessageBody::parse(answered).unwrap(), day("2026-12-02")).await.unwrap();
+    let kept_label = threads.open_thread(&kept, new, &MessageBody::parse("Et andet spørgsmål om hash").unwrap(), day("2026-10-01")).await.unwrap();
+    assert_eq!(threads.read(&code).await.unwrap().unwrap().messages[1].body, answered, "the thread reads back");
+
+    let anon_bytes = raw(dir.path(), AnonStore::FILE_NAME);
+    let others = [("case", raw(dir.path(), CaseStore::FILE_NAME)), ("staff", raw(dir.path(), StaffStore::FILE_NAME))];
+    for words in [asked, answered, "Birthe", "Kragelund", "datter", "20 69 28 33", "hash"] {
+        assert!(!find(&anon_bytes, words.as_bytes()), "the anonymous store's files hold {words:?} in plain");
+        for (what, bytes) in &others {
+            assert!(!find(bytes, words.as_bytes()), "the {what} store's files hold {words:?}");
+        }
+    }
+    let hmac = threads.code_hmac(&code);
+    assert!(find(&anon_bytes, &hmac) && find(&anon_bytes, label.as_bytes()), "the scan sees the thread's hash and label");
+    assert!(!find(&anon_bytes, code.canonical().as_bytes()), "no plain code");
+
+    // The writer deletes the thread; retention takes the other (last message 1 October, 30 days).
+    assert!(threads.delete(&code).await.unwrap());
+    assert_eq!(threads.purge(day("2026-12-02"), 30).await.unwrap(), 1);
+    let anon_bytes = raw(dir.path(), AnonStore::FILE_NAME);
+    for (what, gone) in [("hash", hmac.to_vec()), ("label", label.into_bytes()), ("kept's hash", threads.code_hmac(&kept).to_vec()), ("kept's label", kept_label.into_bytes())] {
+        assert!(!find(&anon_bytes, &gone), "a deleted thread's {what} is still in the files");
     }
     drop((case, staff));
 }

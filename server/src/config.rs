@@ -17,6 +17,9 @@ pub const ENV_SECURE_COOKIES: &str = "RMP_SECURE_COOKIES";
 /// Days after an anonymous talk before its booking is deleted (only monthly counts remain).
 pub const ENV_ANON_RETENTION_DAYS: &str = "RMP_ANON_RETENTION_DAYS";
 pub const DEFAULT_ANON_RETENTION_DAYS: u32 = 30;
+/// Days after a message thread's last message before the thread and its messages are deleted
+/// (issue 19). The page tells the person this number before they write.
+pub const ENV_MESSAGE_RETENTION_DAYS: &str = "RMP_MESSAGE_RETENTION_DAYS";
 /// Months after a token's last talk before the token (its hash) and its talk count are deleted.
 pub const ENV_TOKEN_RETENTION_MONTHS: &str = "RMP_TOKEN_RETENTION_MONTHS";
 pub const DEFAULT_TOKEN_RETENTION_MONTHS: u32 = 12;
@@ -53,6 +56,8 @@ pub struct Config {
     pub secure_cookies: bool,
     pub anon_retention_days: u32,
     pub token_retention_months: u32,
+    /// `RMP_MESSAGE_RETENTION_DAYS`, or `app::domain::message::DEFAULT_RETENTION_DAYS`.
+    pub message_retention_days: u32,
     /// Where the server's clock starts, when set (`RMP_CLOCK_START`).
     pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -119,11 +124,12 @@ impl Config {
         };
         let anon_retention_days = number(ENV_ANON_RETENTION_DAYS, DEFAULT_ANON_RETENTION_DAYS, 1, 3650)?;
         let token_retention_months = number(ENV_TOKEN_RETENTION_MONTHS, DEFAULT_TOKEN_RETENTION_MONTHS, 1, 120)?;
+        let message_retention_days = number(ENV_MESSAGE_RETENTION_DAYS, app::domain::message::DEFAULT_RETENTION_DAYS, 1, 365)?;
         let clock_start = match var(ENV_CLOCK_START) {
             None => None,
             Some(v) => Some(parse_clock_start(&v)?),
         };
-        Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months, clock_start })
+        Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months, message_retention_days, clock_start })
     }
 }
 

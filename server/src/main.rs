@@ -109,7 +109,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
         );
     }
     let stores = Stores { anon: anon.clone(), case: case.clone(), staff: staff.clone() };
-    spawn_retention(anon.clone(), config.anon_retention_days, config.token_retention_months);
+    spawn_retention(anon.clone(), config.anon_retention_days, config.token_retention_months, config.message_retention_days);
 
     let attempts = std::env::var(server::throttle::ENV_ATTEMPTS_PER_HOUR)
         .ok()
@@ -203,8 +203,9 @@ fn server_sites() -> Vec<&'static app::content::BookingSite> {
 }
 
 /// Runs the retention purge at start and then every hour: anonymous bookings go
-/// `days` after their talk, tokens and their counts `months` after their last talk.
-fn spawn_retention(anon: app::store::AnonStore, days: u32, months: u32) {
+/// `days` after their talk, tokens and their counts `months` after their last talk, message
+/// threads `message_days` after their last message.
+fn spawn_retention(anon: app::store::AnonStore, days: u32, months: u32, message_days: u32) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -219,6 +220,12 @@ fn spawn_retention(anon: app::store::AnonStore, days: u32, months: u32) {
                 Ok(0) => {}
                 Ok(codes) => tracing::info!(codes, "evaluation codes purged"),
                 Err(e) => tracing::error!("purging evaluation codes failed: {e}"),
+            }
+            // Message threads (issue 19), with their sealed bodies.
+            match anon.threads().purge(app::clock::today(), message_days).await {
+                Ok(0) => {}
+                Ok(threads) => tracing::info!(threads, "message threads purged"),
+                Err(e) => tracing::error!("purging message threads failed: {e}"),
             }
         }
     });

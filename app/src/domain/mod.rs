@@ -32,6 +32,8 @@ pub mod staff;
 pub mod period;
 /// Anonymous evaluation and follow-up: moments, answers, follow-up points, small-count suppression.
 pub mod evaluation;
+/// Anonymous written contact: what a message may be, who writes, where a thread stands.
+pub mod message;
 /// Identified requests for treatment: form rules, reference numbers, the guarantee clock.
 #[cfg(feature = "ssr")]
 pub mod request;

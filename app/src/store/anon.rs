@@ -79,6 +79,14 @@ impl AnonStore {
         super::evaluation::Evaluations::new(self.db.clone(), self.secret.derive("evaluation codes"))
     }
 
+    /// The anonymous message threads (issue 19), in this store's database. Their codes are hashed
+    /// with a key derived for them alone (so a thread opened with a booking's code is not linked
+    /// to the booking by its hash), and their bodies sealed with another derived key: both live
+    /// only in memory, from the token secret kept outside the database.
+    pub fn threads(&self) -> super::messages::Threads {
+        super::messages::Threads::new(self.db.clone(), self.secret.derive("message codes"), self.secret.derive("message bodies"))
+    }
+
     /// HMAC-SHA256(secret, normalised token): the only form in which a token reaches the disk.
     /// A keyed hash, so a copy of the database alone cannot be used to test guessed tokens.
     pub fn token_hmac(&self, normalised_token: &str) -> [u8; 32] {

@@ -17,6 +17,7 @@ mod case;
 mod db;
 mod evaluation;
 mod limits;
+mod messages;
 mod staff;
 
 pub use anon::{
@@ -27,6 +28,7 @@ pub use case::{CaseStore, Filed, NewRequest, StatusChange, StoredEvent, StoredRe
 pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, SESSION_IDLE, SESSION_MAX};
 pub use evaluation::{Answered, CodeScope, Evaluations, HeldCode, Tallies};
 pub use limits::{LimitCounts, StoredCount};
+pub use messages::{NewThread, StoredMessage, ThreadError, ThreadSummary, ThreadView, Threads};
 pub use db::{Engine, StoreError, TableSchema};
 
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
