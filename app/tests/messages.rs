@@ -89,9 +89,10 @@ async fn two_openings_with_one_code_at_once_make_one_thread() {
     let threads = anon.threads();
     for _ in 0..10 {
         let code = Token::generate();
+        let (first, second) = (body("a"), body("b"));
         let (a, b) = tokio::join!(
-            threads.open_thread(&code, at_pitstop(Writer::Person), &body("a"), day("2026-12-01")),
-            threads.open_thread(&code, at_pitstop(Writer::Person), &body("b"), day("2026-12-01"))
+            threads.open_thread(&code, at_pitstop(Writer::Person), &first, day("2026-12-01")),
+            threads.open_thread(&code, at_pitstop(Writer::Person), &second, day("2026-12-01"))
         );
         assert_eq!([a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(), 1, "{a:?} / {b:?}");
         assert!(matches!(a.err().or(b.err()), Some(ThreadError::CodeInUse)));

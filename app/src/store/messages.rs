@@ -121,7 +121,7 @@ impl Threads {
 
     /// HMAC-SHA256(message code key, canonical code).
     pub fn code_hmac(&self, code: &Token) -> [u8; 32] {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.code_key).expect("HMAC takes any key length");
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.code_key).expect("HMAC takes any key length");
         mac.update(code.canonical().as_bytes());
         mac.finalize().into_bytes().into()
     }
@@ -439,8 +439,8 @@ mod tests {
         Threads::new(Db { pool, engine: db::Engine::Sqlite }, [key; 32], [key; 32])
     }
 
-    #[test]
-    fn a_body_opens_only_in_its_place_with_its_key() {
+    #[tokio::test]
+    async fn a_body_opens_only_in_its_place_with_its_key() {
         sqlx::any::install_default_drivers();
         let t = threads(1);
         let body = MessageBody::parse("Kan man være anonym, hvis man er 17?").unwrap();
