@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { CASE_WORKER, expectNoAxeViolations, jsEnabled, open, separateBrowser, serverNow, staffSignIn, watch } from "./helpers";
+import { CASE_WORKER, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, threeDaysAhead, watch } from "./helpers";
 import * as fs from "fs";
 
 /** scripts/test.sh makes these two accounts: Pitstop's counsellor and the admin, for Vallensbæk. */
@@ -146,14 +146,6 @@ test("the case workers' guarantee figure is a page of its own, from the identifi
   await expect(page.locator("main")).not.toContainText("Svarprocent");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
 });
-
-/** A day three days ahead of the server's clock, typed (d.m.yyyy) and ISO (Copenhagen). */
-function threeDaysAhead() {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(new Date(serverNow().getTime() + 3 * 86_400_000))
-    .split("-");
-  return { typed: `${Number(d)}.${Number(m)}.${y}`, iso: `${y}-${m}-${d}` };
-}
 
 test("a talk booked with a booking code is evaluated with that code, once, after it is held", async ({ page, browser }, info) => {
   // Pitstop's counsellor opens a slot no weekly rule uses (a minute apart per run).

@@ -79,6 +79,14 @@ export async function separateBrowser(browser: Browser, info: TestInfo): Promise
  * test depends on the day it runs. E2E_CLOCK_STARTED_MS is when, by the real clock, the server
  * was started; from then on both clocks run at the same pace.
  */
+/** A day three days ahead of the server's clock (set by scripts/test.sh), typed (d.m.yyyy) and ISO (Copenhagen): a day staff can open an extra slot on. */
+export function threeDaysAhead() {
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date(serverNow().getTime() + 3 * 86_400_000))
+    .split("-");
+  return { typed: `${Number(d)}.${Number(m)}.${y}`, iso: `${y}-${m}-${d}` };
+}
+
 export function serverNow(): Date {
   const start = Date.parse(process.env.RMP_CLOCK_START ?? "");
   const startedAt = Number(process.env.E2E_CLOCK_STARTED_MS);

@@ -1,20 +1,11 @@
 import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { ADMIN, CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, serverNow, staffSignIn, watch } from "./helpers";
+import { ADMIN, CASE_WORKER, COUNSELLOR, expectNoAxeViolations, jsEnabled, open, separateBrowser, staffSignIn, threeDaysAhead, watch } from "./helpers";
 
 /** Staff pages are server-rendered only and load no script, so there is no hydration to wait for. */
 async function go(page: Page, _info: TestInfo, path: string) {
   return page.goto(path);
 }
 
-
-/** A day three days ahead of the server's clock (set by scripts/test.sh), typed (d.m.yyyy) and ISO (Copenhagen). */
-function threeDaysAhead() {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(new Date(serverNow().getTime() + 3 * 86_400_000))
-    .split("-");
-  const [y, m, d] = parts;
-  return { typed: `${Number(d)}.${Number(m)}.${y}`, iso: `${y}-${m}-${d}` };
-}
 
 async function citizenBooks(browser: Browser, info: TestInfo, slotLabel: string) {
   // A second, separate browser: the citizen shares nothing with the counsellor.
