@@ -181,3 +181,15 @@ async fn the_raw_store_file_holds_no_plain_token_or_label_in_clear_hash_form() {
     assert!(!hay.contains(token.canonical()), "plain token on disk");
     assert!(!hay.contains(&token.grouped()), "grouped token on disk");
 }
+
+#[tokio::test]
+async fn a_booking_in_an_extra_slot_keeps_that_slots_length() {
+    let (_dir, s) = store().await;
+    let token = Token::generate();
+    let extra = app::domain::slots::ExtraSlot { starts_at: start(3) + Duration::minutes(5), talk_minutes: 20, capacity: 1 };
+    assert!(s.add_extra_slot("pitstop", "afklarende", &extra).await.unwrap());
+    s.book(&token, Some(CITIZEN), &slot(extra.starts_at, 1), None).await.unwrap();
+    s.book(&token, None, &slot(start(4), 1), None).await.unwrap();
+    let lengths: Vec<Option<u32>> = s.bookings(&token).await.unwrap().unwrap().iter().map(|b| b.extra_minutes).collect();
+    assert_eq!(lengths, [Some(20), None], "the extra slot's 20 minutes; a weekly slot's length comes from its rule");
+}

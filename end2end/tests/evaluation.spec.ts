@@ -196,8 +196,9 @@ test("a talk booked with a booking code is evaluated with that code, once, after
   expect(person.url()).toMatch(/\/vallensbaek\/evaluering$/);
   if (jsEnabled(info)) await expectNoAxeViolations(person);
   await person.getByRole("button", { name: "Evaluér samtalen" }).click();
+  // The extra slot's own length (20 minutes), not the weekly hours' 60.
   await expect(person.getByRole("heading", { level: 1 })).toContainText(`Afklarende samtale hos Pitstop, `);
-  await expect(person.getByRole("heading", { level: 1 })).toContainText(`kl. 21.${minute}–`);
+  await expect(person.getByRole("heading", { level: 1 })).toContainText(`kl. 21.${minute}–${end}`);
   const satisfied = person.getByRole("group", { name: "Hvor tilfreds er du med samtalen?" });
   await expect(satisfied).toContainText("Monitorering");
   if (jsEnabled(info)) await expectNoAxeViolations(person);

@@ -472,9 +472,19 @@ pub mod logic {
         relatives_page(store, kommune, samtale, step, holder, None).await
     }
 
+    /// How long a booked talk lasts: its extra slot's length, or the weekly rule's that holds its
+    /// start, or (hours changed since) the kind's first rule's.
+    fn talk_minutes(b: &crate::store::BookingView) -> u32 {
+        let rules = site_and_kind(&b.site, &b.talk_kind).map(|(_, k)| k.hours.rules.as_slice()).unwrap_or_default();
+        b.extra_minutes
+            .or_else(|| crate::domain::slots::rule_minutes_at(rules, b.starts_at))
+            .or_else(|| rules.first().map(|r| r.talk_minutes))
+            .unwrap_or(60)
+    }
+
     pub fn line(b: &crate::store::BookingView) -> BookingLine {
         let found = site_and_kind(&b.site, &b.talk_kind);
-        let minutes = found.and_then(|(_, k)| k.hours.rules.first().map(|r| r.talk_minutes)).unwrap_or(60);
+        let minutes = talk_minutes(b);
         BookingLine {
             id: b.booking_id,
             label: b.label.clone(),
@@ -586,7 +596,7 @@ pub mod logic {
             return Err(ManageStep::List { token: token.grouped(), bookings: lines, message: Some(t::MANAGE_CANNOT_CANCEL.to_string()) });
         };
         let l = line(b);
-        let minutes = site_and_kind(&b.site, &b.talk_kind).and_then(|(_, k)| k.hours.rules.first().map(|r| r.talk_minutes)).unwrap_or(60);
+        let minutes = talk_minutes(b);
         let title = crate::domain::ics::clean_title(&form.title);
         // A random UID: nothing in the file links it to the booking's row.
         let uid = format!("{}@rusmiddelportalen", Token::generate().canonical().to_lowercase());

@@ -174,6 +174,15 @@ pub fn slots(hours: &OpeningHours, now: DateTime<Utc>) -> Vec<Slot> {
     out
 }
 
+/// How long a talk that starts at `starts_at` lasts by the weekly rules: the rule of that weekday
+/// (in Copenhagen) whose hours hold the start. `None` where no rule does: an extra slot, or hours
+/// changed since the booking.
+pub fn rule_minutes_at(rules: &[WeeklyRule], starts_at: DateTime<Utc>) -> Option<u32> {
+    let local = starts_at.with_timezone(&Copenhagen);
+    let (weekday, time) = (local.date_naive().weekday(), local.time());
+    rules.iter().find(|r| r.weekday == weekday && r.from <= time && time < r.to).map(|r| r.talk_minutes)
+}
+
 /// Slots with seats left, given how many live bookings each start time has.
 pub fn free_slots(hours: &OpeningHours, now: DateTime<Utc>, booked: &HashMap<DateTime<Utc>, u32>) -> Vec<FreeSlot> {
     slots(hours, now)
@@ -226,6 +235,17 @@ mod tests {
     }
     fn local_times(slots: &[Slot]) -> Vec<String> {
         slots.iter().map(|s| s.local_start().format("%a %d/%m %H:%M").to_string()).collect()
+    }
+
+    #[test]
+    fn a_talks_length_is_the_rule_that_holds_its_start() {
+        let rules = vec![rule(Weekday::Tue, t(9, 0), t(12, 0), 60), rule(Weekday::Tue, t(16, 0), t(20, 0), 45), rule(Weekday::Wed, t(9, 0), t(12, 0), 30)];
+        assert_eq!(rule_minutes_at(&rules, at("2026-11-24 10:00")), Some(60));
+        assert_eq!(rule_minutes_at(&rules, at("2026-11-24 16:45")), Some(45));
+        assert_eq!(rule_minutes_at(&rules, at("2026-11-25 09:00")), Some(30));
+        // 21:05 on a Tuesday is no rule's: an extra slot, whose own length counts.
+        assert_eq!(rule_minutes_at(&rules, at("2026-11-24 21:05")), None);
+        assert_eq!(rule_minutes_at(&rules, at("2026-11-24 12:00")), None, "the closing time is not within");
     }
 
     #[test]

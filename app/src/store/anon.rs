@@ -155,10 +155,7 @@ impl AnonStore {
         let Some(holder_id) = find_holder(&mut conn, &hmac).await? else {
             return Ok(None);
         };
-        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, label, site, talk_kind, starts_at, status FROM anon_booking \
-             WHERE holder_id = $1 AND status <> 'cancelled' ORDER BY starts_at",
-        )
+        let rows: Vec<BookingRow> = sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.holder_id = $1 AND b.status <> 'cancelled' ORDER BY b.starts_at"))
         .bind(holder_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -441,10 +438,8 @@ impl AnonStore {
             return Ok(None);
         };
         let kommune: String = sqlx::query_scalar("SELECT kommune FROM anon_holder WHERE id = $1").bind(holder_id).fetch_one(&mut *conn).await?;
-        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, label, site, talk_kind, starts_at, status FROM anon_booking \
-             WHERE holder_id = $1 AND status = 'held' AND evaluated = 0 ORDER BY starts_at",
-        )
+        let rows: Vec<BookingRow> =
+            sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.holder_id = $1 AND b.status = 'held' AND b.evaluated = 0 ORDER BY b.starts_at"))
         .bind(holder_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -637,11 +632,21 @@ pub struct BookingView {
     pub talk_kind: String,
     pub starts_at: DateTime<Utc>,
     pub status: String,
+    /// The talk's length where it was booked in a slot staff opened by hand (which has its own);
+    /// `None` for a slot of the weekly hours.
+    pub extra_minutes: Option<u32>,
 }
 
+/// A booking with the length of the extra slot it was booked in, if it was one.
+const BOOKING_SELECT: &str = "SELECT b.id, b.label, b.site, b.talk_kind, b.starts_at, b.status, x.talk_minutes FROM anon_booking b \
+     LEFT JOIN anon_extra_slot x ON x.site = b.site AND x.talk_kind = b.talk_kind AND x.starts_at = b.starts_at";
+
+type BookingRow = (i64, String, String, String, String, String, Option<i64>);
+
 impl BookingView {
-    fn from_row((booking_id, label, site, talk_kind, starts_at, status): (i64, String, String, String, String, String)) -> Option<BookingView> {
-        Some(BookingView { booking_id, label, site, talk_kind, starts_at: from_db(&starts_at)?, status })
+    fn from_row((booking_id, label, site, talk_kind, starts_at, status, extra): BookingRow) -> Option<BookingView> {
+        let extra_minutes = extra.and_then(|m| u32::try_from(m).ok());
+        Some(BookingView { booking_id, label, site, talk_kind, starts_at: from_db(&starts_at)?, status, extra_minutes })
     }
 }
 
