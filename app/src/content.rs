@@ -1053,6 +1053,9 @@ pub mod files;
 /// What each municipality evaluates, and the targets the follow-up measures (issue 18).
 #[cfg(feature = "ssr")]
 pub mod evaluation;
+/// Where a person may write to the counsellors anonymously, and what they are told first (issue 19).
+#[cfg(feature = "ssr")]
+pub mod messages;
 /// The content checker (`server check-content DIR`).
 #[cfg(feature = "ssr")]
 pub mod check;

@@ -356,6 +356,7 @@ mod loader {
         standards: Vec<(Validity, Standard)>,
         params: Vec<Params>,
         evaluations: Vec<crate::content::evaluation::KommuneEvaluation>,
+        messages: Vec<crate::content::messages::KommuneMessages>,
     }
 
     fn invalid(msg: String) -> ContentError {
@@ -606,7 +607,8 @@ mod loader {
 
             // Last: the evaluation's targets are outcome targets of this file set.
             let evaluations = crate::content::evaluation::parse(files, content, &outcomes, &anchors)?;
-            Ok(Catalogue { services, checklist: checklist.seed, outcomes, standards, params, evaluations })
+            let messages = crate::content::messages::parse(files, content, &anchors)?;
+            Ok(Catalogue { services, checklist: checklist.seed, outcomes, standards, params, evaluations, messages })
         }
 
         pub fn services(&self) -> &[Service] {
@@ -630,6 +632,12 @@ mod loader {
         /// booking code may evaluate its held talks there (moment `samtale`).
         pub fn talks_evaluated_in(&self) -> Vec<&str> {
             self.evaluations.iter().filter(|e| e.moment(crate::domain::evaluation::Moment::Talk).is_some()).map(|e| e.kommune.as_str()).collect()
+        }
+
+        /// The municipalities that take anonymous messages (`messages.toml`), with what a person
+        /// is told before writing.
+        pub fn messages(&self) -> &[crate::content::messages::KommuneMessages] {
+            &self.messages
         }
 
         /// What `kommune` (a slug) evaluates; `None` where it has no evaluation.
