@@ -128,9 +128,10 @@ if [ "$playwright_status" -ne 0 ] && [ "$f" -eq 0 ]; then
   echo "FAIL: Playwright stopped with status $playwright_status"; failed=$((failed + 1))
 fi
 
-# 5. The server's log after the whole run: no token (grouped or not), no client address, and
+# 5. The server's log after the whole run: no token (grouped or not), no client address,
 #    nothing of the people in the identified-request tests (end2end/tests/identified-test-data.json):
-#    no name or part of one, phone number (as typed or as digits), e-mail or reference number.
+#    no name or part of one, phone number (as typed or as digits), e-mail or reference number; and
+#    no word of the anonymous messages written (end2end/tests/message-test-data.json).
 #    The one address allowed is the server's own listen line.
 echo "== log check"
 kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
@@ -160,6 +161,11 @@ elif grep -vE "(running at|kører på) http://127\.0\.0\.1:$PORT" "$LOGS/server.
   echo "FAIL: a client address is in the server log"; failed=$((failed + 1))
 elif ! grep -q 'route=/min-aftale' "$LOGS/server.log"; then
   echo "FAIL: the server log does not show the end-to-end run (nothing to check)"; failed=$((failed + 1))
+elif ! grep -q 'route=/{kommune}/skriv' "$LOGS/server.log"; then
+  echo "FAIL: the server log does not show the message tests (nothing to check)"; failed=$((failed + 1))
+elif node -e 'const w = require(process.argv[1]); for (const [k, v] of Object.entries(w)) if (k !== "//") console.log(v);' \
+    "$ROOT/end2end/tests/message-test-data.json" | grep -qF -f - "$LOGS/server.log"; then
+  echo "FAIL: the words of an anonymous message are in the server log"; failed=$((failed + 1))
 else
   echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token, no client address and nothing of the test people ($(wc -l < "$PERSONAL") strings)"; passed=$((passed + 1))
 fi

@@ -1,7 +1,7 @@
 use crate::pages::{
     AccessibilityPage, BookPageView, CataloguePageView, ComparePageView, DeadlinesPageView, HomePage, KommuneStartPage, ManagePage,
     CounsellingPageView, RelativesPageView, RequestPageView, StaffAccountsPage, StaffCasesPage, StaffCalendarPage, StaffOpeningPage, StaffStartPage, RightsGuidePage, RightsOverviewPage, RightsTopicPage, StandardPage, StandardsPage,
-    EvaluationPageView, StaffCodesPage, StaffGuaranteePage, StaffReportPage,
+    EvaluationPageView, StaffCodesPage, StaffGuaranteePage, StaffInboxPage, StaffReportPage, WritePageView,
 };
 use crate::components::NotFound;
 use crate::text::t;
@@ -141,12 +141,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personale/sager/garanti") view=StaffGuaranteePage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/evaluering") view=StaffCodesPage ssr=SsrMode::Async/>
                 <Route path=path!("/personale/rapport") view=StaffReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/personale/beskeder") view=StaffInboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune") view=KommuneStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/book") view=BookPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/paaroerende") view=RelativesPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/henvendelse") view=RequestPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/raadgivning") view=CounsellingPageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/evaluering") view=EvaluationPageView ssr=SsrMode::Async/>
+                <Route path=path!("/:kommune/skriv") view=WritePageView ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder") view=RightsOverviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder/guide") view=RightsGuidePage ssr=SsrMode::Async/>
                 <Route path=path!("/:kommune/rettigheder/frister") view=DeadlinesPageView ssr=SsrMode::Async/>

@@ -167,3 +167,167 @@ async fn retention_takes_a_thread_its_days_after_the_last_message() {
     assert_eq!(threads.purge(day("2026-12-02"), 30).await.unwrap(), 1);
     assert_eq!(threads.threads_held().await.unwrap(), 0);
 }
+
+// ---- The pages' logic: the person's page and the counsellors' inbox ---------------------------
+
+mod pages {
+    use super::*;
+    use app::api::messages::logic as messages;
+    use app::api::messages::{WritePage, WriteStep};
+    use app::domain::staff::{Role, StaffAccess};
+    use app::text::t;
+    use std::collections::HashMap;
+
+    fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap().to_utc()
+    }
+
+    fn counsellor(kommune: &str, site: &str) -> StaffAccess {
+        StaffAccess { account_id: 1, username: "r".into(), role: Role::AnonymousCounsellor, kommune: kommune.into(), sites: vec![site.into()], csrf: "c".repeat(64) }
+    }
+
+    async fn post(anon: &AnonStore, kommune: &str, pairs: &[(&str, &str)]) -> WritePage {
+        messages::post(anon, kommune, &fields(pairs), now()).await.unwrap()
+    }
+
+    fn errors(page: &WritePage) -> Vec<String> {
+        match &page.step {
+            WriteStep::Write { errors, read_error, .. } => errors.iter().cloned().chain(read_error.clone()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_person_writes_reads_the_answer_writes_again_and_deletes_it() {
+        let (_dir, anon) = store().await;
+        let page = post(&anon, "vallensbaek", &[("handling", "send"), ("sted", PITSTOP), ("om", "mig-selv"), ("besked", "Er det anonymt at ringe til jer?")]).await;
+        assert!(page.opened_a_thread() && !page.refused_a_code());
+        assert_eq!(page.duty.source.law.as_deref(), Some("SEL § 153"), "the duty to notify is on the page, cited");
+        let WriteStep::Receipt { code: Some(code), label, reply, .. } = page.step else { panic!("{:?}", page.step) };
+        assert!(reply.starts_with("Rådgiverne læser beskederne"), "{reply}");
+
+        // The counsellor of Pitstop answers by label; the person reads it with the code.
+        let pitstop = counsellor("vallensbaek", PITSTOP);
+        let inbox = messages::inbox(&anon.threads(), &pitstop, None, None, vec![], None).await.unwrap();
+        assert_eq!(inbox.threads.iter().map(|l| l.label.as_str()).collect::<Vec<_>>(), [label.as_str()]);
+        let opened = messages::inbox(&anon.threads(), &pitstop, Some(&label), None, vec![], None).await.unwrap().open.unwrap();
+        assert!(opened.reply.contains("/vallensbaek/book") && opened.reply.contains("20 69 28 33"), "the template points to booking and the phone: {}", opened.reply);
+        let answered = messages::inbox_post(&anon.threads(), &pitstop, &fields(&[("traad", &label), ("handling", "svar"), ("svar", "Ja, helt anonymt.")]), now()).await.unwrap();
+        assert_eq!(answered.message.as_deref(), Some(t::INBOX_REPLIED));
+
+        let read = post(&anon, "vallensbaek", &[("handling", "aabn"), ("kode", &code)]).await;
+        let WriteStep::Thread { thread, .. } = &read.step else { panic!("{:?}", read.step) };
+        assert_eq!(thread.messages.iter().map(|m| (m.counsellor, m.body.as_str())).collect::<Vec<_>>(), [(false, "Er det anonymt at ringe til jer?"), (true, "Ja, helt anonymt.")]);
+        let again = post(&anon, "vallensbaek", &[("handling", "skriv-igen"), ("kode", &code), ("besked", "Tak!")]).await;
+        let WriteStep::Thread { thread, message, .. } = &again.step else { panic!("{:?}", again.step) };
+        assert_eq!((thread.messages.len(), message.as_deref()), (3, Some(t::MSG_SENT_AGAIN)));
+
+        assert!(matches!(post(&anon, "vallensbaek", &[("handling", "slet-spoerg"), ("kode", &code)]).await.step, WriteStep::ConfirmDelete { .. }));
+        assert_eq!(post(&anon, "vallensbaek", &[("handling", "slet"), ("kode", &code)]).await.step, WriteStep::Deleted);
+        let gone = post(&anon, "vallensbaek", &[("handling", "aabn"), ("kode", &code)]).await;
+        assert_eq!(errors(&gone), [t::MSG_NO_THREAD]);
+        assert!(gone.refused_a_code());
+        // The counsellor's closing and answering now meet a thread that is not there.
+        let closed = messages::inbox_post(&anon.threads(), &pitstop, &fields(&[("traad", &label), ("handling", "luk")]), now()).await.unwrap();
+        assert_eq!(closed.errors, [t::INBOX_NO_SUCH]);
+    }
+
+    #[tokio::test]
+    async fn a_relative_writes_with_their_booking_code_and_a_closed_thread_takes_no_more() {
+        let (_dir, anon) = store().await;
+        let token = Token::generate();
+        let starts_at = chrono::DateTime::parse_from_rfc3339("2026-12-03T10:00:00+01:00").unwrap().to_utc();
+        let slot = app::store::SlotRef { site: ODSHERRED, talk_kind: "paaroerende", starts_at, capacity: 1 };
+        anon.book(&token, Some(app::store::NewHolder { kommune: "odsherred", purpose: "relative" }), &slot, None).await.unwrap();
+        let code = token.grouped();
+        let page = post(&anon, "odsherred", &[("handling", "send"), ("sted", ODSHERRED), ("om", "paaroerende"), ("besked", "Min bror drikker."), ("kode", &code)]).await;
+        let WriteStep::Receipt { code: None, label, .. } = page.step else { panic!("the booking's code is used, no new one: {:?}", page.step) };
+        // The same code twice: one thread per code.
+        let twice = post(&anon, "odsherred", &[("handling", "send"), ("sted", ODSHERRED), ("om", "paaroerende"), ("besked", "Igen"), ("kode", &code)]).await;
+        assert_eq!(errors(&twice), [t::MSG_CODE_HAS_THREAD]);
+        // A booking code of another municipality is no code here.
+        let elsewhere = post(&anon, "vallensbaek", &[("handling", "send"), ("sted", PITSTOP), ("om", "paaroerende"), ("besked", "Hej"), ("kode", &code)]).await;
+        assert_eq!(errors(&elsewhere), [t::MSG_NOT_A_BOOKING_CODE]);
+        assert!(elsewhere.refused_a_code());
+        assert_eq!(errors(&post(&anon, "vallensbaek", &[("handling", "aabn"), ("kode", &code)]).await), [t::MSG_NO_THREAD], "Odsherred's thread is not read on Vallensbæk's page");
+
+        let odsherred = counsellor("odsherred", ODSHERRED);
+        messages::inbox_post(&anon.threads(), &odsherred, &fields(&[("traad", &label), ("handling", "luk")]), now()).await.unwrap();
+        let refused = post(&anon, "odsherred", &[("handling", "skriv-igen"), ("kode", &code), ("besked", "Hallo?")]).await;
+        let WriteStep::Thread { thread, errors, .. } = &refused.step else { panic!("{:?}", refused.step) };
+        assert!(thread.closed);
+        assert_eq!(errors, &[t::MSG_CLOSED]);
+        // Pitstop's counsellor does not see Odsherred's thread.
+        let pitstop = counsellor("vallensbaek", PITSTOP);
+        let page = messages::inbox(&anon.threads(), &pitstop, Some(&label), None, vec![], None).await.unwrap();
+        assert!(page.threads.is_empty() && page.open.is_none());
+        assert_eq!(page.errors, [t::INBOX_NO_SUCH]);
+    }
+
+    /// The benchmark's fuzz list, as the form logic meets it: every malformed input gets its
+    /// Danish words and opens nothing.
+    #[tokio::test]
+    async fn every_malformed_message_gets_a_clear_answer_and_opens_nothing() {
+        let (_dir, anon) = store().await;
+        let huge = "x".repeat(app::domain::message::MAX_CHARS + 1);
+        let send = |site: &'static str, writer: &'static str, body: String, code: Option<&'static str>| {
+            let mut pairs = vec![("handling".to_string(), "send".to_string()), ("sted".into(), site.into()), ("om".into(), writer.into()), ("besked".into(), body)];
+            if let Some(code) = code {
+                pairs.push(("kode".into(), code.into()));
+            }
+            pairs
+        };
+        let cases: Vec<(Vec<(String, String)>, String)> = vec![
+            (send(PITSTOP, "mig-selv", String::new(), None), t::body_error(app::domain::message::BodyError::Empty)),
+            (send(PITSTOP, "mig-selv", "   \r\n ".into(), None), t::body_error(app::domain::message::BodyError::Empty)),
+            (send(PITSTOP, "mig-selv", huge, None), t::body_error(app::domain::message::BodyError::TooLong { chars: app::domain::message::MAX_CHARS + 1 })),
+            (send(PITSTOP, "mig-selv", "PNG\u{0}\u{1}\u{2}".into(), None), t::body_error(app::domain::message::BodyError::Binary)),
+            (send(PITSTOP, "mig-selv", "<script>alert(1)</script>".into(), None), t::body_error(app::domain::message::BodyError::Script)),
+            (send(ODSHERRED, "mig-selv", "hej".into(), None), t::MSG_ERR_SITE.to_string()),
+            (send(PITSTOP, "ukendt", "hej".into(), None), t::MSG_ERR_WRITER.to_string()),
+            (send(PITSTOP, "mig-selv", "hej".into(), Some("ikke-en-kode")), t::MSG_NOT_A_BOOKING_CODE.to_string()),
+        ];
+        for (pairs, expected) in cases {
+            let fields: HashMap<String, String> = pairs.into_iter().collect();
+            let page = messages::post(&anon, "vallensbaek", &fields, now()).await.unwrap();
+            let said = match &page.step {
+                WriteStep::Write { errors, .. } => errors.clone(),
+                other => panic!("{other:?}"),
+            };
+            // A malformed code is worded by the token parser; the rest exactly as expected.
+            assert!(said.iter().any(|e| *e == expected) || (expected == t::MSG_NOT_A_BOOKING_CODE && said.len() == 1), "{fields:?}: {said:?}");
+        }
+        assert_eq!(anon.threads().threads_held().await.unwrap(), 0, "nothing malformed opened a thread");
+        // No code, a malformed one, an unknown one: each gets words, and none is a 404.
+        for code in [None, Some("abc".to_string()), Some(Token::generate().grouped())] {
+            let mut pairs = vec![("handling", "aabn")];
+            if let Some(code) = code.as_deref() {
+                pairs.push(("kode", code));
+            }
+            let page = post(&anon, "vallensbaek", &pairs).await;
+            assert_eq!(errors(&page).len(), 1, "{code:?}");
+        }
+        // Thisted's standard promises no contact through the website: no page.
+        assert!(messages::write("thisted").is_none());
+        assert!(messages::post(&anon, "thisted", &fields(&[("handling", "send")]), now()).await.is_none());
+        // Markup that carries no script is kept as typed (and shown as text).
+        let page = post(&anon, "vallensbaek", &[("handling", "send"), ("sted", PITSTOP), ("om", "mig-selv"), ("besked", "<b>fed</b> & <i>kursiv</i>")]).await;
+        let WriteStep::Receipt { code: Some(code), .. } = page.step else { panic!("{:?}", page.step) };
+        let read = post(&anon, "vallensbaek", &[("handling", "aabn"), ("kode", &code)]).await;
+        let WriteStep::Thread { thread, .. } = read.step else { panic!() };
+        assert_eq!(thread.messages[0].body, "<b>fed</b> & <i>kursiv</i>");
+    }
+
+    #[test]
+    fn the_reminder_is_a_calendar_file_without_code_or_site() {
+        let (name, body) = messages::calendar_post("vallensbaek", &fields(&[("handling", "kalender"), ("sted", PITSTOP), ("kode", "7KQ")]), now()).unwrap();
+        assert_eq!(name, t::MSG_CALENDAR_FILE);
+        assert!(body.starts_with("BEGIN:VCALENDAR") && body.contains(t::MSG_CALENDAR_EVENT));
+        assert!(!body.contains("7KQ") && !body.to_lowercase().contains("pitstop"));
+        assert!(messages::calendar_post("thisted", &fields(&[]), now()).is_none());
+    }
+}

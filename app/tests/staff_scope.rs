@@ -5,8 +5,8 @@
 //! only the role whose area the function is in, and only in its own municipality. Another
 //! municipality's request, booking, site or account answers as if it did not exist.
 //!
-//! A new staff function (a `pub async fn` of `api/cases.rs`, `api/staff.rs` or
-//! `api/evaluation.rs` that takes a `StaffAccess`) without a row in `reach` makes `every_staff_function_has_a_row` fail.
+//! A new staff function (a `pub async fn` of `api/cases.rs`, `api/staff.rs`, `api/evaluation.rs`
+//! or `api/messages.rs` that takes a `StaffAccess`) without a row in `reach` makes `every_staff_function_has_a_row` fail.
 
 use app::api::anonymous::logic::{book_page, book_post};
 use app::api::anonymous::BookStep;
@@ -16,6 +16,7 @@ use app::api::staff::logic::{self as staff, CalendarQuery};
 use app::domain::request::Status;
 use app::domain::staff::{Area, Role, StaffAccess};
 use app::api::evaluation::logic as evaluation;
+use app::api::messages::logic as messages;
 use app::domain::evaluation::Moment;
 use app::store::{AnonStore, CaseStore, CodeScope, StaffScope, StaffStore, TokenSecret};
 use chrono_tz::Europe::Copenhagen;
@@ -49,6 +50,8 @@ struct World {
     booking_id: i64,
     booking_day: String,
     account_id: i64,
+    /// An anonymous message thread written to Odsherred's site.
+    thread_label: String,
 }
 
 async fn world() -> World {
@@ -79,9 +82,14 @@ async fn world() -> World {
     let codes = CodeScope { kommune: OWN, site: OWN_SITE, moment: Moment::FollowUp, month, expires: month.plus(6) };
     anon.evaluations().hand_out(codes, 1).await.unwrap();
 
+    // A person writes to Odsherred's site.
+    let body = app::domain::message::MessageBody::parse("Et spørgsmål til rådgiverne").unwrap();
+    let new = app::store::NewThread { kommune: OWN, site: OWN_SITE, writer: app::domain::message::Writer::Person };
+    let thread_label = anon.threads().open_thread(&app::domain::token::Token::generate(), new, &body, app::clock::today()).await.unwrap();
+
     let scope = StaffScope { kommune: OWN.into(), sites: vec![OWN_SITE.into()] };
     let account_id = staff.create_account("raadgiver.odsherred", "en lang adgangskode", Role::AnonymousCounsellor, &scope).await.unwrap();
-    World { _dir: dir, anon, case, staff, request_id, reference, booking_id, booking_day, account_id }
+    World { _dir: dir, anon, case, staff, request_id, reference, booking_id, booking_day, account_id, thread_label }
 }
 
 /// Every staff function, each in a fresh world, called by `who` on Odsherred's thing: `true`
@@ -146,6 +154,16 @@ async fn reach(who: &StaffAccess) -> Vec<(&'static str, bool)> {
     row!("report_csv", |w| {
         evaluation::report_csv(&w.anon.evaluations(), who, None, app::clock::now()).await.is_ok_and(|(_, csv)| String::from_utf8_lossy(&csv).contains("Odsherred Kommune;"))
     });
+    // Anonymous messages (api::messages): the inbox and a reply, by label.
+    row!("inbox", |w| {
+        messages::inbox(&w.anon.threads(), who, Some(&w.thread_label), None, vec![], None)
+            .await
+            .is_ok_and(|p| p.open.is_some() && p.threads.iter().any(|t| t.label == w.thread_label))
+    });
+    row!("inbox_post", |w| {
+        let form = fields(&[("traad", &w.thread_label), ("handling", "svar"), ("svar", "Tak for din besked.")]);
+        messages::inbox_post(&w.anon.threads(), who, &form, app::clock::now()).await.is_ok_and(|p| p.message.is_some())
+    });
     row!("accounts", |w| staff::accounts(&w.staff, who, None, vec![], Default::default()).await.is_ok_and(|p| p.accounts.iter().any(|a| a.id == w.account_id)));
     row!("accounts_post", |w| {
         let konto = w.account_id.to_string();
@@ -160,6 +178,7 @@ fn area_of(function: &str) -> Area {
         "calendar" | "calendar_post" => Area::AnonymousCalendar,
         "opening" | "opening_post" | "accounts" | "accounts_post" => Area::Administration,
         "codes_post" => Area::EvaluationCodes,
+        "inbox" | "inbox_post" => Area::AnonymousMessages,
         "report" | "report_csv" => Area::Monitoring,
         "guarantee_report" => Area::Cases,
         _ => Area::Cases,
@@ -226,7 +245,7 @@ async fn every_staff_function_has_a_row() {
     let mut rows: Vec<String> = reach(&member(Role::Admin, OWN)).await.into_iter().map(|(n, _)| n.to_string()).collect();
     rows.sort();
     let mut functions: Vec<String> =
-        staff_functions_in("cases.rs").into_iter().chain(staff_functions_in("staff.rs")).chain(staff_functions_in("evaluation.rs")).collect();
+        staff_functions_in("cases.rs").into_iter().chain(staff_functions_in("staff.rs")).chain(staff_functions_in("evaluation.rs")).chain(staff_functions_in("messages.rs")).collect();
     functions.sort();
     assert_eq!(rows, functions);
 }

@@ -7,8 +7,9 @@ use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
 use app::domain::kommune::KommunePath;
 use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Series};
-use app::api::anonymous_form::{path, BookingForm, EvaluationAction, EvaluationForm, Fields};
+use app::api::anonymous_form::{path, BookingForm, EvaluationAction, EvaluationForm, Fields, WriteAction, WriteForm};
 use app::api::evaluation::{self, EvaluationPage, EvaluationStep};
+use app::api::messages::{self, WritePage};
 use app::text::t;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
@@ -20,6 +21,8 @@ use std::sync::Arc;
 
 /// Forms here are a handful of short fields; anything bigger is refused before parsing.
 const MAX_FORM_BYTES: usize = 16 * 1024;
+/// The message form's limit: a message at its longest, every character a four-byte one, encoded.
+const MAX_MESSAGE_FORM_BYTES: usize = 32 * 1024;
 
 #[derive(Clone)]
 pub struct FormState {
@@ -29,6 +32,8 @@ pub struct FormState {
     pub guesses: Arc<WindowLimit>,
     /// New bookings made, per client.
     pub bookings: Arc<WindowLimit>,
+    /// New message threads opened, per client (issue 19).
+    pub threads: Arc<WindowLimit>,
 }
 
 pub fn routes(state: FormState) -> Router {
@@ -37,6 +42,8 @@ pub fn routes(state: FormState) -> Router {
         .route(KommunePath::Relatives.route(), post(series_post).layer(Extension(Series::Relatives)))
         .route(KommunePath::Counselling.route(), post(series_post).layer(Extension(Series::Counselling)))
         .route(KommunePath::Evaluation.route(), post(evaluation_post))
+        // A message may be 2,000 characters, each up to 12 bytes once form-encoded.
+        .route(KommunePath::Write.route(), post(write_post).layer(DefaultBodyLimit::max(MAX_MESSAGE_FORM_BYTES)))
         .route(path::MANAGE, post(manage))
         .route(path::CALENDAR, post(calendar))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
@@ -217,6 +224,47 @@ async fn evaluation_post(
     }
     let page = evaluation::logic::post(&state.stores.anon, &kommune, &fields, now).await;
     settle(&state.guesses, Some(unit), code_refused(&page)).await;
+    render(&state, page, uri).await
+}
+
+/// `/{kommune}/skriv`: open a thread, read it with its code, write again, delete it, or take a
+/// reminder as a calendar file. A new thread takes a unit of the flood limit (given back when
+/// nothing was opened); typing a code takes a guess, given back where the code was found.
+async fn write_post(
+    State(state): State<FormState>,
+    Extension(client): Extension<ClientAddr>,
+    Path(kommune): Path<String>,
+    uri: Uri,
+    form: FormBody,
+) -> Response {
+    let fields = form_fields(form);
+    let now = app::clock::now();
+    let typed = WriteForm::read(&fields);
+    if typed.action() == WriteAction::Calendar {
+        return match messages::logic::calendar_post(&kommune, &fields, now) {
+            Some((file_name, body)) => calendar_file(&file_name, body),
+            None => render(&state, None::<WritePage>, uri).await,
+        };
+    }
+    let opening = typed.action() == WriteAction::Send;
+    let new_thread = match take_if(opening, &state.threads, client).await {
+        Ok(unit) => unit,
+        Err(refused) => {
+            let page = messages::logic::refused(&kommune, &typed, refused.say(t::MSG_FLOODED, now, true));
+            return render(&state, page, uri).await;
+        }
+    };
+    let guess = match take_if(typed.code.is_some(), &state.guesses, client).await {
+        Ok(unit) => unit,
+        Err(refused) => {
+            settle(&state.threads, new_thread, false).await;
+            let page = messages::logic::refused(&kommune, &typed, refused.say(t::MSG_THROTTLED, now, true));
+            return render(&state, page, uri).await;
+        }
+    };
+    let page = messages::logic::post(&state.stores.anon, &kommune, &fields, now).await;
+    settle(&state.threads, new_thread, page.as_ref().is_some_and(WritePage::opened_a_thread)).await;
+    settle(&state.guesses, guess, page.as_ref().is_some_and(WritePage::refused_a_code)).await;
     render(&state, page, uri).await
 }
 

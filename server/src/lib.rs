@@ -87,6 +87,8 @@ pub struct Limits {
     pub guesses: std::sync::Arc<throttle::WindowLimit>,
     /// New anonymous bookings, per client.
     pub bookings: std::sync::Arc<throttle::WindowLimit>,
+    /// New anonymous message threads, per client (issue 19).
+    pub threads: std::sync::Arc<throttle::WindowLimit>,
     /// The limits database the limits count in, when they are shared (`RMP_LIMITS_DATABASE_URL`):
     /// readiness then asks it too.
     pub shared_counts: Option<app::store::LimitCounts>,
@@ -136,6 +138,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         stores: stores.clone(),
         guesses: limits.guesses,
         bookings: limits.bookings,
+        threads: limits.threads,
     });
     let staff_forms = staff_forms::routes(staff_forms::StaffFormState {
         options: leptos_options.clone(),
@@ -265,6 +268,7 @@ mod tests {
             staff_form::path::GUARANTEE,
             staff_form::path::EVALUATION,
             staff_form::path::REPORT,
+            staff_form::path::MESSAGES,
         ];
         let kommune_pages = app::domain::kommune::KommunePath::ALL.map(|p| p.route());
         for page in pages.into_iter().chain(kommune_pages) {

@@ -123,6 +123,12 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .transpose()?
         .unwrap_or(server::throttle::DEFAULT_BOOKINGS_PER_DAY);
     let bookings = server::throttle::WindowLimit::per_day(bookings_per_day);
+    let threads_per_day = std::env::var(server::throttle::ENV_THREADS_PER_DAY)
+        .ok()
+        .map(|v| v.trim().parse::<u32>().ok().filter(|n| *n > 0).ok_or(format!("{}={v:?} is not a whole number above 0", server::throttle::ENV_THREADS_PER_DAY)))
+        .transpose()?
+        .unwrap_or(server::throttle::DEFAULT_THREADS_PER_DAY);
+    let threads = server::throttle::WindowLimit::per_day(threads_per_day);
     let sign_in_attempts = std::env::var(server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)
         .ok()
         .map(|v| v.trim().parse::<u32>().map_err(|_| format!("{}={v:?} is not a whole number", server::staff_forms::ENV_SIGN_IN_ATTEMPTS_PER_HOUR)))
@@ -134,17 +140,23 @@ async fn run(content_origin: &str) -> Result<(), String> {
         Some(url) => Some(app::store::LimitCounts::connect(url.trim()).await.map_err(|e| e.to_string())?),
         None => None,
     };
-    let (guesses, bookings, sign_ins) = match &shared_counts {
+    let (guesses, bookings, threads, sign_ins) = match &shared_counts {
         Some(counts) => {
             let key = config.token_secret.derive(server::throttle::LIMITS_KEY_PURPOSE);
             tracing::info!("the limits are counted in the limits database, shared by every instance");
-            (guesses.shared(counts.clone(), "guesses", key), bookings.shared(counts.clone(), "bookings", key), sign_ins.shared(counts.clone(), key))
+            (
+                guesses.shared(counts.clone(), "guesses", key),
+                bookings.shared(counts.clone(), "bookings", key),
+                threads.shared(counts.clone(), "threads", key),
+                sign_ins.shared(counts.clone(), key),
+            )
         }
-        None => (guesses, bookings, sign_ins),
+        None => (guesses, bookings, threads, sign_ins),
     };
-    let (guesses, bookings, sign_ins) = (std::sync::Arc::new(guesses), std::sync::Arc::new(bookings), std::sync::Arc::new(sign_ins));
+    let (guesses, bookings, threads, sign_ins) =
+        (std::sync::Arc::new(guesses), std::sync::Arc::new(bookings), std::sync::Arc::new(threads), std::sync::Arc::new(sign_ins));
     {
-        let (guesses, bookings, sign_ins) = (guesses.clone(), bookings.clone(), sign_ins.clone());
+        let (guesses, bookings, threads, sign_ins) = (guesses.clone(), bookings.clone(), threads.clone(), sign_ins.clone());
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
             loop {
@@ -152,6 +164,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
                 let now = app::clock::now();
                 guesses.forget_expired(now).await;
                 bookings.forget_expired(now).await;
+                threads.forget_expired(now).await;
                 sign_ins.forget_expired(now).await;
             }
         });
@@ -162,7 +175,8 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .filter(|v| !v.trim().is_empty())
         .map(|v| server::proxy::PublicOrigin::parse(&v))
         .transpose()?;
-    let limits = Limits { guesses, bookings, shared_counts, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
+    app::api::messages::logic::keep_threads_for(config.message_retention_days);
+    let limits = Limits { guesses, bookings, threads, shared_counts, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
     let app = router(leptos_options, stores, limits);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -94,6 +94,7 @@ pub fn routes(state: StaffFormState) -> Router {
         .route(path::OPENING, post(opening))
         .route(path::ACCOUNTS, post(accounts))
         .route(path::EVALUATION, post(evaluation_codes))
+        .route(path::MESSAGES, post(messages))
         .route(path::REPORT_CSV, axum::routing::get(report_csv))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
@@ -249,6 +250,7 @@ enum StaffForm {
     Opening,
     Accounts,
     EvaluationCodes,
+    Messages,
 }
 
 /// Checks session, origin and CSRF token, runs the form's step (which checks the role) and
@@ -270,6 +272,10 @@ async fn staff_post(state: StaffFormState, headers: HeaderMap, uri: Uri, form: F
             let made = app::api::evaluation::logic::codes_post(&anon.evaluations(), &access, &form, app::clock::now()).await;
             render_page(options, stores, logic::gate(&access, made), uri).await
         }
+        StaffForm::Messages => {
+            let page = app::api::messages::logic::inbox_post(&anon.threads(), &access, &form, app::clock::now()).await;
+            render_page(options, stores, logic::gate(&access, page), uri).await
+        }
     }
 }
 
@@ -287,6 +293,10 @@ async fn accounts(State(state): State<StaffFormState>, headers: HeaderMap, uri: 
 
 async fn evaluation_codes(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
     staff_post(state, headers, uri, form, StaffForm::EvaluationCodes).await
+}
+
+async fn messages(State(state): State<StaffFormState>, headers: HeaderMap, uri: Uri, form: FormBody) -> Response {
+    staff_post(state, headers, uri, form, StaffForm::Messages).await
 }
 
 /// `/personale/rapport.csv`: the report as a download, for the admin of the municipality. A GET

@@ -40,6 +40,10 @@ pub const ENV_BOOKINGS_PER_DAY: &str = "RMP_BOOKINGS_PER_DAY";
 /// relative's five, and may cancel and book again: far below this. A script filling a site's
 /// calendar (hundreds of seats) is stopped after this many a day, where staff see it.
 pub const DEFAULT_BOOKINGS_PER_DAY: u32 = 30;
+pub const ENV_THREADS_PER_DAY: &str = "RMP_THREADS_PER_DAY";
+/// New anonymous message threads one client may open in a day (issue 19). A person asks a
+/// question or two; a script flooding the counsellors' inbox is stopped after this many.
+pub const DEFAULT_THREADS_PER_DAY: u32 = 5;
 /// `postgres://…` of the limits database: set it when several instances serve behind a proxy,
 /// so they count against one budget. Unset: each instance counts in its own memory.
 pub const ENV_LIMITS_DATABASE_URL: &str = "RMP_LIMITS_DATABASE_URL";

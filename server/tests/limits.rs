@@ -154,3 +154,40 @@ async fn staff_sign_ins_count_only_when_they_fail() {
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the username's one failure an hour is used:\n{page}");
     assert!(page.contains(&escaped(t::STAFF_SIGN_IN_THROTTLED)) && says_when(&page), "{page}");
 }
+
+/// Issue 19: a client opens a few message threads a day; refused messages do not count; the
+/// next is refused with when to try again, and another client still writes. Reading a thread
+/// with a wrong code is a guess like any other.
+#[tokio::test]
+async fn one_client_cannot_flood_the_counsellors_and_wrong_thread_codes_are_guesses() {
+    let (stores, _data) = common::stores().await;
+    let mut limits = common::limits();
+    limits.threads = Arc::new(WindowLimit::per_day(2));
+    limits.guesses = Arc::new(WindowLimit::per_hour(2));
+    let app = common::router_with(stores, limits);
+    let send = |from: &'static str, text: &'static str| {
+        let app = app.clone();
+        async move { post(&app, from, "/vallensbaek/skriv", &[("handling", "send"), ("sted", "pitstop"), ("om", "mig-selv"), ("besked", text)]).await }
+    };
+    for _ in 0..3 {
+        let (status, empty) = send(CITIZEN, "").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(empty.contains("Skriv en besked, før du sender."), "a refused message is no thread:\n{empty}");
+    }
+    for text in ["Første spørgsmål", "Andet spørgsmål"] {
+        let (_, receipt) = send(CITIZEN, text).await;
+        assert!(receipt.contains("id=\"token\""), "{receipt}");
+    }
+    let (_, refused) = send(CITIZEN, "Tredje spørgsmål").await;
+    assert!(refused.contains(&escaped(t::MSG_FLOODED)) && says_when(&refused), "the third thread of the day is refused:\n{refused}");
+    assert!(!refused.contains("id=\"token\""));
+    let (_, other) = send(OTHER_CITIZEN, "Et andet menneske").await;
+    assert!(other.contains("id=\"token\""), "{other}");
+
+    for _ in 0..2 {
+        let (_, page) = post(&app, CITIZEN, "/vallensbaek/skriv", &[("handling", "aabn"), ("kode", &unknown_code())]).await;
+        assert!(page.contains(&escaped(t::MSG_NO_THREAD)), "{page}");
+    }
+    let (_, throttled) = post(&app, CITIZEN, "/vallensbaek/skriv", &[("handling", "aabn"), ("kode", &unknown_code())]).await;
+    assert!(throttled.contains(&escaped(t::MSG_THROTTLED)) && says_when(&throttled), "{throttled}");
+}

@@ -40,6 +40,13 @@ pub mod field {
     /// The calendar file: also write the booking's label in its description.
     pub const WITH_LABEL: &str = "med-betegnelse";
 
+    /// The site a message is written to (`/{kommune}/skriv`).
+    pub const SITE: &str = "sted";
+    /// Who a message is about: `domain::message::Writer`'s slug.
+    pub const WRITER: &str = "om";
+    /// A message's text.
+    pub const BODY: &str = "besked";
+
     /// An evaluation question's answer: `svar-{question id}`.
     pub fn answer(question: &str) -> String {
         format!("svar-{question}")
@@ -158,6 +165,70 @@ impl EvaluationForm {
     /// The answer given to `question`, if any (not yet checked against the question's answers).
     pub fn answer(&self, question: &str) -> Option<&str> {
         given(&self.answers, &field::answer(question))
+    }
+}
+
+/// What a POST to `/{kommune}/skriv` does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteAction {
+    /// Open a new thread with the first message.
+    Send,
+    /// Read the thread of the typed code.
+    Open,
+    /// Write again in the thread.
+    Again,
+    /// Ask before deleting the thread.
+    AskDelete,
+    /// Delete the whole thread.
+    Delete,
+    /// A calendar file reminding the person to look for an answer.
+    Calendar,
+}
+
+impl WriteAction {
+    const ALL: [WriteAction; 6] = [WriteAction::Send, WriteAction::Open, WriteAction::Again, WriteAction::AskDelete, WriteAction::Delete, WriteAction::Calendar];
+
+    pub const fn value(self) -> &'static str {
+        match self {
+            WriteAction::Send => "send",
+            WriteAction::Open => "aabn",
+            WriteAction::Again => "skriv-igen",
+            WriteAction::AskDelete => "slet-spoerg",
+            WriteAction::Delete => "slet",
+            WriteAction::Calendar => "kalender",
+        }
+    }
+
+    /// Anything unknown opens the thread: the step that changes nothing.
+    fn read(value: Option<&str>) -> WriteAction {
+        value.and_then(|v| WriteAction::ALL.into_iter().find(|a| a.value() == v)).unwrap_or(WriteAction::Open)
+    }
+}
+
+/// A POST to `/{kommune}/skriv`, as typed. The message is kept as typed (it comes back in the
+/// form with an error); `domain::message::MessageBody` decides whether it may be sent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WriteForm {
+    pub action: Option<WriteAction>,
+    pub code: Option<String>,
+    pub site: Option<String>,
+    pub writer: Option<String>,
+    pub body: String,
+}
+
+impl WriteForm {
+    pub fn read(fields: &Fields) -> WriteForm {
+        WriteForm {
+            action: Some(WriteAction::read(text(fields, field::ACTION))),
+            code: given(fields, field::CODE).map(str::to_string),
+            site: given(fields, field::SITE).map(str::to_string),
+            writer: given(fields, field::WRITER).map(str::to_string),
+            body: text(fields, field::BODY).unwrap_or("").to_string(),
+        }
+    }
+
+    pub fn action(&self) -> WriteAction {
+        self.action.unwrap_or(WriteAction::Open)
     }
 }
 

@@ -19,6 +19,12 @@ pub fn email_advice(kommune: crate::domain::kommune::Kommune) -> Option<crate::c
     crate::content::content().kommune(kommune).email_advice.clone()
 }
 
+/// Whether the municipality takes anonymous messages through the portal (`messages.toml`): its
+/// page then links `/{kommune}/skriv`.
+pub fn takes_messages(kommune: crate::domain::kommune::Kommune) -> bool {
+    crate::content::catalogue().messages().iter().any(|m| m.kommune == kommune.slug())
+}
+
 /// Whether the municipality takes anonymous evaluations and follow-ups through the portal
 /// (`evaluation.toml`): its page then links `/{kommune}/evaluering`.
 pub fn evaluates(kommune: crate::domain::kommune::Kommune) -> bool {

@@ -9,6 +9,7 @@ pub mod rights;
 pub mod catalogue;
 pub mod cases;
 pub mod evaluation;
+pub mod messages;
 pub mod staff;
 pub mod staff_form;
 

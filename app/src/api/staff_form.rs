@@ -29,6 +29,8 @@ pub mod path {
     /// The municipality's evaluation and follow-up report, and its CSV.
     pub const REPORT: &str = "/personale/rapport";
     pub const REPORT_CSV: &str = "/personale/rapport.csv";
+    /// The anonymous message threads of the counsellor's sites (issue 19).
+    pub const MESSAGES: &str = "/personale/beskeder";
 }
 
 /// The fields' names.
@@ -82,6 +84,10 @@ pub mod field {
     pub const HOLIDAYS: &str = "helligdage";
     /// Closed every year, one day and month per line.
     pub const CLOSED_EVERY_YEAR: &str = "lukket_hvert_aar";
+    /// A message thread's label (`/personale/beskeder?traad=`).
+    pub const THREAD: &str = "traad";
+    /// A counsellor's reply.
+    pub const REPLY: &str = "svar";
     pub const NOTICE: &str = "varsel";
     pub const HORIZON: &str = "horisont";
 
@@ -253,6 +259,29 @@ impl CodesForm {
     /// The number of codes asked for, if it is one from 1 to [`CodesForm::MAX`].
     pub fn count(&self) -> Option<u32> {
         self.count.parse().ok().filter(|n| (1..=Self::MAX).contains(n))
+    }
+}
+
+/// A POST to `/personale/beskeder`: reply to a thread, or close it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InboxForm {
+    pub thread: Option<String>,
+    /// `luk` closes; anything else replies.
+    pub close: bool,
+    /// As typed, kept when the form comes back with an error.
+    pub reply: String,
+}
+
+impl InboxForm {
+    pub const CLOSE: &str = "luk";
+    pub const REPLY: &str = "svar";
+
+    pub fn read(fields: &Fields) -> InboxForm {
+        InboxForm {
+            thread: given(fields, field::THREAD).map(str::to_string),
+            close: text(fields, field::ACTION) == Some(Self::CLOSE),
+            reply: text(fields, field::REPLY).unwrap_or("").to_string(),
+        }
     }
 }
 

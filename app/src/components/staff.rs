@@ -29,7 +29,7 @@ pub fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children
 #[component]
 fn StaffBar(access: StaffAccess) -> impl IntoView {
     let links: Vec<(&str, &str)> = match access.role {
-        Role::AnonymousCounsellor => vec![(path::CALENDAR, t::STAFF_NAV_CALENDAR), (path::EVALUATION, t::STAFF_NAV_EVALUATION)],
+        Role::AnonymousCounsellor => vec![(path::CALENDAR, t::STAFF_NAV_CALENDAR), (path::MESSAGES, t::STAFF_NAV_MESSAGES), (path::EVALUATION, t::STAFF_NAV_EVALUATION)],
         Role::CaseWorker => vec![(path::CASES, t::STAFF_NAV_CASES), (path::EVALUATION, t::STAFF_NAV_EVALUATION)],
         Role::Admin => vec![(path::OPENING, t::STAFF_NAV_HOURS), (path::ACCOUNTS, t::STAFF_NAV_ACCOUNTS), (path::REPORT, t::STAFF_NAV_REPORT)],
     };

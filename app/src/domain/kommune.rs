@@ -105,10 +105,12 @@ pub enum KommunePath {
     RightsGuide,
     /// Anonymous evaluation and follow-up with a code (issue 18).
     Evaluation,
+    /// Anonymous written contact with a code (issue 19).
+    Write,
 }
 
 impl KommunePath {
-    pub const ALL: [KommunePath; 7] = [
+    pub const ALL: [KommunePath; 8] = [
         KommunePath::Book,
         KommunePath::Relatives,
         KommunePath::Counselling,
@@ -116,6 +118,7 @@ impl KommunePath {
         KommunePath::Rights,
         KommunePath::RightsGuide,
         KommunePath::Evaluation,
+        KommunePath::Write,
     ];
 
     /// The path below `/{kommune}`.
@@ -128,6 +131,7 @@ impl KommunePath {
             KommunePath::Rights => "rettigheder",
             KommunePath::RightsGuide => "rettigheder/guide",
             KommunePath::Evaluation => "evaluering",
+            KommunePath::Write => "skriv",
         }
     }
 
@@ -142,6 +146,7 @@ impl KommunePath {
             KommunePath::Rights => "/{kommune}/rettigheder",
             KommunePath::RightsGuide => "/{kommune}/rettigheder/guide",
             KommunePath::Evaluation => "/{kommune}/evaluering",
+            KommunePath::Write => "/{kommune}/skriv",
         }
     }
 

@@ -55,7 +55,9 @@ impl Role {
         self.area() == area
             || matches!(
                 (self, area),
-                (Role::AnonymousCounsellor | Role::CaseWorker, Area::EvaluationCodes) | (Role::Admin, Area::Monitoring)
+                (Role::AnonymousCounsellor | Role::CaseWorker, Area::EvaluationCodes)
+                    | (Role::Admin, Area::Monitoring)
+                    | (Role::AnonymousCounsellor, Area::AnonymousMessages)
             )
     }
 }
@@ -71,10 +73,12 @@ pub enum Area {
     EvaluationCodes,
     /// The municipality's evaluation and follow-up report (`/personale/rapport`).
     Monitoring,
+    /// The anonymous message threads of the counsellor's own sites (`/personale/beskeder`).
+    AnonymousMessages,
 }
 
 impl Area {
-    pub const ALL: [Area; 5] = [Area::AnonymousCalendar, Area::Cases, Area::Administration, Area::EvaluationCodes, Area::Monitoring];
+    pub const ALL: [Area; 6] = [Area::AnonymousCalendar, Area::Cases, Area::Administration, Area::EvaluationCodes, Area::Monitoring, Area::AnonymousMessages];
 }
 
 /// A signed-in staff member, as the server knows them after checking the session cookie.

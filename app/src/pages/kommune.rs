@@ -94,6 +94,9 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                     <p><a href=kommune.page(KommunePath::Counselling)>{t::COUNSELLING_BOOK_LINK}</a></p>
                 })}
                 <p><a href=crate::api::anonymous_form::path::MANAGE>{t::MANAGE_LINK}</a></p>
+                {crate::api::content::takes_messages(kommune).then(|| view! {
+                    <p><a href=kommune.page(KommunePath::Write)>{t::MSG_KOMMUNE_LINK}</a></p>
+                })}
                 {crate::api::content::evaluates(kommune).then(|| view! {
                     <p><a href=kommune.page(KommunePath::Evaluation)>{t::EVAL_KOMMUNE_LINK}</a></p>
                 })}

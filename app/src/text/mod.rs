@@ -11,6 +11,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod common;
 pub mod evaluation;
+pub mod messages;
 /// Dates and times in Danish (server only: the time zone database stays out of the WASM).
 #[cfg(feature = "ssr")]
 pub mod dates;
@@ -24,6 +25,7 @@ pub mod da {
     pub use super::catalogue::*;
     pub use super::common::*;
     pub use super::evaluation::*;
+    pub use super::messages::*;
     pub use super::rights::*;
     pub use super::staff::*;
 }

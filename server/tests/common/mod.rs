@@ -52,6 +52,7 @@ pub fn limits() -> Limits {
     Limits {
         guesses: std::sync::Arc::new(server::throttle::WindowLimit::per_hour(100)),
         bookings: std::sync::Arc::new(server::throttle::WindowLimit::per_day(1000)),
+        threads: std::sync::Arc::new(server::throttle::WindowLimit::per_day(1000)),
         shared_counts: None,
         sign_ins: std::sync::Arc::new(server::staff_forms::SignInLimit::new(100)),
         secure_cookies: false,
