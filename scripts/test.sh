@@ -167,7 +167,7 @@ elif node -e 'const w = require(process.argv[1]); for (const [k, v] of Object.en
     "$ROOT/end2end/tests/message-test-data.json" | grep -qF -f - "$LOGS/server.log"; then
   echo "FAIL: the words of an anonymous message are in the server log"; failed=$((failed + 1))
 else
-  echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token, no client address and nothing of the test people ($(wc -l < "$PERSONAL") strings)"; passed=$((passed + 1))
+  echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token, no client address, nothing of the test people ($(wc -l < "$PERSONAL") strings) and no word of the test messages"; passed=$((passed + 1))
 fi
 
 # 6. Behind Debian's nginx with TLS, configured by deploy/nginx/rusmiddelportalen.conf: each

@@ -574,6 +574,8 @@ async fn quota_race(location: &str, n: usize) -> Result<(), Fail> {
 const FIELDS: &[&str] = &[
     "kommune", "samtale", "slug", "topic", "situation", "guarantee_from", "decision", "henvendt", "afgoerelse", "kode", "booking",
     "handling", "tid", "trin", "titel", "gemt", "situation[age]", "situation[role]", "situation[anonymous]", "situation[children]",
+    // The message form (issue 19) and the evaluation form (issue 18).
+    "sted", "om", "besked", "svar-samtalen", "svar-kontakt",
 ];
 /// The free times of the relatives' talks where a municipality offers them, one seat of each:
 /// a code books a time once.
@@ -723,7 +725,9 @@ fn bad_value(rng: &mut StdRng) -> Vec<u8> {
         }
         11 => ["ishoj", "odsherred", "ukendt", "../../etc/passwd", "ISHOJ", "ishøj"][rng.random_range(0..6)].into(),
         12 => ["fremmoede", "telefon", "paaroerende", "x"][rng.random_range(0..4)].into(),
-        13 => ["book", "bekraeft", "vis", "annuller", "annuller-spoerg", "flyt", "flyt-vaelg", "slet"][rng.random_range(0..8)].into(),
+        13 => ["book", "bekraeft", "vis", "annuller", "annuller-spoerg", "flyt", "flyt-vaelg", "slet", "send", "aabn", "skriv-igen", "slet-spoerg", "kalender"]
+            [rng.random_range(0..13)]
+            .into(),
         14 => b"true".to_vec(),
         15 => b"{\"a\":[1,2,{\"b\":null}]}".to_vec(),
         16 => "\u{0}\u{202e}\u{feff}".into(),
@@ -783,14 +787,37 @@ fn form_errors() -> Vec<String> {
         t::NOT_FOUND_TITLE,
         // A request form without its nonce (every fuzzed one) is shown again with this.
         t::REQ_ERR_FORM,
+        // The message page (issue 19): the form's own errors, a code not found or refused.
+        t::MSG_ERR_SITE,
+        t::MSG_ERR_WRITER,
+        t::MSG_NO_THREAD,
+        t::MSG_NOT_A_BOOKING_CODE,
+        t::MSG_CODE_HAS_THREAD,
+        t::MSG_FLOODED,
+        t::MSG_THROTTLED,
+        // The evaluation page (issue 18).
+        t::EVAL_CODE_NOT_USABLE,
+        t::EVAL_THROTTLED,
     ];
+    let bodies: Vec<String> = [
+        app::domain::message::BodyError::Empty,
+        app::domain::message::BodyError::Binary,
+        app::domain::message::BodyError::Script,
+    ]
+    .into_iter()
+    .map(t::body_error)
+    .collect();
     for s in [SlotError::InPast, SlotError::TooSoon, SlotError::BeyondHorizon, SlotError::Closed, SlotError::NotASlot, SlotError::Full] {
         e.push(t::slot_error(s));
     }
     for s in [TokenError::Empty, TokenError::WrongLength, TokenError::InvalidSymbol, TokenError::CheckFailed] {
         e.push(t::token_error(s));
     }
-    e.into_iter().map(escaped).collect()
+    // A body that is too long names its own length: the sentence's fixed start is enough.
+    let mut all: Vec<String> = e.into_iter().map(escaped).collect();
+    all.extend(bodies.iter().map(|b| escaped(b)));
+    all.push(escaped("Beskeden er for lang"));
+    all
 }
 
 async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
@@ -813,6 +840,11 @@ async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
         "/personale/log-ind",
         "/personale/kalender",
         "/personale/sager",
+        // Anonymous written contact and evaluation (issues 19 and 18), and the inbox.
+        "/vallensbaek/skriv",
+        "/thisted/skriv",
+        "/vallensbaek/evaluering",
+        "/personale/beskeder",
         // Where the GET server functions were: now nothing (404).
         "/api/get_book_page",
     ];
@@ -849,7 +881,9 @@ async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
                         400..=499 => !a.body.is_empty(),
                         // A GET of a form's page is the page (the query is not read as a form).
                         200 if method == "GET" => a.body.contains("<main"),
-                        200 => errors.iter().any(|e| a.body.contains(e.as_str())),
+                        // A reminder file is a right answer to a well-formed calendar request (the
+                        // message page's needs no code: it names neither code nor site).
+                        200 => errors.iter().any(|e| a.body.contains(e.as_str())) || a.body.starts_with("BEGIN:VCALENDAR"),
                         _ => false,
                     };
                     {
