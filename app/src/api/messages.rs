@@ -398,9 +398,9 @@ pub mod logic {
 
     // ---- The counsellors' inbox --------------------------------------------------------------
 
-    /// The sites whose threads a counsellor reads: their own.
+    /// The sites whose threads a counsellor reads: their own, as for their calendars.
     fn own_sites(access: &StaffAccess) -> Vec<&'static BookingSite> {
-        content().booking_sites().iter().filter(|s| access.sites.contains(&s.id)).collect()
+        crate::api::staff::logic::counsellor_sites(access)
     }
 
     pub async fn inbox(threads: &Threads, access: &StaffAccess, label: Option<&str>, message: Option<String>, errors: Vec<String>, reply: Option<String>) -> Result<InboxPage, Forbidden> {
@@ -419,7 +419,7 @@ pub mod logic {
             .map(|s| InboxLine {
                 label: s.label.clone(),
                 site: site_name(&s.site),
-                writer: t::writer_name(s.writer).to_string(),
+                writer: t::writer_for_staff(s.writer).to_string(),
                 status: t::status_name(s.status).to_string(),
                 waiting: s.status == ThreadStatus::Waiting,
                 last: dates::long_date(s.last),
@@ -433,13 +433,13 @@ pub mod logic {
                 Ok(Some(view)) => Some(StaffThread {
                     label: view.label.clone(),
                     site_name: site_name(&view.site),
-                    writer: t::writer_name(view.writer).to_string(),
+                    writer: t::writer_for_staff(view.writer).to_string(),
                     status: t::status_name(view.status).to_string(),
                     closed: view.status == ThreadStatus::Closed,
                     opened: dates::long_date(view.opened),
                     messages: lines(&view.messages)
                         .into_iter()
-                        .map(|m| MessageLine { from: if m.counsellor { t::MSG_FROM_COUNSELLOR.to_string() } else { t::writer_name(view.writer).to_string() }, ..m })
+                        .map(|m| MessageLine { from: if m.counsellor { t::MSG_FROM_COUNSELLOR.to_string() } else { t::INBOX_FROM_WRITER.to_string() }, ..m })
                         .collect(),
                     reply: reply.clone().unwrap_or_else(|| template(&view)),
                 }),

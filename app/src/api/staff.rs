@@ -291,7 +291,7 @@ pub mod logic {
     }
 
     /// The sites a counsellor works: those given to the account, and only those.
-    fn counsellor_sites(access: &StaffAccess) -> Vec<&'static BookingSite> {
+    pub fn counsellor_sites(access: &StaffAccess) -> Vec<&'static BookingSite> {
         sites().into_iter().filter(|s| access.sites.contains(&s.id)).collect()
     }
 

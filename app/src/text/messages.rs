@@ -83,6 +83,17 @@ pub fn writer_name(w: Writer) -> &'static str {
     }
 }
 
+/// Who writes, as the counsellor reads it.
+pub fn writer_for_staff(w: Writer) -> &'static str {
+    match w {
+        Writer::Person => "Om sig selv",
+        Writer::Relative => "Som pårørende",
+    }
+}
+
+/// The writer's messages, as the counsellor's thread names them.
+pub const INBOX_FROM_WRITER: &str = "Skriveren";
+
 pub fn status_name(s: ThreadStatus) -> &'static str {
     match s {
         ThreadStatus::Waiting => "Venter på svar",
