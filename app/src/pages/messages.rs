@@ -1,9 +1,9 @@
 use crate::api::anonymous_form::{field, WriteAction, TICKED};
-use crate::api::messages::{write_page, MessageLine, ThreadLines, WritePage, WriteStep};
+use crate::api::messages::{write_page, ThreadLines, WritePage, WriteStep};
 use crate::api::staff::Choice;
 use crate::components::booking::CodeField;
 use crate::components::load::{found, path_param, posted};
-use crate::components::{CitationLine, CitedFact, Layout, SolutionInfo};
+use crate::components::{CitationLine, CitedFact, Layout, Message, SolutionInfo};
 use crate::domain::kommune::{Kommune, KommunePath};
 use crate::domain::message::MAX_CHARS;
 use crate::text::t;
@@ -201,17 +201,6 @@ fn Receipt(kommune: String, action: String, code: Option<String>, label: String,
             </div>
             <button type="submit" class="button button-primary">{t::MSG_RECEIPT_DONE}</button>
         </form>
-    }
-}
-
-/// One message. The body is a text node: markup in it is shown, never rendered.
-#[component]
-fn Message(m: MessageLine) -> impl IntoView {
-    view! {
-        <li class=if m.counsellor { "message message-counsellor" } else { "message" }>
-            <p class="message-meta"><strong>{m.from}</strong> ", " {m.day}</p>
-            <p class="message-body">{m.body}</p>
-        </li>
     }
 }
 

@@ -1,7 +1,8 @@
-use crate::api::messages::{inbox_page, InboxLine, InboxPage, MessageLine, StaffThread};
+use crate::api::messages::{inbox_page, InboxLine, InboxPage, StaffThread};
 use crate::api::staff_form::{field, path, InboxForm};
 use crate::components::load::query_param;
 use crate::components::staff::{alerts, staff_page, StaffFrame};
+use crate::components::Message;
 use crate::domain::message::MAX_CHARS;
 use crate::text::t;
 use leptos::prelude::*;
@@ -67,17 +68,6 @@ fn Threads(threads: Vec<InboxLine>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// One message; its body is a text node, so markup is shown as written.
-#[component]
-fn Message(m: MessageLine) -> impl IntoView {
-    view! {
-        <li class=if m.counsellor { "message message-counsellor" } else { "message" }>
-            <p class="message-meta"><strong>{m.from}</strong> ", " {m.day}</p>
-            <p class="message-body">{m.body}</p>
-        </li>
     }
 }
 
