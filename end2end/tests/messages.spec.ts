@@ -133,8 +133,8 @@ test("malformed messages get clear Danish answers and never a server error", asy
   const cases: [Record<string, string>, string][] = [
     [form(""), "Skriv en besked, før du sender."],
     [form(" \n\t "), "Skriv en besked, før du sender."],
-    [form("x".repeat(2001)), "Beskeden er for lang: 2001 tegn."],
-    [form("æ".repeat(2001)), "Beskeden er for lang: 2001 tegn."],
+    [form("x".repeat(2001)), "Beskeden er for lang: højst 2.000 tegn."],
+    [form("æ".repeat(2001)), "Beskeden er for lang: højst 2.000 tegn."],
     [form("PNG\u0000\u0001\u0002"), "tegn, der ikke er tekst"],
     [form("<script>alert(1)</script>"), "Beskeden indeholder kode"],
     [form("<img src=x onerror=alert(1)> javascript:alert(1)"), "Beskeden indeholder kode"],

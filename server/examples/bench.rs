@@ -756,7 +756,7 @@ fn bad_body(rng: &mut StdRng) -> (Option<&'static str>, Vec<u8>) {
         1 => (Some("application/json"), b"{\"kommune\": 7, \"situation\": \"x\"".to_vec()),
         2 => ([None, Some("text/plain"), Some("multipart/form-data; boundary=x"), Some("application/cbor")][rng.random_range(0..4)], b"kommune=ishoj".to_vec()),
         3 => (FORM, (0..rng.random_range(1..512)).map(|_| rng.random::<u8>()).collect()),
-        4 => (FORM, vec![b'k'; 20_000]), // over the forms' 16 KiB limit
+        4 => (FORM, vec![b'k'; 20_000]), // no field at all, and over most forms' limits
         _ => {
             let mut body = Vec::new();
             for i in 0..rng.random_range(1..6) {
@@ -820,6 +820,31 @@ fn form_errors() -> Vec<String> {
     all
 }
 
+/// A form route's byte limit (`server::form_guard`), for bodies just under, at and just over it.
+fn form_limit(path: &str) -> Option<usize> {
+    use server::{anonymous_forms as a, case_forms as c, staff_forms as s};
+    let limit = match path {
+        p if p.ends_with("/skriv") => a::WRITE_FORM,
+        p if p.ends_with("/book") => a::BOOK_FORM,
+        p if p.ends_with("/evaluering") && !p.starts_with("/personale") => a::EVALUATION_FORM,
+        p if p.starts_with("/min-aftale") => a::MANAGE_FORM,
+        p if p.ends_with("/henvendelse") => c::REQUEST_FORM,
+        "/personale/sager" => c::CASES_FORM,
+        "/personale/log-ind" => s::SIGN_IN_FORM,
+        "/personale/kalender" => s::CALENDAR_FORM,
+        "/personale/beskeder" => s::INBOX_FORM,
+        _ => return None,
+    };
+    Some(limit.bytes())
+}
+
+/// A form body of exactly `len` bytes: a message (the long field where there is one) of `a`s.
+fn body_of_length(len: usize) -> Vec<u8> {
+    let mut body = b"handling=send&sted=pitstop&om=mig-selv&besked=".to_vec();
+    body.resize(len.max(body.len()), b'a');
+    body
+}
+
 async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
     // Islands mode: pages call the server logic directly, so there are no server functions.
     // The registry leptos_axum routes from must be empty, and the source must declare none.
@@ -868,12 +893,24 @@ async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
                         return Ok::<(), String>(());
                     }
                     let path = &targets[i % targets.len()];
-                    let (method, path) = match rng.random_range(0..12) {
-                        0 => ("GET", format!("{path}?{}", bad_query(&mut rng))),
-                        1 => (["PUT", "DELETE", "PATCH"][rng.random_range(0..3)], path.clone()),
+                    // Each form's first five requests are bodies of 10 MB, 1 MB, and one byte under,
+                    // at and over its own limit (issue 36); then the random ones.
+                    let sized = match (i / targets.len(), form_limit(path)) {
+                        (0, Some(_)) => Some(10 << 20),
+                        (1, Some(_)) => Some(1 << 20),
+                        (round @ 2..=4, Some(limit)) => Some(limit + round - 3),
+                        _ => None,
+                    };
+                    let (method, path) = match (sized, rng.random_range(0..12)) {
+                        (Some(_), _) => ("POST", path.clone()),
+                        (None, 0) => ("GET", format!("{path}?{}", bad_query(&mut rng))),
+                        (None, 1) => (["PUT", "DELETE", "PATCH"][rng.random_range(0..3)], path.clone()),
                         _ => ("POST", path.clone()),
                     };
-                    let (ct, body) = bad_body(&mut rng);
+                    let (ct, body) = match sized {
+                        Some(len) => (Some("application/x-www-form-urlencoded"), body_of_length(len)),
+                        None => bad_body(&mut rng),
+                    };
                     let a = send(&addr, &request(method, &path, ct, &body)).await.map_err(|e| format!("{method} {path}: {e} (server down?)"))?;
                     let clear = match a.status {
                         500..=599 => false,
@@ -888,6 +925,17 @@ async fn fuzz(addr: &str, n: usize, root: &Path) -> Result<(), Fail> {
                     };
                     {
                         let key = path.split('?').next().unwrap_or("").to_string();
+                        let mut m = per_target.lock().unwrap();
+                        let e = m.entry(key).or_default();
+                        e.0 += 1;
+                        match a.status {
+                            200..=299 => e.1 += 1,
+                            400..=499 => e.2 += 1,
+                            _ => e.3 += 1,
+                        }
+                    }
+                    if sized.is_some() {
+                        let key = format!("{} bodies of 10 MB, 1 MB and limit − 1, limit, limit + 1", path.split('?').next().unwrap_or(""));
                         let mut m = per_target.lock().unwrap();
                         let e = m.entry(key).or_default();
                         e.0 += 1;

@@ -2,16 +2,18 @@
 //! `app::api::anonymous::logic` and renders the same page with the result, so the forms work
 //! without JavaScript and the token never appears in a URL or a redirect.
 
-use crate::proxy::ClientAddr;
+use crate::form_guard::{self, FormLimit, Guard, RenderRefusal};
+use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
 use app::domain::kommune::KommunePath;
 use app::api::anonymous::{logic, BookPage, BookStep, ManageStep, Series};
+use app::api::CrossSiteRefused;
 use app::api::anonymous_form::{path, BookingForm, EvaluationAction, EvaluationForm, Fields, WriteAction, WriteForm};
 use app::api::evaluation::{self, EvaluationPage, EvaluationStep};
 use app::api::messages::{self, WritePage};
 use app::text::t;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -19,10 +21,14 @@ use axum::{Extension, Router};
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
 
-/// Forms here are a handful of short fields; anything bigger is refused before parsing.
-const MAX_FORM_BYTES: usize = 16 * 1024;
-/// The message form's limit: a message at its longest, every character a four-byte one, encoded.
-const MAX_MESSAGE_FORM_BYTES: usize = 32 * 1024;
+/// Each form's byte limit, from its fields (`form_guard`): the booking and series forms' kind,
+/// time, step, code, title, ticks and booking; the evaluation's code, action and answers (a
+/// questionnaire has at most a dozen questions); the message form's message and its few short
+/// fields; the manage page's and the calendar file's code, action and ticks.
+pub const BOOK_FORM: FormLimit = FormLimit::new(12, &[]);
+pub const EVALUATION_FORM: FormLimit = FormLimit::new(20, &[]);
+pub const WRITE_FORM: FormLimit = FormLimit::new(8, &[(app::api::anonymous_form::field::BODY, app::domain::message::MAX_CHARS)]);
+pub const MANAGE_FORM: FormLimit = FormLimit::new(8, &[]);
 
 #[derive(Clone)]
 pub struct FormState {
@@ -34,19 +40,29 @@ pub struct FormState {
     pub bookings: Arc<WindowLimit>,
     /// New message threads opened, per client (issue 19).
     pub threads: Arc<WindowLimit>,
+    /// The origin browsers see, where a proxy rewrites `Host` (none: `Host` is compared).
+    pub public_origin: Option<PublicOrigin>,
 }
 
 pub fn routes(state: FormState) -> Router {
+    let guarded = |limit: FormLimit| {
+        let render: RenderRefusal = {
+            let state = state.clone();
+            Arc::new(move |uri| {
+                let state = state.clone();
+                Box::pin(async move { render(&state, CrossSiteRefused, uri).await })
+            })
+        };
+        axum::middleware::from_fn_with_state(Guard::citizen(limit, state.public_origin.clone(), render), form_guard::guard)
+    };
     Router::new()
-        .route(KommunePath::Book.route(), post(book))
-        .route(KommunePath::Relatives.route(), post(series_post).layer(Extension(Series::Relatives)))
-        .route(KommunePath::Counselling.route(), post(series_post).layer(Extension(Series::Counselling)))
-        .route(KommunePath::Evaluation.route(), post(evaluation_post))
-        // A message may be 2,000 characters, each up to 12 bytes once form-encoded.
-        .route(KommunePath::Write.route(), post(write_post).layer(DefaultBodyLimit::max(MAX_MESSAGE_FORM_BYTES)))
-        .route(path::MANAGE, post(manage))
-        .route(path::CALENDAR, post(calendar))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .route(KommunePath::Book.route(), post(book).layer(guarded(BOOK_FORM)))
+        .route(KommunePath::Relatives.route(), post(series_post).layer(Extension(Series::Relatives)).layer(guarded(BOOK_FORM)))
+        .route(KommunePath::Counselling.route(), post(series_post).layer(Extension(Series::Counselling)).layer(guarded(BOOK_FORM)))
+        .route(KommunePath::Evaluation.route(), post(evaluation_post).layer(guarded(EVALUATION_FORM)))
+        .route(KommunePath::Write.route(), post(write_post).layer(guarded(WRITE_FORM)))
+        .route(path::MANAGE, post(manage).layer(guarded(MANAGE_FORM)))
+        .route(path::CALENDAR, post(calendar).layer(guarded(MANAGE_FORM)))
         .with_state(state)
 }
 

@@ -10,7 +10,10 @@
 //! or a redirect. This module holds only the case store and, for sessions, the staff store: the
 //! anonymous store is not in its state and not in the context it renders with.
 
+use crate::form_guard::{self, FormLimit, Guard, RenderRefusal};
 use crate::proxy::PublicOrigin;
+use app::api::CrossSiteRefused;
+use std::sync::Arc;
 use crate::staff_forms::signed_in_member;
 use crate::{form_fields, FormBody};
 use app::domain::kommune::KommunePath;
@@ -18,15 +21,18 @@ use app::api::cases::logic;
 use app::api::staff::Gate;
 use app::api::staff_form::path;
 use app::store::{CaseStore, StaffStore};
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use leptos::prelude::*;
 
-/// The forms here are a handful of short fields; anything bigger is refused before parsing.
-const MAX_FORM_BYTES: usize = 16 * 1024;
+/// Each form's byte limit, from its fields (`form_guard`): the request's name, phone, substance,
+/// contact times, consent and nonce, and its e-mail of up to 254 characters; the case worker's
+/// reference, action, status, date and CSRF token.
+pub const REQUEST_FORM: FormLimit = FormLimit::new(10, &[("email", app::domain::request::EMAIL_MAX)]);
+pub const CASES_FORM: FormLimit = FormLimit::new(10, &[]);
 
 /// Days a request is kept after its final status.
 pub const ENV_RETENTION_DAYS: &str = "RMP_CASE_RETENTION_DAYS";
@@ -40,11 +46,19 @@ pub struct CaseFormState {
 }
 
 pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore, public_origin: Option<PublicOrigin>) -> Router {
+    let state = CaseFormState { options, case, staff, public_origin };
+    let render_refusal: RenderRefusal = {
+        let state = state.clone();
+        Arc::new(move |uri| {
+            let state = state.clone();
+            Box::pin(async move { render(&state, CrossSiteRefused, uri).await })
+        })
+    };
+    let citizen = Guard::citizen(REQUEST_FORM, state.public_origin.clone(), render_refusal);
     Router::new()
-        .route(KommunePath::Request.route(), post(request))
-        .route(path::CASES, post(staff_cases))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
-        .with_state(CaseFormState { options, case, staff, public_origin })
+        .route(KommunePath::Request.route(), post(request).layer(axum::middleware::from_fn_with_state(citizen, form_guard::guard)))
+        .route(path::CASES, post(staff_cases).layer(axum::middleware::from_fn_with_state(Guard::staff(CASES_FORM), form_guard::guard)))
+        .with_state(state)
 }
 
 async fn request(State(state): State<CaseFormState>, Path(kommune): Path<String>, uri: Uri, form: FormBody) -> Response {

@@ -8,6 +8,7 @@ pub mod case_forms;
 pub mod config;
 pub mod content_dir;
 pub mod exports;
+pub mod form_guard;
 pub mod health;
 pub mod proxy;
 pub mod staff_forms;
@@ -139,6 +140,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         guesses: limits.guesses,
         bookings: limits.bookings,
         threads: limits.threads,
+        public_origin: limits.public_origin.clone(),
     });
     let staff_forms = staff_forms::routes(staff_forms::StaffFormState {
         options: leptos_options.clone(),

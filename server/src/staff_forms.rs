@@ -6,6 +6,7 @@
 //!
 //! The role check is not here: it is in `app::api::staff::logic`, which every path goes through.
 
+use crate::form_guard::{self, FormLimit, Guard};
 use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, render_page, FormBody, Stores};
@@ -16,7 +17,7 @@ use app::api::staff_form::{csrf, path, SignInForm};
 use app::domain::staff::StaffAccess;
 use app::store::StaffStore;
 use app::text::t;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -25,7 +26,20 @@ use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
-const MAX_FORM_BYTES: usize = 32 * 1024;
+/// Each form's byte limit, from its fields (`form_guard`). The opening hours: up to
+/// `MAX_ROWS` rule rows of six fields, the closed dates and the yearly closed days, and a few more.
+pub const SIGN_IN_FORM: FormLimit = FormLimit::new(4, &[]);
+pub const CALENDAR_FORM: FormLimit = FormLimit::new(16, &[]);
+pub const OPENING_FORM: FormLimit = FormLimit::new(
+    app::domain::opening_form::MAX_ROWS * 6 + 8,
+    &[
+        (app::api::staff_form::field::CLOSED, app::domain::opening_form::CLOSED_MAX_CHARS),
+        (app::api::staff_form::field::CLOSED_EVERY_YEAR, app::domain::opening_form::CLOSED_EVERY_YEAR_MAX_CHARS),
+    ],
+);
+pub const ACCOUNTS_FORM: FormLimit = FormLimit::new(12, &[]);
+pub const CODES_FORM: FormLimit = FormLimit::new(8, &[]);
+pub const INBOX_FORM: FormLimit = FormLimit::new(6, &[(app::api::staff_form::field::REPLY, app::domain::message::MAX_CHARS)]);
 
 pub const ENV_SIGN_IN_ATTEMPTS_PER_HOUR: &str = "RMP_SIGN_IN_ATTEMPTS_PER_HOUR";
 /// Sign-in attempts per client address an hour; a username gets a third of it.
@@ -87,16 +101,16 @@ pub struct StaffFormState {
 }
 
 pub fn routes(state: StaffFormState) -> Router {
+    let guarded = |limit: FormLimit| axum::middleware::from_fn_with_state(Guard::staff(limit), form_guard::guard);
     Router::new()
-        .route(path::SIGN_IN, post(sign_in))
-        .route(path::SIGN_OUT, post(sign_out))
-        .route(path::CALENDAR, post(calendar))
-        .route(path::OPENING, post(opening))
-        .route(path::ACCOUNTS, post(accounts))
-        .route(path::EVALUATION, post(evaluation_codes))
-        .route(path::MESSAGES, post(messages))
+        .route(path::SIGN_IN, post(sign_in).layer(guarded(SIGN_IN_FORM)))
+        .route(path::SIGN_OUT, post(sign_out).layer(guarded(SIGN_IN_FORM)))
+        .route(path::CALENDAR, post(calendar).layer(guarded(CALENDAR_FORM)))
+        .route(path::OPENING, post(opening).layer(guarded(OPENING_FORM)))
+        .route(path::ACCOUNTS, post(accounts).layer(guarded(ACCOUNTS_FORM)))
+        .route(path::EVALUATION, post(evaluation_codes).layer(guarded(CODES_FORM)))
+        .route(path::MESSAGES, post(messages).layer(guarded(INBOX_FORM)))
         .route(path::REPORT_CSV, axum::routing::get(report_csv))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
 }
 

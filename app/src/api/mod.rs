@@ -31,6 +31,12 @@ pub enum LoadError {
 #[derive(Clone, Debug)]
 pub struct Posted<T>(pub T);
 
+/// A citizen's form POST that the server refused before any logic ran, because the browser said
+/// it came from another site (`server::form_guard`): the page is shown as for a GET, with this
+/// said at its top. Nothing was read or stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CrossSiteRefused;
+
 /// The store of type `S`, as the server provides it to every page.
 pub fn provided<S: Clone + Send + Sync + 'static>() -> Result<S, LoadError> {
     leptos::prelude::use_context::<S>().ok_or(LoadError::NotProvided(std::any::type_name::<S>()))

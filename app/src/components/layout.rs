@@ -73,6 +73,11 @@ pub fn Layout(
             </div>
         </header>
         <main id="main-content" class="container" tabindex="-1">
+            {use_context::<crate::api::Posted<crate::api::CrossSiteRefused>>().map(|_| view! {
+                <div class="alert alert-error" role="alert">
+                    <p class="alert-text">{t::FORM_FROM_ANOTHER_SITE}</p>
+                </div>
+            })}
             {children()}
         </main>
         <footer>

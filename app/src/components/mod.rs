@@ -9,9 +9,11 @@ mod message;
 pub mod load;
 mod pro_nav;
 pub mod staff;
+mod text_area;
 
 pub use citation::{CitationLine, CitedDetails, CitedFact, Detail, SourceList};
 pub use contact::ContactText;
 pub use layout::{Layout, NotFound, ServerErrorPage, SolutionInfo};
 pub use message::Message;
+pub use text_area::textarea_content;
 pub use pro_nav::ProNav;

@@ -70,6 +70,10 @@ pub enum OpeningFormError {
     ClosedDate(String),
     /// A yearly closed day that is no day and month (the line, cut to 30 characters).
     ClosedEveryYear(String),
+    /// The closed dates are over [`CLOSED_MAX_CHARS`] characters.
+    ClosedTooLong,
+    /// The yearly closed days are over [`CLOSED_EVERY_YEAR_MAX_CHARS`] characters.
+    ClosedEveryYearTooLong,
     /// The notice is not 0–336 whole hours.
     Notice,
     /// The horizon is not 1–366 days.
@@ -98,6 +102,11 @@ pub enum ExtraSlotError {
     NoSuchTime,
     InPast,
 }
+
+/// The closed dates' box holds at most this many characters: about 700 dates of 11.
+pub const CLOSED_MAX_CHARS: usize = 8000;
+/// The yearly closed days' box holds at most this many characters: every day of a year, and more.
+pub const CLOSED_EVERY_YEAR_MAX_CHARS: usize = 2500;
 
 /// Blank rows offered under the existing rules, so a rule can be added without JavaScript.
 pub const BLANK_ROWS: usize = 2;
@@ -170,6 +179,12 @@ impl OpeningForm {
                     rules.push(WeeklyRule { weekday, from, to, talk_minutes, capacity });
                 }
             }
+        }
+        if self.closed.chars().count() > CLOSED_MAX_CHARS {
+            errors.push(OpeningFormError::ClosedTooLong);
+        }
+        if self.closed_every_year.chars().count() > CLOSED_EVERY_YEAR_MAX_CHARS {
+            errors.push(OpeningFormError::ClosedEveryYearTooLong);
         }
         let mut closed = Vec::new();
         for line in self.closed.lines().map(str::trim).filter(|l| !l.is_empty()) {

@@ -3,7 +3,7 @@ use crate::api::messages::{write_page, ThreadLines, WritePage, WriteStep};
 use crate::api::staff::Choice;
 use crate::components::booking::CodeField;
 use crate::components::load::{found, path_param, posted};
-use crate::components::{CitationLine, CitedFact, Layout, Message, SolutionInfo};
+use crate::components::{textarea_content, CitationLine, CitedFact, Layout, Message, SolutionInfo};
 use crate::domain::kommune::{Kommune, KommunePath};
 use crate::domain::message::MAX_CHARS;
 use crate::text::t;
@@ -121,7 +121,7 @@ fn Compose(p: WritePage, action: String, site: String, writer: String, body: Str
             <div class="form-group">
                 <label class="form-label" for="besked">{t::MSG_BODY}</label>
                 <span class="form-hint" id="besked-hint">{t::body_hint()}</span>
-                <textarea class="form-input" id="besked" name=field::BODY rows="8" maxlength=max aria-describedby="besked-hint" required=true>{body}</textarea>
+                <textarea class="form-input" id="besked" name=field::BODY rows="8" maxlength=max aria-describedby="besked-hint" required=true inner_html=textarea_content(&body)></textarea>
             </div>
             <div class=if code_invalid { "form-group form-error" } else { "form-group" }>
                 <label class="form-label" for="bookingkode">{t::MSG_CODE_OPTIONAL}</label>
@@ -224,7 +224,7 @@ fn Thread(action: String, code: String, thread: ThreadLines, body: String, error
                     <div class="form-group">
                         <label class="form-label" for="besked">{t::MSG_WRITE_AGAIN}</label>
                         <span class="form-hint" id="besked-hint">{t::body_hint()} " " {retention}</span>
-                        <textarea class="form-input" id="besked" name=field::BODY rows="6" maxlength=max aria-describedby="besked-hint" required=true>{body}</textarea>
+                        <textarea class="form-input" id="besked" name=field::BODY rows="6" maxlength=max aria-describedby="besked-hint" required=true inner_html=textarea_content(&body)></textarea>
                     </div>
                     <button type="submit" class="button button-primary">{t::MSG_SEND}</button>
                 </form>

@@ -7,6 +7,7 @@ use crate::api::staff::{
 use crate::api::staff_form::{field, path, AccountButton, CalendarButton, CalendarView, RulePart, TICKED};
 use crate::components::load::{loaded, posted, query_param};
 use crate::components::staff::{alerts, staff_page, StaffFrame};
+use crate::components::textarea_content;
 use crate::domain::staff::{Role, TalkStatus};
 use crate::text::t;
 use leptos::prelude::*;
@@ -363,7 +364,7 @@ fn Opening(p: OpeningPage) -> impl IntoView {
                 <div class="form-group">
                     <label class="form-label" for="lukket">{t::STAFF_CLOSED}</label>
                     <span class="form-hint" id="lukket-hint">{t::STAFF_CLOSED_HINT}</span>
-                    <textarea class="form-input" id="lukket" name=field::CLOSED rows="5" aria-describedby="lukket-hint">{p.form.closed.clone()}</textarea>
+                    <textarea class="form-input" id="lukket" name=field::CLOSED rows="5" aria-describedby="lukket-hint" inner_html=textarea_content(&p.form.closed)></textarea>
                 </div>
                 <div class="form-group-checkbox">
                     <input type="checkbox" class="form-checkbox" id="helligdage" name=field::HOLIDAYS value=TICKED checked=p.form.closed_on_public_holidays/>
@@ -372,7 +373,7 @@ fn Opening(p: OpeningPage) -> impl IntoView {
                 <div class="form-group">
                     <label class="form-label" for="lukket_hvert_aar">{t::STAFF_CLOSED_EVERY_YEAR}</label>
                     <span class="form-hint" id="lukket-hvert-aar-hint">{t::STAFF_CLOSED_EVERY_YEAR_HINT}</span>
-                    <textarea class="form-input" id="lukket_hvert_aar" name=field::CLOSED_EVERY_YEAR rows="3" aria-describedby="lukket-hvert-aar-hint">{p.form.closed_every_year.clone()}</textarea>
+                    <textarea class="form-input" id="lukket_hvert_aar" name=field::CLOSED_EVERY_YEAR rows="3" aria-describedby="lukket-hvert-aar-hint" inner_html=textarea_content(&p.form.closed_every_year)></textarea>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="varsel">{t::STAFF_NOTICE}</label>

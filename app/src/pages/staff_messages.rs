@@ -2,7 +2,7 @@ use crate::api::messages::{inbox_page, InboxLine, InboxPage, StaffThread};
 use crate::api::staff_form::{field, path, InboxForm};
 use crate::components::load::query_param;
 use crate::components::staff::{alerts, staff_page, StaffFrame};
-use crate::components::Message;
+use crate::components::{textarea_content, Message};
 use crate::domain::message::MAX_CHARS;
 use crate::text::t;
 use leptos::prelude::*;
@@ -87,7 +87,7 @@ fn OpenThread(thread: StaffThread, csrf: String) -> impl IntoView {
                     <div class="form-group">
                         <label class="form-label" for="svar">{t::INBOX_REPLY}</label>
                         <span class="form-hint" id="svar-hint">{t::body_hint()}</span>
-                        <textarea class="form-input" id="svar" name=field::REPLY rows="8" maxlength=max aria-describedby="svar-hint" required=true>{thread.reply.clone()}</textarea>
+                        <textarea class="form-input" id="svar" name=field::REPLY rows="8" maxlength=max aria-describedby="svar-hint" required=true inner_html=textarea_content(&thread.reply)></textarea>
                     </div>
                     <button type="submit" class="button button-primary">{t::INBOX_SEND}</button>
                 </form>

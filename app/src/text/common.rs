@@ -92,6 +92,9 @@ pub const GO_HOME: &str = "Gå til forsiden";
 pub const YES: &str = "Ja";
 pub const NO: &str = "Nej";
 pub const SERVER_ERROR: &str = "Der skete en fejl hos os. Prøv igen om lidt.";
+/// A citizen's form that another website sent (server::form_guard): nothing was read or stored.
+pub const FORM_FROM_ANOTHER_SITE: &str =
+    "Formularen blev ikke sendt, fordi den kom fra en anden hjemmeside. Intet er gemt. Udfyld den her på siden, hvis du vil sende den.";
 pub const ERROR_PREFIX: &str = "Fejl";
 
 /// The municipalities' short names joined for a sentence: "Ishøj, Vallensbæk og Thisted".

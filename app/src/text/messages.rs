@@ -70,7 +70,9 @@ pub fn body_hint() -> String {
 pub fn body_error(e: BodyError) -> String {
     match e {
         BodyError::Empty => "Skriv en besked, før du sender.".to_string(),
-        BodyError::TooLong { chars } => format!("Beskeden er for lang: {chars} tegn. Den må højst være {MAX_CHARS} tegn."),
+        // No count: a body cut at the form's byte limit (server::form_guard) is longer than the
+        // count the server saw.
+        BodyError::TooLong { .. } => format!("Beskeden er for lang: højst {} tegn. Gør den kortere, og send den igen.", danish_thousands(MAX_CHARS)),
         BodyError::Binary => "Beskeden indeholder tegn, der ikke er tekst (fx fra en fil). Skriv eller indsæt kun almindelig tekst.".to_string(),
         BodyError::Script => "Beskeden indeholder kode (fx <script> eller javascript:), som ikke kan sendes. Skriv den som almindelig tekst.".to_string(),
     }
@@ -133,3 +135,16 @@ pub fn reply_template(book: &str, phone: Option<&str>) -> String {
 
 pub const MSG_NOT_A_BOOKING_CODE: &str = "Koden er ikke en bookingkode fra denne kommune. Lad feltet stå tomt for at få en ny kode, eller tjek koden tegn for tegn.";
 pub const MSG_CODE_HAS_THREAD: &str = "Der er allerede en tråd til denne kode. Læs den med koden nedenfor, og skriv videre der.";
+
+/// 2000 as Danish writes it: "2.000".
+fn danish_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -187,6 +187,12 @@ pub fn opening_form_error(e: &OpeningFormError) -> String {
         OpeningFormError::RuleCapacity(n) => format!("Regel {n}: antal pladser skal være 1–20."),
         OpeningFormError::ClosedDate(line) => format!("Lukkedagen »{line}« er ikke en dato. Skriv fx 24.12.2026."),
         OpeningFormError::ClosedEveryYear(line) => format!("Den årlige lukkedag »{line}« er ikke en dag og en måned. Skriv fx 24.12."),
+        OpeningFormError::ClosedTooLong => {
+            format!("Lukkedagene fylder for meget: højst {} tegn. Slet datoer, der er gået.", crate::domain::opening_form::CLOSED_MAX_CHARS)
+        }
+        OpeningFormError::ClosedEveryYearTooLong => {
+            format!("De årlige lukkedage fylder for meget: højst {} tegn.", crate::domain::opening_form::CLOSED_EVERY_YEAR_MAX_CHARS)
+        }
         OpeningFormError::Notice => "Varslet skal være et helt antal timer fra 0 til 336.".to_string(),
         OpeningFormError::Horizon => "Hvor langt frem der kan bookes skal være 1–366 dage.".to_string(),
     }
@@ -224,6 +230,8 @@ mod tests {
             OpeningFormError::RuleCapacity(2),
             OpeningFormError::ClosedDate("x".into()),
             OpeningFormError::ClosedEveryYear("x".into()),
+            OpeningFormError::ClosedTooLong,
+            OpeningFormError::ClosedEveryYearTooLong,
             OpeningFormError::Notice,
             OpeningFormError::Horizon,
         ];
