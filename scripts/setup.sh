@@ -21,6 +21,8 @@ missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Java 11 or later for the Nu Html Checker (end2end's vnu-jar; server/tests/valid_html.rs runs it).
+java -version 2>&1 | grep -qE 'version "(1[1-9]|[2-9][0-9])' || missing+=(default-jre-headless)
 if ((${#missing[@]})); then
   log "apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
@@ -74,7 +76,7 @@ fi
 
 # 4. npm packages, each from its package-lock.json: in style/ the browser files' build tools that
 #    build-site runs (Dart Sass, esbuild; wasm-opt from npm's Binaryen 132, never Debian's 108) and
-#    DKFDS's sources; in end2end/ Playwright.
+#    DKFDS's sources; in end2end/ Playwright and the Nu Html Checker (vnu-jar, run on Debian's Java).
 npm_ci() {
   local dir="$1" sum
   sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"

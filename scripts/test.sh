@@ -37,6 +37,9 @@ trap pg_stop EXIT
 
 # 2. Rust tests, in the release profile so they share the build with the end-to-end server;
 #    build-site's own tests in the profile it was built with, so its crates are not built twice.
+#    server/tests/valid_html.rs among them runs the Nu Html Checker on every page the walk reaches
+#    (end2end/node_modules/vnu-jar and Java, both from setup.sh above; missing, the test fails).
+#    Its jar path is relative to the checkout, so CI's fresh clone finds it after setup.sh.
 echo "== cargo test"
 rust_started=$SECONDS
 # A test that hangs must fail the run, not use up CI's time: the Rust tests (building them

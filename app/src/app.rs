@@ -30,6 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 {head_assets(&options, page_has_islands())}
+                {is_staff_page().then(|| view! { <meta name="robots" content="noindex, nofollow"/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -90,7 +91,15 @@ impl HeadAssets {
             leptos::nonce::provide_nonce();
             let first_nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
             let stylesheet = view! { <HashedStylesheet options=options.clone() id="leptos"/> }.to_html();
+            // HydrationScripts writes the nonce as the preloads' `crossorigin` value, which is no
+            // valid value (the Nu Html Checker's error; browsers read it as `anonymous`). A bare
+            // `crossorigin` is `anonymous` by definition: the same fetch, valid.
             let island_scripts = view! { <HydrationScripts options=options.clone() islands=true/> }.to_html();
+            let island_scripts = if first_nonce.is_empty() {
+                island_scripts
+            } else {
+                island_scripts.replace(&format!("crossorigin=\"{first_nonce}\""), "crossorigin")
+            };
             HeadAssets { key, stylesheet, island_scripts, first_nonce }
         }));
         rendered.push(assets.clone());
@@ -103,7 +112,20 @@ impl HeadAssets {
 /// and load no script at all. The head is written before the body, so this is decided by path;
 /// `server/tests/islands.rs` checks each page's module against its islands.
 fn page_has_islands() -> bool {
-    !use_context::<http::request::Parts>().is_some_and(|p| p.uri.path() == "/personale" || p.uri.path().starts_with("/personale/"))
+    !is_staff_page()
+}
+
+/// Whether the page being rendered is a staff page (`/personale...`). Those carry `robots`
+/// noindex in the head, written here by path, not by a `<Meta>` in the page. A `<Meta>` registers
+/// only when it is rendered to HTML (leptos_meta 0.8.7, `RegisteredMetaTag::to_html_with_buf`,
+/// by `use_context::<ServerMetaContext>()`). A staff page's frame is inside the page's `Suspend`,
+/// which waits for the stores; when that future is not ready at its first poll, tachys 0.2.19
+/// renders its view later in a future of its own (`reactive_graph/suspense.rs`, `push_async`)
+/// where no reactive owner need be current, the context is not found and the tag is dropped
+/// without a word to the page: 2 of 8 loads of `/personale/sager?sag=1`. The server also sends
+/// `X-Robots-Tag` on every staff response (`server::html_stream::staff_noindex`).
+fn is_staff_page() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|p| p.uri.path() == "/personale" || p.uri.path().starts_with("/personale/"))
 }
 
 /// The policy for HTML pages: scripts only from this origin and with this response's nonce,

@@ -10,6 +10,7 @@ pub mod content_dir;
 pub mod exports;
 pub mod form_guard;
 pub mod health;
+pub mod html_stream;
 pub mod proxy;
 pub mod staff_forms;
 pub mod throttle;
@@ -173,7 +174,9 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         app = app.route(BENCH_FLOOR_PATH, axum::routing::get(bench_floor));
     }
     let app = app
-        .layer(axum::middleware::from_fn_with_state(std::sync::Arc::new(limits.proxies), proxy::find_client));
+        .layer(axum::middleware::from_fn_with_state(std::sync::Arc::new(limits.proxies), proxy::find_client))
+        .layer(axum::middleware::from_fn(html_stream::filter_html))
+        .layer(axum::middleware::from_fn(html_stream::staff_noindex));
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()
             .make_span_with(request_span)

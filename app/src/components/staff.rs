@@ -9,14 +9,14 @@ use crate::components::Layout;
 use crate::domain::staff::{Role, StaffAccess};
 use crate::text::t;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
-/// Title, robots and frame shared by the staff pages.
+/// Title and frame shared by the staff pages. (Their `robots` noindex is in the shell's head, by
+/// path: `app::app::shell`.)
 #[component]
 pub fn StaffFrame(title: String, access: Option<StaffAccess>, children: Children) -> impl IntoView {
     view! {
         <Title text=format!("{title} – {}", t::STAFF_PORTAL)/>
-        <Meta name="robots" content="noindex, nofollow"/>
         <Layout staff=true>
             {access.map(|a| view! { <StaffBar access=a/> })}
             <h1>{title}</h1>

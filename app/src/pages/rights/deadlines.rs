@@ -45,7 +45,7 @@ fn Deadlines(p: DeadlinesPage) -> impl IntoView {
                 <details class="details">
                     <summary class="details-summary"><span class="details-summary-text">{t::RULES_BEHIND}</span></summary>
                     <div class="details-text">
-                        {p.guarantee_rules.into_iter().map(|rule| view! { <RuleCard rule level=4/> }).collect_view()}
+                        {p.guarantee_rules.into_iter().map(|rule| view! { <RuleCard rule level=3/> }).collect_view()}
                     </div>
                 </details>
             </section>
@@ -56,7 +56,7 @@ fn Deadlines(p: DeadlinesPage) -> impl IntoView {
                 <details class="details">
                     <summary class="details-summary"><span class="details-summary-text">{t::RULES_BEHIND}</span></summary>
                     <div class="details-text">
-                        {p.complaint_rules.into_iter().map(|rule| view! { <RuleCard rule level=4/> }).collect_view()}
+                        {p.complaint_rules.into_iter().map(|rule| view! { <RuleCard rule level=3/> }).collect_view()}
                     </div>
                 </details>
             </section>
