@@ -7,6 +7,7 @@
 use app::api::evaluation::logic::{self as evaluation, build};
 use app::api::evaluation::{EvaluationStep, ReportPage};
 use app::content::catalogue;
+use app::domain::disclosure::{Range, Release, K};
 use app::domain::evaluation::Moment;
 use app::domain::staff::{Role, StaffAccess};
 use app::store::{AnonStore, Evaluations, TokenSecret};
@@ -125,25 +126,29 @@ async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
     assert_eq!((report.quarter.as_str(), report.previous.as_str(), report.next.as_str()), ("2026-K4", "2026-K3", "2027-K1"));
     assert!(!report.empty && report.notice.is_none());
     let q = |m, p, h: &str| table(&report, m, p, h);
-    let (rates, small) = (t::REPORT_RATES_HEADING, t::REPORT_SMALL);
+    let (rates, small) = (t::REPORT_RATES_HEADING, t::REPORT_HIDDEN);
 
-    // Group course: 14 of 20; every count under 5 hidden, and nothing else needed hiding.
+    // Group course: 14 of 20. The counts under 5 are hidden; where the hidden counts of a row
+    // would add up to under 5 (2 + 0 + 0 + 0 of the 14 beside 7 and 5), a reader would know each
+    // to within fewer than 5 values, so the next smallest (5, 6, 1 + …) is hidden as well.
     assert_eq!(q(Moment::GroupCourse, None, rates), ["20", "14", "6", "70 %"]);
-    assert_eq!(q(Moment::GroupCourse, None, "Hvor tilfreds er du med forløbet og behandlingen?"), ["7", "5", small, small, small, small, "14"]);
-    assert_eq!(q(Moment::GroupCourse, None, "Jeg har oplevet behandlingen som meningsfuld for mig."), ["8", "6", small, small, small, small, "14"]);
+    assert_eq!(q(Moment::GroupCourse, None, "Hvor tilfreds er du med forløbet og behandlingen?"), ["7", small, small, small, small, small, "14"]);
+    assert_eq!(q(Moment::GroupCourse, None, "Jeg har oplevet behandlingen som meningsfuld for mig."), ["8", small, small, small, small, small, "14"]);
     assert_eq!(q(Moment::GroupCourse, None, "Behandlingen har støttet mig i at nå mine mål."), ["10", small, small, small, small, small, "14"]);
 
-    // Discharge: 7 of 10. The 3 unused codes are few, and 10 − 7 would give them away, so the 7
-    // is hidden too; being every question's total, it is hidden in those tables as well.
+    // Discharge: 7 of 10, all the same answers. The 3 unused codes are few, and 10 − 7 would
+    // give them away, so the 7 is hidden too; and a question's 7 "meget tilfreds" would show
+    // the 7 answered (it is at least 7, at most 10), so every answer goes: only the 10 stays.
     assert_eq!(q(Moment::Discharge, None, rates), ["10", small, small, t::REPORT_NOT_SHOWN]);
-    assert_eq!(q(Moment::Discharge, None, "Hvor tilfreds er du med det samlede tilbud?"), ["7", small, small, small, small, small, small]);
-    assert_eq!(q(Moment::Discharge, None, "Behandlingen har støttet mig i at nå mine mål."), [small, "7", small, small, small, small, small]);
+    assert_eq!(q(Moment::Discharge, None, "Hvor tilfreds er du med det samlede tilbud?"), [small; 7]);
+    assert_eq!(q(Moment::Discharge, None, "Behandlingen har støttet mig i at nå mine mål."), [small; 7]);
 
     // Follow-up, 1 month: 12 of 20.
     assert_eq!(q(Moment::FollowUp, Some(1), rates), ["20", "12", "8", "60 %"]);
+    // 5 / 5 / 2 / 0 and 0 unanswered: the 2 and the 0s add up to 2, so the second 5 goes too.
     assert_eq!(
         q(Moment::FollowUp, Some(1), "Hvordan er dit forbrug af rusmidler nu, sammenlignet med før behandlingen?"),
-        ["5", "5", small, small, small, "12"]
+        ["5", small, small, small, small, "12"]
     );
     // 5 yes and 7 no of 12: the 0 unanswered is hidden, and 12 − 7 − 0 would give it away
     // with the 5: so the 5 (the smallest) goes too.
@@ -153,11 +158,12 @@ async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
     assert_eq!(q(Moment::FollowUp, Some(6), rates), ["20", small, small, t::REPORT_NOT_SHOWN]);
     assert!(q(Moment::FollowUp, Some(6), "Vil du gerne tale med en rådgiver igen?").iter().all(|c| *c == small));
 
-    // Talks: 10 held (each an invitation to evaluate), 5 evaluated with their booking codes.
+    // Talks: 10 held (each an invitation to evaluate), 5 evaluated with their booking codes, all
+    // alike: a shown 5 "tilfreds" of 5 would tell every answer, so only the totals stay.
     assert_eq!(q(Moment::Talk, None, rates), ["10", "5", "5", "50 %"]);
-    assert_eq!(q(Moment::Talk, None, "Hvor tilfreds er du med samtalen?"), [small, "5", small, small, small, small, "5"]);
-    assert_eq!(q(Moment::Talk, None, "Samtalen har været til hjælp for mig."), [small, "5", small, small, small, small, "5"]);
-    assert_eq!(q(Moment::Talk, None, "Vil du gerne tale med en rådgiver igen?"), [small, "5", small, "5"]);
+    assert_eq!(q(Moment::Talk, None, "Hvor tilfreds er du med samtalen?"), [small, small, small, small, small, small, "5"]);
+    assert_eq!(q(Moment::Talk, None, "Samtalen har været til hjælp for mig."), [small, small, small, small, small, small, "5"]);
+    assert_eq!(q(Moment::Talk, None, "Vil du gerne tale med en rådgiver igen?"), [small, small, small, "5"]);
 
     // Every table of the plan is there: 4 moments' rates and questions, the follow-up's per point.
     assert_eq!(report.tables.len(), (1 + 3) + (1 + 3) + (1 + 3) + 2 * (1 + 2));
@@ -168,12 +174,11 @@ async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
     assert_eq!(reduced.target, "Mindst 50 %");
     assert_eq!(reduced.source.doc_id, "ishoj-vallensbaek-2020");
     assert_eq!(reduced.source.section, "Monitorering");
+    // "Less use" (5) is hidden at one month (see above), so the share of "none or less" is not
+    // shown either: it would give the hidden count away.
     assert_eq!(
         reduced.results,
-        vec![
-            (t::point_heading(1), "83 % (10 af 12 svar)".to_string(), Some(true)),
-            (t::point_heading(6), t::REPORT_TOO_FEW.to_string(), None),
-        ]
+        vec![(t::point_heading(1), t::REPORT_TOO_FEW.to_string(), None), (t::point_heading(6), t::REPORT_TOO_FEW.to_string(), None)]
     );
     let drug_free = &report.targets[1];
     assert_eq!(drug_free.target, "Mindst 30 %");
@@ -182,7 +187,7 @@ async fn a_planted_quarter_gives_every_figure_and_every_suppression() {
     assert!(!back.measured && back.results.is_empty(), "coming back to treatment is not asked about");
     assert_eq!(back.target, "under 50 %");
 
-    // The CSV has the same figures, a row per cell, and the suppressed as "< 5".
+    // The CSV has the same figures, a row per cell, and the suppressed as "skjult".
     let (name, bytes) = evaluation::report_csv(&e, &admin, Some("2026-K4"), at("2027-01-10T09:00:00+01:00")).await.unwrap();
     assert_eq!(name, "evaluering-vallensbaek-2026-k4.csv");
     let text = String::from_utf8(bytes).unwrap();
@@ -382,17 +387,18 @@ fn two_sites_get_a_row_each_and_the_municipality_a_total() {
         ("b".into(), Moment::Discharge, 0, month, "samlede-tilbud".into(), "tilfreds".into(), 4),
         ("b".into(), Moment::Discharge, 0, month, "samlede-tilbud".into(), "utilfreds".into(), 2),
     ];
-    let (tables, _) = build(plan, &[&a, &b], &tallies);
+    let (tables, targets) = build(plan, &[&a, &b], &tallies);
+    assert_eq!(audit(plan, &tables, &targets), Vec::<String>::new());
     let t = tables.iter().find(|t| t.heading == "Hvor tilfreds er du med det samlede tilbud?").unwrap();
     let rows: Vec<(&str, Vec<&str>)> = t.rows.iter().map(|r| (r.site.as_str(), r.cells.iter().map(String::as_str).collect())).collect();
-    let s = t::REPORT_SMALL;
-    // "Tilfreds": A 20, B 4 (small). The municipality's 24 less A's 20 would give B's 4 away, so
-    // A's 20 is hidden too; each site's number of responses stays.
-    assert_eq!(rows[0], ("A", vec![s, s, s, s, s, s, "20"]));
-    assert_eq!(rows[1], ("B", vec![s, s, s, s, s, s, "6"]));
-    assert_eq!(rows[2].0, t::REPORT_ALL_SITES);
-    assert_eq!(rows[2].1[1], "24");
-    assert_eq!(rows[2].1[6], "26");
+    let s = t::REPORT_HIDDEN;
+    // "Tilfreds": A 20 of 20, B 4 (small) of 6. The municipality's 24 less A's 20 would give
+    // B's 4 away, so A's 20 is hidden too; A's 20 responses beside it would tell that every one
+    // of them said "tilfreds" (and pin A's hidden zeros), so they go, and with them B's 6 (26 −
+    // 20) and the municipality's 24 (26 − 2 ≥ 24 would pin B's counts): only the 26 stays.
+    assert_eq!(rows[0], ("A", vec![s; 7]));
+    assert_eq!(rows[1], ("B", vec![s; 7]));
+    assert_eq!(rows[2], (t::REPORT_ALL_SITES, vec![s, s, s, s, s, s, "26"]));
 }
 
 // ---- A talk evaluated with its booking code ---------------------------------------------------
@@ -555,4 +561,281 @@ async fn two_evaluations_of_one_talk_at_once_count_one() {
         assert_eq!(thanks, 1, "{a:?} / {b:?}");
     }
     assert_eq!(talk_counts(&anon.evaluations().tallies(KOMMUNE, november, november).await.unwrap()), (10, 10));
+}
+
+// ---- The audit: no suppressed figure can be worked out from what is published -----------------
+
+/// Every figure a report publishes for one quarter and municipality (the page's tables, totals,
+/// response rates and target lines; the CSV carries the same, checked by
+/// [`csv_is_the_page`]) as one [`Release`], rebuilt from the printed text alone, as an outsider
+/// would: a reader knows that a row's answers and "Ubesvaret" add up to "I alt", which is the
+/// response-rate table's "Besvaret"; that "Besvaret" and "Ikke besvaret" add up to "Udleveret",
+/// shared by every follow-up point; that the sites' rows add up to the municipality's; and what
+/// each target line counts. Counts are non-negative whole numbers. A printed "< 5" is a bound
+/// (at most 4); "skjult" says nothing.
+///
+/// The previous and the next quarter add nothing: a quarter's figures are those of the codes
+/// handed out (talks held) in its months, answers counted under the code's month
+/// (`Evaluations::tallies`), so no figure of one quarter is, or is part of, a figure of another.
+///
+/// A suppressed figure **fails** when fewer than [`K`] (5) whole values remain possible for it:
+/// with `lo` and `hi` its smallest and largest value over every non-negative integer solution
+/// of the published facts (exact integer bounds, `Release::prepare`), it fails when
+/// `hi − lo + 1 < 5`, or when that is not proven (a value counts as possible only with a checked
+/// integer witness). A contradiction in what is printed (a "< 5" hiding 5 or more, one figure
+/// printed as two numbers) fails too. Returns the failures, each with the figure and its range.
+fn audit(plan: &app::content::evaluation::KommuneEvaluation, tables: &[app::api::evaluation::ReportTable], targets: &[app::api::evaluation::TargetLine]) -> Vec<String> {
+    use app::domain::evaluation::{share, AnswerSet, Shown};
+    #[derive(Default)]
+    struct Published {
+        names: Vec<String>,
+        index: HashMap<String, usize>,
+        printed: Vec<Vec<String>>,
+        equations: Vec<Vec<(usize, i64)>>,
+        failures: Vec<String>,
+    }
+    impl Published {
+        fn figure(&mut self, name: String) -> usize {
+            if let Some(i) = self.index.get(&name) {
+                return *i;
+            }
+            self.names.push(name.clone());
+            self.printed.push(Vec::new());
+            self.index.insert(name, self.names.len() - 1);
+            self.names.len() - 1
+        }
+        fn print(&mut self, name: String, text: &str) -> usize {
+            let i = self.figure(name);
+            self.printed[i].push(text.to_string());
+            i
+        }
+        fn number(&self, i: usize) -> Option<i64> {
+            self.printed[i].iter().find_map(|p| p.parse().ok())
+        }
+    }
+    let mut p = Published::default();
+    let all = t::REPORT_ALL_SITES;
+    let answered = |m: &str, point: Option<u32>, site: &str| format!("{m} {point:?} · {site} · {}", t::REPORT_ANSWERED);
+    for table in tables {
+        let m = table.moment.as_str();
+        let point = table.point;
+        let rate = table.heading == t::REPORT_RATES_HEADING;
+        let mut per_column: Vec<Vec<usize>> = vec![Vec::new(); table.columns.len()];
+        let mut totals: Vec<Option<usize>> = vec![None; table.columns.len()];
+        for row in &table.rows {
+            let site = row.site.as_str();
+            let mut figures = Vec::new();
+            if rate {
+                assert_eq!(table.columns, [t::REPORT_HANDED_OUT, t::REPORT_ANSWERED, t::REPORT_NOT_ANSWERED, t::REPORT_RATE]);
+                let handed = p.print(format!("{m} · {site} · {}", t::REPORT_HANDED_OUT), &row.cells[0]);
+                let answers = p.print(answered(m, point, site), &row.cells[1]);
+                let unused = p.print(format!("{m} {point:?} · {site} · {}", t::REPORT_NOT_ANSWERED), &row.cells[2]);
+                p.equations.push(vec![(answers, 1), (unused, 1), (handed, -1)]);
+                figures = vec![handed, answers, unused];
+                // A share is printed only beside both its counts, and is theirs: it adds nothing.
+                if row.cells[3] != t::REPORT_NOT_SHOWN {
+                    let (h, a) = (p.number(handed), p.number(answers));
+                    let expected = match (a, h) {
+                        (Some(a), Some(h)) => share(Shown::Count(a as u64), Shown::Count(h as u64)).map(|s| format!("{s} %")),
+                        _ => None,
+                    };
+                    if expected.as_deref() != Some(row.cells[3].as_str()) {
+                        p.failures.push(format!("{m} {point:?} · {site}: the share {} tells more than its counts", row.cells[3]));
+                    }
+                }
+            } else {
+                let (total, parts) = table.columns.split_last().unwrap();
+                assert_eq!(total, t::REPORT_TOTAL);
+                for (c, column) in parts.iter().enumerate() {
+                    figures.push(p.print(format!("{m} {point:?} · {} · {site} · {column}", table.heading), &row.cells[c]));
+                }
+                let sum = p.print(answered(m, point, site), row.cells.last().unwrap());
+                let mut line: Vec<(usize, i64)> = figures.iter().map(|f| (*f, 1)).collect();
+                line.push((sum, -1));
+                p.equations.push(line);
+                figures.push(sum);
+            }
+            for (c, f) in figures.into_iter().enumerate() {
+                if row.total {
+                    totals[c] = Some(f);
+                } else {
+                    per_column[c].push(f);
+                }
+            }
+        }
+        if table.rows.len() > 1 {
+            for (parts, total) in per_column.iter().zip(&totals) {
+                if let Some(total) = total.filter(|_| !parts.is_empty()) {
+                    p.equations.push(parts.iter().map(|f| (*f, 1)).chain([(total, -1)]).collect());
+                }
+            }
+        }
+    }
+    // The targets: a measured line prints how many of the follow-up's answers it counts, of how
+    // many, at a point.
+    let follow = plan.moment(Moment::FollowUp);
+    for (target, line) in plan.targets.iter().zip(targets) {
+        let (Some(measure), Some(follow)) = (&target.measure, follow) else { continue };
+        let question = follow.questions.iter().find(|q| q.answers == AnswerSet::UseNow).unwrap();
+        for (heading, text, _) in &line.results {
+            if text == t::REPORT_TOO_FEW {
+                continue;
+            }
+            let numbers: Vec<i64> = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+            let &[pct, part, whole] = numbers.as_slice() else { panic!("{text}") };
+            let point = plan.points().iter().copied().find(|p| t::point_heading(*p) == *heading).unwrap();
+            let m = t::moment_name(Moment::FollowUp);
+            let counted = p.print(format!("target {} · {heading}", line.text), &part.to_string());
+            let cells: Vec<usize> = measure
+                .counts
+                .iter()
+                .map(|a| p.figure(format!("{m} {:?} · {} · {all} · {}", Some(point), question.text, t::answer_name(AnswerSet::UseNow, a))))
+                .collect();
+            p.equations.push(cells.iter().map(|c| (*c, 1)).chain([(counted, -1)]).collect());
+            p.print(answered(m, Some(point), all), &whole.to_string());
+            if share(Shown::Count(part as u64), Shown::Count(whole as u64)) != Some(pct as u64) {
+                p.failures.push(format!("{}: {text} is not its own share", line.text));
+            }
+        }
+    }
+    let mut release = Release::new(p.names.len());
+    for (i, printed) in p.printed.iter().enumerate() {
+        let numbers: Vec<i64> = printed.iter().filter_map(|s| s.parse().ok()).collect();
+        for text in printed {
+            assert!(text.parse::<i64>().is_ok() || text == t::REPORT_HIDDEN || text == "< 5", "{}: {text}", p.names[i]);
+        }
+        if let Some(n) = numbers.first() {
+            if numbers.iter().any(|x| x != n) || numbers.len() != printed.len() {
+                p.failures.push(format!("{} is printed as {printed:?}", p.names[i]));
+            }
+            release.show(i, *n);
+        }
+        if printed.iter().any(|s| s == "< 5") {
+            release.at_most(i, 4);
+        }
+    }
+    for line in &p.equations {
+        release.equation(line.clone(), 0);
+    }
+    let prepared = release.prepare();
+    if prepared.contradictions > 0 {
+        p.failures.push(format!("{} printed figures contradict the others", prepared.contradictions));
+    }
+    for (i, name) in p.names.iter().enumerate() {
+        match prepared.range(i) {
+            Some(Range::Values { lo, hi, low_seen, high_seen, exact }) if high_seen - low_seen < K - 1 => {
+                p.failures.push(format!("{name}: {lo}..={hi} (witnesses {low_seen}..={high_seen}, exact: {exact})"))
+            }
+            Some(Range::Infeasible) => p.failures.push(format!("{name}: no solution (a printed bound is false)")),
+            _ => {}
+        }
+    }
+    p.failures
+}
+
+/// The CSV's rows are the page's figures, one for one, and its target lines the page's.
+fn csv_is_the_page(report: &ReportPage, csv_bytes: &[u8]) {
+    let text = std::str::from_utf8(csv_bytes).unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+    let mut page: Vec<Vec<String>> = Vec::new();
+    for table in &report.tables {
+        for row in &table.rows {
+            for (column, cell) in table.columns.iter().zip(&row.cells) {
+                let point = table.point.map(|p| p.to_string()).unwrap_or_default();
+                page.push(vec![table.moment.clone(), point, table.heading.clone(), row.site.clone(), column.clone(), cell.clone()]);
+            }
+        }
+    }
+    for target in &report.targets {
+        for (point, measured, _) in &target.results {
+            page.push(vec![t::moment_name(Moment::FollowUp).to_string(), point.clone(), t::REPORT_CSV_TARGET.to_string(), t::REPORT_ALL_SITES.to_string(), target.target.clone(), measured.clone()]);
+        }
+    }
+    let csv: Vec<Vec<String>> = rows.iter().filter(|r| !(r[4] == t::REPORT_CSV_TARGET && r[7] == t::REPORT_NOT_MEASURED)).map(|r| r[2..8].to_vec()).collect();
+    assert_eq!(csv, page, "the CSV publishes what the page does, and nothing more");
+}
+
+fn audit_report(report: &ReportPage) -> Vec<String> {
+    audit(catalogue().evaluation(KOMMUNE).unwrap(), &report.tables, &report.targets)
+}
+
+#[tokio::test]
+async fn the_audit_finds_no_suppressed_figure_that_can_be_worked_out() {
+    // The planted quarter, and the issue's: 28 discharge codes, all answered; "Tilfreds" 28 to
+    // one question, 25 "helt enig" and 3 "enig" to another. Before the fix, the page printed the
+    // 28 answered as "< 5", and its 28 "Tilfreds" and 28 "Udleveret" gave away that the 3 was 3.
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    plant(&anon).await;
+    let admin = member(Role::Admin, KOMMUNE);
+    let now = at("2027-01-10T09:00:00+01:00");
+    let report = evaluation::report(&e, &admin, Some("2026-K4"), now).await.unwrap();
+    let (_, bytes) = evaluation::report_csv(&e, &admin, Some("2026-K4"), now).await.unwrap();
+    csv_is_the_page(&report, &bytes);
+    assert_eq!(audit_report(&report), Vec::<String>::new());
+
+    let (_dir, anon) = store().await;
+    let e = anon.evaluations();
+    let codes = hand_out(&e, Moment::Discharge, 28).await;
+    for (i, code) in codes.iter().enumerate() {
+        let maal = if i < 25 { "helt-enig" } else { "enig" };
+        answered(&anon, code, &[("samlede-tilbud", "tilfreds"), ("meningsfuld", "helt-enig"), ("maal", maal)], at("2026-12-02T12:00:00+01:00")).await;
+    }
+    let report = evaluation::report(&e, &admin, Some("2026-K4"), now).await.unwrap();
+    let (_, bytes) = evaluation::report_csv(&e, &admin, Some("2026-K4"), now).await.unwrap();
+    csv_is_the_page(&report, &bytes);
+    let failures = audit_report(&report);
+    assert_eq!(failures, Vec::<String>::new(), "{:#?}", report.tables.iter().filter(|t| t.moment == t::moment_name(Moment::Discharge)).collect::<Vec<_>>());
+    // No total is printed as "< 5": nothing is, a hidden figure says "skjult".
+    assert!(report.tables.iter().flat_map(|t| &t.rows).flat_map(|r| &r.cells).all(|c| c != "< 5"));
+}
+
+/// Random answer sets for Vallensbæk's plan, from small numbers (most cells small, so much is
+/// suppressed): `sizes` gives the codes handed out per moment and the responses per point,
+/// `spread` how they answered; with `two_sites`, two sites and the municipality's total.
+fn random_tallies(plan: &app::content::evaluation::KommuneEvaluation, sizes: &[u64], spread: &[u64], two_sites: bool) -> app::store::Tallies {
+    let month = app::domain::evaluation::Month::parse("2026-11").unwrap();
+    let mut tallies = app::store::Tallies::default();
+    let mut sizes = sizes.iter().copied().cycle();
+    let mut spread = spread.iter().copied().cycle();
+    for site in if two_sites { ["a", "b"].as_slice() } else { ["a"].as_slice() } {
+        for moment in &plan.moments {
+            let handed = sizes.next().unwrap();
+            tallies.issued.push((site.to_string(), moment.moment, month, handed));
+            let points: Vec<u32> = if moment.moment == Moment::FollowUp { plan.points().to_vec() } else { vec![0] };
+            for point in points {
+                let responses = sizes.next().unwrap().min(handed);
+                tallies.responses.push((site.to_string(), moment.moment, point, month, responses));
+                for q in &moment.questions {
+                    let mut left = responses;
+                    for a in q.answers.answers() {
+                        let n = spread.next().unwrap().min(left);
+                        left -= n;
+                        tallies.answers.push((site.to_string(), moment.moment, point, month, q.id.clone(), a.to_string(), n));
+                    }
+                }
+            }
+        }
+    }
+    tallies
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 40, ..proptest::prelude::ProptestConfig::default() })]
+    #[test]
+    fn no_random_answer_set_gives_a_suppressed_figure_away(
+        sizes in proptest::collection::vec(0u64..40, 12),
+        spread in proptest::collection::vec(0u64..14, 40),
+        two_sites in proptest::bool::ANY,
+    ) {
+        let plan = catalogue().evaluation(KOMMUNE).unwrap();
+        let site = |id: &str| app::content::BookingSite { id: id.into(), name: id.to_uppercase(), place: String::new(), phone: None, kommuner: vec![KOMMUNE.into()], example: true, talks: vec![] };
+        let (a, b) = (site("a"), site("b"));
+        let sites: Vec<&app::content::BookingSite> = if two_sites { vec![&a, &b] } else { vec![&a] };
+        let tallies = random_tallies(plan, &sizes, &spread, two_sites);
+        let (tables, targets) = build(plan, &sites, &tallies);
+        let failures = audit(plan, &tables, &targets);
+        proptest::prop_assert!(failures.is_empty(), "{failures:#?}");
+    }
 }

@@ -98,7 +98,7 @@ test("a follow-up code before its first point offers the reminders as a calendar
   await context.close();
 });
 
-test("the admin's report shows the quarter, small counts as < 5, the targets cited, and a CSV", async ({ page }, info) => {
+test("the admin's report shows the quarter, suppressed counts as skjult with why, the targets cited, and a CSV", async ({ page }, info) => {
   await staffSignIn(page, ADMIN_VALLENSBAEK);
   await page.getByRole("link", { name: "Rapport" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Evaluering og opfølgning: rapport – kvartal 2026-K4");
@@ -106,7 +106,9 @@ test("the admin's report shows the quarter, small counts as < 5, the targets cit
   await expect(page.getByRole("table", { name: /Ved afslutning af et gruppeforløb – Svarprocent/ })).toBeVisible();
   await expect(page.locator("main")).toContainText("Mindst 50 %");
   await expect(page.locator("main")).toContainText("Måles ikke her");
-  await expect(page.locator(".report-table td", { hasText: "< 5" }).first()).toBeVisible();
+  await expect(page.locator(".report-table td", { hasText: "skjult" }).first()).toBeVisible();
+  await expect(page.locator(".report-table td", { hasText: "< 5" })).toHaveCount(0);
+  await expect(page.locator("main")).toContainText("»skjult«: tallet er under 5");
   if (jsEnabled(info)) await expectNoAxeViolations(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Hent rapporten som CSV" }).click();

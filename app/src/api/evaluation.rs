@@ -550,7 +550,7 @@ pub mod logic {
     }
 
     /// The report as CSV, in the comparison's format (semicolons, a byte-order mark): one row
-    /// per figure, "< 5" where it is suppressed, each with its source.
+    /// per figure, "skjult" where it is suppressed (as on the page), each with its source.
     pub async fn report_csv(evaluations: &Evaluations, access: &StaffAccess, kvartal: Option<&str>, now: DateTime<Utc>) -> Result<(String, Vec<u8>), Forbidden> {
         let report = report(evaluations, access, kvartal, now).await?;
         let mut out = Vec::from("\u{feff}".as_bytes());
@@ -674,7 +674,7 @@ pub mod logic {
         let shown = f.suppress();
         let cell = |e: usize| match shown[e] {
             Shown::Count(n) => n.to_string(),
-            Shown::Suppressed => t::REPORT_SMALL.to_string(),
+            Shown::Suppressed => t::REPORT_HIDDEN.to_string(),
         };
         let row_name = |r: Option<&str>| match r {
             Some(id) => sites.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string()),

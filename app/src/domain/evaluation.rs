@@ -6,6 +6,7 @@
 //! municipality, the site, the moment and the month it was handed out, and nothing about the
 //! person; answering adds one to each answer's count and uses the code up, in one transaction.
 
+use super::disclosure;
 use serde::{Deserialize, Serialize};
 
 /// When a person is asked to evaluate: the moments the standards name.
@@ -167,7 +168,7 @@ pub enum AnswerRefusal {
 
 // ---- Small-count suppression -----------------------------------------------------------------
 
-/// Counts under this are shown as "< 5" (also 0: a zero beside a shown total tells as much).
+/// Counts under this are suppressed (also 0: a zero beside a shown total tells as much).
 pub const SMALL: u64 = 5;
 
 /// A figure as a report may show it.
@@ -175,6 +176,8 @@ pub const SMALL: u64 = 5;
 pub enum Shown {
     Count(u64),
     /// Under [`SMALL`], or hidden so that a small count cannot be worked out from the others.
+    /// Both are printed alike ("skjult"): a mark that told them apart would itself be a bound
+    /// (a secondary cell is 5 or more), and would narrow the small counts beside it.
     Suppressed,
 }
 
@@ -190,13 +193,24 @@ impl Shown {
 /// Counts to publish together, and the sums that tie them: each line is a set of entries of
 /// which the last is the sum of the others (a row or a column of a table with its total). An
 /// entry may stand in several lines and several tables (a site's responses are the total of every
-/// question's row and a cell of the response-rate table), so the whole report is one `Figures`.
+/// question's row and a cell of the response-rate table; a follow-up's codes handed out are a
+/// cell of every point's response-rate table), so the whole report is one `Figures`: one release.
 ///
-/// [`Figures::suppress`] hides every count under [`SMALL`] (primary suppression), then, wherever a
-/// line has exactly one hidden entry, which the line's other entries would give away, hides the
-/// smallest shown entry of that line too, until no line has exactly one (secondary suppression).
-/// This is the usual rule for published tables. A report covers one whole quarter (see
-/// [`Quarter`]), so no two reports overlap and none can be subtracted from another.
+/// [`Figures::suppress`] is complementary cell suppression across linked tables, audited:
+/// 1. primary suppression: every count under [`SMALL`] is hidden;
+/// 2. wherever a line has exactly one hidden entry, which the line's other entries would give
+///    away, the smallest shown entry of that line is hidden too, until no line has exactly one
+///    (the usual rule for a single table, cheap, and a first step only);
+/// 3. the audit: for every hidden entry, the smallest and largest whole value it can take in any
+///    non-negative integer solution of *all* the lines, every shown entry fixed
+///    ([`disclosure::System::range`], exact integer bounds). Where fewer than
+///    [`disclosure::K`] (5) values remain possible, or that is not proven, one more entry is hidden
+///    (the smallest shown entry of a line through it), and 2–3 run again, until every hidden
+///    entry keeps at least 5 possible values.
+///
+/// A report covers one whole quarter (see [`Quarter`]) and its counts are those of the codes
+/// handed out (talks held) in that quarter's months: no figure of one quarter is a figure, or a
+/// part of a figure, of another, so the previous and the next quarter add no equation to these.
 #[derive(Clone, Debug, Default)]
 pub struct Figures {
     values: Vec<u64>,
@@ -225,6 +239,34 @@ impl Figures {
     /// Each entry as it may be shown.
     pub fn suppress(&self) -> Vec<Shown> {
         let mut hidden: Vec<bool> = self.values.iter().map(|n| *n < SMALL).collect();
+        // Hiding one more entry takes a fact away, so every range can only widen: an entry
+        // found wide stays wide, and is not solved again.
+        let mut wide = vec![false; self.values.len()];
+        loop {
+            self.no_line_with_one_hidden(&mut hidden);
+            let prepared = self.release(&hidden).prepare();
+            let mut exposed = None;
+            for e in (0..self.values.len()).filter(|e| hidden[*e]) {
+                if !wide[e] {
+                    wide[e] = prepared.range(e).is_some_and(|r| r.wide(disclosure::K));
+                    if !wide[e] {
+                        exposed = Some(e);
+                        break;
+                    }
+                }
+            }
+            let Some(exposed) = exposed else { break };
+            match self.complement(exposed, &hidden) {
+                Some(e) => hidden[e] = true,
+                // Nothing shown is linked to it: it cannot be narrowed further by hiding
+                // (never the case for a report's lines, whose totals are counts).
+                None => break,
+            }
+        }
+        self.values.iter().zip(hidden).map(|(n, hide)| if hide { Shown::Suppressed } else { Shown::Count(*n) }).collect()
+    }
+
+    fn no_line_with_one_hidden(&self, hidden: &mut [bool]) {
         loop {
             let mut changed = false;
             for line in &self.lines {
@@ -233,7 +275,7 @@ impl Figures {
                 }
                 // The smallest; of equal ones the entry made last, which is the innermost (a
                 // total is made before the entries derived from it, or shared by more lines).
-                if let Some(&e) = line.iter().filter(|e| !hidden[**e]).min_by_key(|e| (self.values[**e], std::cmp::Reverse(**e))) {
+                if let Some(e) = self.smallest_shown(line.iter().copied(), hidden) {
                     hidden[e] = true;
                     changed = true;
                 }
@@ -242,7 +284,53 @@ impl Figures {
                 break;
             }
         }
-        self.values.iter().zip(hidden).map(|(n, hide)| if hide { Shown::Suppressed } else { Shown::Count(*n) }).collect()
+    }
+
+    fn smallest_shown(&self, entries: impl Iterator<Item = usize>, hidden: &[bool]) -> Option<usize> {
+        entries.filter(|e| !hidden[*e]).min_by_key(|e| (self.values[*e], std::cmp::Reverse(*e)))
+    }
+
+    /// The hidden entries that keep fewer than [`disclosure::K`] possible values (or are not
+    /// proven to keep them), given every shown entry and every line.
+    pub fn exposed(&self, hidden: &[bool]) -> Vec<usize> {
+        let prepared = self.release(hidden).prepare();
+        (0..self.values.len()).filter(|e| prepared.range(*e).is_some_and(|r| !r.wide(disclosure::K))).collect()
+    }
+
+    /// What the report publishes when `hidden` is hidden: the shown values and every line.
+    pub fn release(&self, hidden: &[bool]) -> disclosure::Release {
+        let mut release = disclosure::Release::new(self.values.len());
+        for (e, v) in self.values.iter().enumerate() {
+            if !hidden[e] {
+                release.show(e, *v as i64);
+            }
+        }
+        for line in &self.lines {
+            let (total, parts) = line.split_last().expect("a line has two entries or more");
+            release.sum(parts, *total);
+        }
+        release
+    }
+
+    /// The entry to hide next for an exposed one: the smallest shown entry of a line through
+    /// it; where its lines show nothing, of a line through the hidden entries tied to it.
+    fn complement(&self, exposed: usize, hidden: &[bool]) -> Option<usize> {
+        let mut reached = vec![false; self.values.len()];
+        let mut frontier = vec![exposed];
+        reached[exposed] = true;
+        while !frontier.is_empty() {
+            let lines: Vec<&Vec<usize>> = self.lines.iter().filter(|l| l.iter().any(|e| frontier.contains(e))).collect();
+            if let Some(e) = self.smallest_shown(lines.iter().flat_map(|l| l.iter().copied()), hidden) {
+                return Some(e);
+            }
+            frontier = lines.iter().flat_map(|l| l.iter().copied()).filter(|e| !reached[*e]).collect();
+            frontier.sort_unstable();
+            frontier.dedup();
+            for e in &frontier {
+                reached[*e] = true;
+            }
+        }
+        None
     }
 }
 
@@ -412,6 +500,75 @@ mod tests {
         let shown = f.suppress();
         assert_eq!((shown[answered], shown[unused]), (Shown::Suppressed, Shown::Suppressed), "17 = 20 − 3 would give the 3 away");
         assert_eq!(shown[handed], Shown::Count(20));
+    }
+
+    /// The issue's quarter as figures: 28 discharge codes handed out, 28 answered, 0 unused;
+    /// one question all "tilfreds" (28), another 25 "helt enig" and 3 "enig". Returns the
+    /// figures and the 3's entry.
+    fn the_issues_quarter() -> (Figures, usize) {
+        let mut f = Figures::default();
+        let handed = f.add(28);
+        let answered = f.add(28);
+        let unused = f.add(0);
+        f.line(vec![answered, unused, handed]);
+        let mut three = 0;
+        for counts in [[0u64, 28, 0, 0, 0, 0], [25, 3, 0, 0, 0, 0]] {
+            let cells: Vec<usize> = counts.iter().map(|n| f.add(*n)).collect();
+            if counts[1] == 3 {
+                three = cells[1];
+            }
+            f.line(cells.into_iter().chain([answered]).collect());
+        }
+        (f, three)
+    }
+
+    #[test]
+    fn the_single_line_rule_alone_gives_the_issues_small_count_away_and_the_audit_says_so() {
+        let (f, three) = the_issues_quarter();
+        // The old rule: counts under 5, then no line with exactly one hidden entry.
+        let mut hidden: Vec<bool> = f.values.iter().map(|n| *n < SMALL).collect();
+        f.no_line_with_one_hidden(&mut hidden);
+        assert!(hidden[1] && !hidden[0], "the 28 answered hidden (it printed as \"< 5\"), the 28 handed out shown");
+        let range = f.release(&hidden).prepare().range(three).unwrap();
+        assert_eq!(range, disclosure::Range::Values { lo: 0, hi: 3, low_seen: 0, high_seen: 3, exact: true }, "28 − 25: at most 3");
+        assert!(f.exposed(&hidden).contains(&three));
+        // The audited suppression: nothing hidden can be narrowed below 5 values.
+        let hidden: Vec<bool> = f.suppress().iter().map(|s| *s == Shown::Suppressed).collect();
+        assert!(hidden[three]);
+        assert_eq!(f.exposed(&hidden), Vec::<usize>::new(), "{hidden:?}");
+    }
+
+    #[test]
+    fn every_hidden_entry_of_every_small_table_keeps_five_possible_values() {
+        // The 1024 tables above, and the audit of each: no hidden entry (small or not) can be
+        // narrowed to fewer than 5 whole values from the table's shown entries and sums.
+        let values = [0u64, 2, 5, 9];
+        for a in values {
+            for b in values {
+                for c in values {
+                    for d in values {
+                        for (e, g) in [(1u64, 3u64), (6, 11), (1, 11), (6, 3)] {
+                            let cells = [[a, b, e], [c, d, g]];
+                            let mut f = Figures::default();
+                            let entries: Vec<Vec<usize>> = cells.iter().map(|r| r.iter().map(|n| f.add(*n)).collect()).collect();
+                            let row_totals: Vec<usize> = cells.iter().map(|r| f.add(r.iter().sum())).collect();
+                            let col_totals: Vec<usize> = (0..3).map(|j| f.add(cells.iter().map(|r| r[j]).sum())).collect();
+                            let grand = f.add(cells.iter().flatten().sum());
+                            for (r, row) in entries.iter().enumerate() {
+                                f.line(row.iter().copied().chain([row_totals[r]]).collect());
+                            }
+                            for j in 0..3 {
+                                f.line(vec![entries[0][j], entries[1][j], col_totals[j]]);
+                            }
+                            f.line(row_totals.iter().copied().chain([grand]).collect());
+                            f.line(col_totals.iter().copied().chain([grand]).collect());
+                            let hidden: Vec<bool> = f.suppress().iter().map(|s| *s == Shown::Suppressed).collect();
+                            assert_eq!(f.exposed(&hidden), Vec::<usize>::new(), "{cells:?} → {hidden:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub mod staff;
 pub mod period;
 /// Anonymous evaluation and follow-up: moments, answers, follow-up points, small-count suppression.
 pub mod evaluation;
+/// What a reader can work out about hidden counts from the figures published beside them: exact
+/// integer bounds (simplex inside branch and bound), for the report's suppression and its audit.
+pub mod disclosure;
 /// Anonymous written contact: what a message may be, who writes, where a thread stands.
 pub mod message;
 /// Identified requests for treatment: form rules, reference numbers, the guarantee clock.

@@ -90,6 +90,7 @@ fn Report(p: ReportPage) -> impl IntoView {
         <StaffFrame title=format!("{} – {} {}", t::REPORT_TITLE, t::REPORT_PERIOD.to_lowercase(), p.quarter) access=Some(p.access.clone())>
             {p.notice.clone().map(|n| view! { <div class="alert alert-warning" role="alert"><p class="alert-text">{n}</p></div> })}
             <p>{p.kommune_name.clone()} ". " {t::REPORT_LEAD}</p>
+            <p>{t::REPORT_HIDDEN_NOTE}</p>
             <QuarterPicker action=path::REPORT quarter=p.quarter.clone() previous=p.previous.clone() next=p.next.clone() extra=(csv, t::REPORT_CSV)/>
             {p.empty.then(|| view! { <p><strong>{t::REPORT_NO_DATA}</strong></p> })}
             {p.follow_up.clone().map(|f| view! { <CitedFact fact=f/> })}

@@ -155,7 +155,7 @@ pub fn codes_made(n: usize) -> String {
 
 // The report.
 pub const REPORT_TITLE: &str = "Evaluering og opfølgning: rapport";
-pub const REPORT_LEAD: &str = "Tallene hører til det kvartal, koden blev udleveret i; svar på en opfølgning tælles med, når de kommer. Tal under 5 vises som »< 5«, og et tal, der ellers kunne regnes ud af de andre, skjules også. Der vises kun hele kvartaler, så to rapporter ikke kan trækkes fra hinanden.";
+pub const REPORT_LEAD: &str = "Tallene hører til det kvartal, koden blev udleveret i; svar på en opfølgning tælles med, når de kommer. Tal under 5 vises ikke, og heller ikke et tal, der ellers kunne regnes ud af de andre tal i rapporten og i CSV-filen. Der vises kun hele kvartaler, så to rapporter ikke kan trækkes fra hinanden.";
 pub const REPORT_PERIOD: &str = "Kvartal";
 pub const REPORT_PREVIOUS: &str = "Forrige kvartal";
 pub const REPORT_NEXT: &str = "Næste kvartal";
@@ -167,7 +167,10 @@ pub const REPORT_NOT_ANSWERED: &str = "Ikke besvaret";
 pub const REPORT_RATE: &str = "Svarprocent";
 pub const REPORT_TOTAL: &str = "I alt";
 pub const REPORT_ALL_SITES: &str = "Kommunen i alt";
-pub const REPORT_SMALL: &str = "< 5";
+/// A suppressed count, small or not: both alike, so the mark says nothing about the count.
+pub const REPORT_HIDDEN: &str = "skjult";
+/// Why a count, a total too, may say »skjult«.
+pub const REPORT_HIDDEN_NOTE: &str = "»skjult«: tallet er under 5, eller det er skjult, for at et tal under 5 et andet sted i rapporten ikke kan regnes ud af det. Det gælder også totaler, så et skjult tal kan godt være stort.";
 pub const REPORT_NOT_SHOWN: &str = "–";
 pub const REPORT_TARGETS_HEADING: &str = "Opfølgningen målt op mod kvalitetsstandardens mål";
 pub const REPORT_TARGET: &str = "Mål";
