@@ -255,7 +255,8 @@ pub async fn filter_html(request: Request<Body>, next: Next) -> Response {
             }
         }
     });
-    Response::from_parts(parts, Body::from_stream(filtered))
+    // Fused: hyper polls a body once more after its end, and `unfold` panics if polled then.
+    Response::from_parts(parts, Body::from_stream(filtered.fuse()))
 }
 
 /// The staff side's paths: `/personale` and everything below it.
