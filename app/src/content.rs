@@ -26,6 +26,14 @@ pub struct Citation {
     /// section of that heading, or the one whose text holds it as a sub-heading.
     #[serde(default)]
     pub anchor: Option<String>,
+    /// The period of the document where it has expired ("2020–2022"): said beside the
+    /// citation wherever a citizen reads it.
+    #[serde(default)]
+    pub expired: Option<String>,
+    /// A statute quoted in a standard (the law's rules, `faelles`): the citation names the
+    /// statute first, then the standard "som gengivet i".
+    #[serde(default)]
+    pub statute: bool,
 }
 
 /// What the municipality start page shows.
@@ -105,6 +113,7 @@ mod loader {
     use super::*;
     use crate::domain::deadlines::{ClockStart, CountedFrom, MustBe};
     use crate::domain::kommune::{Kommune, KommuneNames};
+    use crate::domain::claims::{Claims, Ground};
     use crate::domain::rights::{Conditions, Topic};
     use super::catalogue::{Catalogue, SectionAnchors};
     use std::collections::HashMap;
@@ -169,6 +178,24 @@ mod loader {
         /// Rules (`scope/id`, the law's or this file's) that hold only as far as this one does.
         #[serde(default)]
         limits: Vec<String>,
+        /// What the rule says, in the vocabulary of `domain::claims` (required by the checker).
+        #[serde(default)]
+        claims: Claims,
+        /// Rules this one wins over where both apply and claim otherwise, and why.
+        #[serde(default)]
+        overrides: Vec<RawPrecedence>,
+        /// Rules that win over this one where both apply and claim otherwise, and why: a
+        /// municipality's rule that yields to the law's specific case says so in its own file.
+        #[serde(default)]
+        yields_to: Vec<RawPrecedence>,
+    }
+
+    /// One declared precedence: the other rule (`scope/id`) and the ground.
+    #[derive(Clone, Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawPrecedence {
+        rule: String,
+        because: Ground,
     }
 
     #[derive(Deserialize)]
@@ -405,6 +432,19 @@ mod loader {
         /// The rules (`scope/id`) that hold only as far as this one does: a municipality's
         /// narrower condition on a right the law or its own file gives more widely.
         pub limits: Vec<String>,
+        /// What the rule says, in the closed vocabulary of `domain::claims`.
+        pub claims: Claims,
+        /// Rules (`scope/id`) this one wins over, and why.
+        pub overrides: Vec<(String, Ground)>,
+        /// Rules (`scope/id`) that win over this one, and why.
+        pub yields_to: Vec<(String, Ground)>,
+    }
+
+    impl Rule {
+        /// `scope/id`, the way rules name each other.
+        pub fn key(&self) -> String {
+            format!("{}/{}", self.scope, self.id)
+        }
     }
 
     #[derive(Deserialize)]
@@ -506,6 +546,8 @@ mod loader {
                     if fact.source.anchor.is_none() {
                         fact.source.anchor = anchors.containing(&fact.source.doc_id, &r.quote);
                     }
+                    // The law's rules are the statute, as a standard reproduces it.
+                    fact.source.statute = scope == LAW_SCOPE && fact.source.law.is_some();
                     rules.push(Rule {
                         scope: scope.to_string(),
                         id: r.id,
@@ -516,6 +558,9 @@ mod loader {
                         when: r.when,
                         unless: r.unless,
                         limits: r.limits,
+                        claims: r.claims,
+                        overrides: r.overrides.into_iter().map(|p| (p.rule, p.because)).collect(),
+                        yields_to: r.yields_to.into_iter().map(|p| (p.rule, p.because)).collect(),
                     });
                     // Read for the checker's sake only; the pages never show it.
                     let _ = r.note;
@@ -623,6 +668,12 @@ mod loader {
                 }
             }
             for r in &rules {
+                for (target, _) in r.overrides.iter().chain(&r.yields_to) {
+                    let (scope, id) = target.split_once('/').unwrap_or(("", target));
+                    if (scope != LAW_SCOPE && scope != r.scope) || !rules.iter().any(|x| x.scope == scope && x.id == id) {
+                        return Err(ContentError::Invalid(format!("rights/{}.toml: rule {:?} names {target:?} in overrides or yields_to, which is no rule of the law or of its own file", r.scope, r.id)));
+                    }
+                }
                 for target in &r.limits {
                     let (scope, id) = target.split_once('/').unwrap_or(("", target));
                     if scope != LAW_SCOPE && scope != r.scope {
@@ -815,13 +866,22 @@ mod loader {
         rules
             .iter()
             .map(|r| {
-                let me = format!("{}/{}", r.scope, r.id);
+                let me = r.key();
+                let position = |key: &str| rules.iter().position(|x| x.key() == key);
+                let mut overruled_by: Vec<(usize, Ground)> = rules
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, by)| by.overrides.iter().filter(|(target, _)| *target == me).map(move |(_, g)| (i, *g)))
+                    .collect();
+                overruled_by.extend(r.yields_to.iter().filter_map(|(winner, g)| position(winner).map(|i| (i, *g))));
                 crate::domain::rights::RuleLogic {
                     title: r.title.clone(),
                     topic: r.topic,
                     when: when(r),
                     unless: r.unless.clone(),
                     within: rules.iter().enumerate().filter(|(_, by)| by.limits.contains(&me)).map(|(i, _)| i).collect(),
+                    claims: r.claims.clone(),
+                    overruled_by,
                 }
             })
             .collect()
@@ -844,6 +904,8 @@ mod loader {
                 law: f.law.clone(),
                 // A params table's "text" is its quote: found in the section's words if need be.
                 anchor: anchors.anchor(&doc.id, &f.section).or_else(|| anchors.containing(&doc.id, &f.text)),
+                expired: anchors.expired(&doc.id),
+                statute: false,
             },
         })
     }

@@ -262,3 +262,97 @@ fn text_that_shows_the_portals_internals_is_reported() {
     let at = line(&files, "rights/thisted.toml", "(se regler-thisted.toml)");
     reported(&problems, "rights/thisted.toml", at, "portalens indre");
 }
+
+// Claims and precedence (issue 37).
+
+#[test]
+fn two_rules_that_say_different_things_with_no_precedence_are_reported_at_the_municipalitys_rule() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/thisted.toml", "overrides = [{ rule = \"faelles/sel101-gavekort\", because = \"municipality\" }]\n", "");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/thisted.toml", "id = \"behandlingstilbud-ingen-gavekort\"");
+    reported(&problems, "rights/thisted.toml", at, "reglerne thisted/behandlingstilbud-ingen-gavekort og faelles/sel101-gavekort siger hver sit om gift_cards");
+    assert_eq!(problems.len(), 1, "{}", listing(&problems));
+}
+
+#[test]
+fn a_precedence_on_a_ground_that_does_not_hold_is_reported_where_it_is_written() {
+    let mut files = ContentFiles::compiled();
+    plant(
+        &mut files,
+        "rights/thisted.toml",
+        "overrides = [{ rule = \"faelles/sel101-gavekort\", because = \"municipality\" }]",
+        "overrides = [{ rule = \"faelles/sel101-gavekort\", because = \"current\" }]",
+    );
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/thisted.toml", "overrides = [{ rule = \"faelles/sel101-gavekort\", because = \"current\" }]");
+    reported(&problems, "rights/thisted.toml", at, "grunden passer ikke: \"current\"");
+}
+
+#[test]
+fn a_claim_whose_number_the_quote_contradicts_is_reported_at_the_claim() {
+    let mut files = ContentFiles::compiled();
+    plant(
+        &mut files,
+        "rights/ishoj.toml",
+        "quote = \"Behandlingen skal iværksættes senest 14 dage efter at du har henvendt dig.\"\nclaims = { guarantee_days = 14,",
+        "quote = \"Behandlingen skal iværksættes senest 14 dage efter at du har henvendt dig.\"\nclaims = { guarantee_days = 10,",
+    );
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/ishoj.toml", "claims = { guarantee_days = 10,");
+    reported(&problems, "rights/ishoj.toml", at, "reglen \"garanti-14-dage\": claims guarantee_days = 10, men citatet siger ikke 10");
+    // Ten days also contradict the law's fourteen: reported as conflicts at the same rule.
+    assert!(problems.iter().all(|p| p.message.contains("garanti-14-dage")), "{}", listing(&problems));
+}
+
+#[test]
+fn an_age_the_quote_does_not_state_or_the_guide_does_not_ask_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/odsherred.toml", "claims = { age = { from = 12 } }", "claims = { age = { from = 14 } }");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "rights/odsherred.toml", "claims = { age = { from = 14 } }");
+    reported(&problems, "rights/odsherred.toml", at, "claims age.from = 14, men citatet siger ikke 14");
+}
+
+#[test]
+fn a_rule_without_claims_or_with_a_word_outside_the_vocabulary_is_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "rights/thisted.toml", "claims = { transport = \"citizen-pays\" }", "claims = { transport = \"the-bus\" }");
+    plant(&mut files, "rights/odsherred.toml", "quote = \"Klager over personalet skal sendes til lederen af Rusmiddelteamet.\"\nclaims = {}\n", "quote = \"Klager over personalet skal sendes til lederen af Rusmiddelteamet.\"\n");
+    let problems = check(&files, &reserved());
+    reported(&problems, "rights/thisted.toml", line(&files, "rights/thisted.toml", "claims = { transport = \"the-bus\" }"), "claims kan ikke læses");
+    reported(&problems, "rights/odsherred.toml", line(&files, "rights/odsherred.toml", "id = \"klage-personale\""), "reglen \"klage-personale\": claims mangler");
+}
+
+/// Today's content with every declared precedence taken out: the conflicts the checker finds
+/// are the ones the content resolves (listed in the commit that added them). Printed with
+/// `--nocapture` for the reviewer.
+#[test]
+fn without_its_precedence_todays_content_has_the_conflicts_it_resolves() {
+    let mut files = ContentFiles::compiled();
+    let rights: Vec<String> = files.tomls_in("rights").map(|(_, path, _)| path.to_string()).collect();
+    for path in rights {
+        let text = files.get(&path).unwrap();
+        let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("overrides = ") && !l.starts_with("yields_to = ")).collect();
+        let stripped = kept.join("\n");
+        files.set(&path, stripped);
+    }
+    let problems = check(&files, &reserved());
+    let conflicts: Vec<&Problem> = problems.iter().filter(|p| p.message.contains("siger hver sit")).collect();
+    for p in &conflicts {
+        println!("{p}");
+    }
+    assert_eq!(conflicts.len(), problems.len(), "only conflicts:\n{}", listing(&problems));
+    for expected in [
+        "faelles/sel101a-ingen-klageadgang",
+        "vallensbaek/klage-alkohol-ingen-klageadgang",
+        "odsherred/garanti-regnes-fra-fremmoede",
+        "thisted/garanti-regnes-fra-ansoegning",
+        "thisted/garanti-andet-tilbud",
+        "thisted/behandlingstilbud-ingen-gavekort",
+        "odsherred/anonymitet-stof-som-hovedregel-ikke",
+        "odsherred/anonymitet-alkohol-medicin",
+    ] {
+        assert!(conflicts.iter().any(|p| p.message.contains(expected)), "{expected} not among:\n{}", listing(&problems));
+    }
+}

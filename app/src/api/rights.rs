@@ -25,6 +25,13 @@ pub struct RuleView {
     pub topic: Topic,
     pub title: String,
     pub fact: CitedText,
+    /// Said beside the rule in the guide's result where it holds only in part (for one of
+    /// the two substances a person uses).
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    /// The substance it holds for, where it holds for one only.
+    #[serde(default)]
+    pub only_for: Option<crate::domain::rights::SubstanceKind>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -55,6 +62,10 @@ pub struct TopicPage {
 pub struct MaybeRule {
     pub rule: RuleView,
     pub depends_on: Vec<Question>,
+    /// The rule (`scope/id`) that wins over this one if it applies, which the same questions
+    /// decide.
+    #[serde(default)]
+    pub unless_rule: Option<String>,
 }
 
 /// A rule that does not apply, and why, in words.
@@ -62,6 +73,12 @@ pub struct MaybeRule {
 pub struct ExcludedRule {
     pub rule: RuleView,
     pub reason: String,
+    /// The questions whose answers the reason rests on.
+    #[serde(default)]
+    pub because_answers: Vec<Question>,
+    /// The rule (`scope/id`) the reason names: the winner, or the limiting rule.
+    #[serde(default)]
+    pub because_rule: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,7 +197,8 @@ pub mod logic {
     use crate::text::dates::long_date;
     use crate::domain::deadlines::{days_left, last_day, parse_date, ClockStart, CountedFrom, DateError, MustBe};
     use crate::domain::kommune::Kommune;
-    use crate::domain::rights::{evaluate, verdict, Audience, Role, Substance, SubstanceKind, Verdict};
+    use crate::domain::claims::{AppealRoute, Holds, Offered};
+    use crate::domain::rights::{verdict, weigh, Audience, Reason, Role, Substance, SubstanceKind, Verdict, Weighed};
     use crate::text::t;
     use chrono::NaiveDate;
 
@@ -195,7 +213,16 @@ pub mod logic {
     }
 
     fn view(r: &Rule) -> RuleView {
-        RuleView { scope: r.scope.to_string(), id: r.id.clone(), topic: r.topic, title: r.title.clone(), fact: r.fact.clone() }
+        RuleView { scope: r.scope.to_string(), id: r.id.clone(), topic: r.topic, title: r.title.clone(), fact: r.fact.clone(), qualifier: None, only_for: None }
+    }
+
+    fn maybe(r: &Rule, depends_on: Vec<Question>) -> MaybeRule {
+        MaybeRule { rule: view(r), depends_on, unless_rule: None }
+    }
+
+    /// Whether a rule offers anonymity (a treatment course, or counselling and contact).
+    fn offers_anonymity(r: &Rule) -> bool {
+        r.claims.anonymity == Some(Offered::Offered) || r.claims.anonymous_counselling == Some(Offered::Offered)
     }
 
     /// The documents behind a list of citations, in the order of documents.toml.
@@ -212,14 +239,20 @@ pub mod logic {
     pub fn overview(k: Kommune) -> RightsOverview {
         let topics = Topic::ALL
             .into_iter()
-            .map(|topic| TopicSummary { topic, rules: rules_of(k).filter(|r| r.topic == topic).count() })
+            .map(|topic| TopicSummary { topic, rules: rules_of(k).filter(|r| on_page(r, topic)).count() })
             .collect();
         RightsOverview { kommune: header(k), topics }
     }
 
+    /// Whether a rule belongs on a topic's page: its own topic, and on the free-choice page
+    /// also the rules on what choosing another site does to the guarantee.
+    fn on_page(r: &Rule, topic: Topic) -> bool {
+        r.topic == topic || (topic == Topic::FreeChoice && r.claims.guarantee_if_other_site.is_some())
+    }
+
     pub fn topic(k: Kommune, topic: Topic) -> TopicPage {
-        let local: Vec<RuleView> = content().kommune_rules(k).filter(|r| r.topic == topic).map(view).collect();
-        let law: Vec<RuleView> = content().law_rules().filter(|r| r.topic == topic).map(view).collect();
+        let local: Vec<RuleView> = content().kommune_rules(k).filter(|r| on_page(r, topic)).map(view).collect();
+        let law: Vec<RuleView> = content().law_rules().filter(|r| on_page(r, topic)).map(view).collect();
         let sources = sources(local.iter().chain(&law).map(|r| &r.fact.source));
         TopicPage { kommune: header(k), topic, local, law, sources }
     }
@@ -252,27 +285,59 @@ pub mod logic {
             }
             when
         };
-        let verdicts = evaluate(&logic_of(&ordered, as_read), s);
+        let logic = logic_of(&ordered, as_read);
+        let mut weighed = weigh(&logic, s);
+        // Anonymity asked for but offered by no rule (Thisted below 18): the other rules are
+        // weighed as for treatment with a name, so no reason rests on the overruled answer.
+        let offering: Vec<usize> = (0..ordered.len()).filter(|i| offers_anonymity(ordered[*i])).collect();
+        if s.anonymous == Some(true) && !offering.is_empty() && offering.iter().all(|i| matches!(weighed[*i].verdict, Verdict::DoesNotApply(_))) {
+            let who = content().who_may_book(k);
+            let by = offering.iter().copied().find(|i| ordered[*i].key() == who.key()).or_else(|| offering.iter().copied().find(|i| ordered[*i].scope == k.slug())).unwrap_or(offering[0]);
+            let named = Situation { anonymous: Some(false), ..s.clone() };
+            let again = weigh(&logic, &named);
+            for (i, w) in again.into_iter().enumerate() {
+                if offering.contains(&i) {
+                    continue;
+                }
+                // A rule for anonymous treatment only: its reason is the rule that rules anonymity out.
+                weighed[i] = if matches!(&w.verdict, Verdict::DoesNotApply(r) if r.rests_on_anonymity()) {
+                    Weighed { verdict: Verdict::DoesNotApply(Reason::AnonymityUnavailable { by: ordered[by].title.clone(), at: by }), ..w }
+                } else {
+                    w
+                };
+            }
+            result.notices.push(CitedText { text: t::anonymity_unavailable(s.role, &ordered[by].title), source: ordered[by].fact.source.clone() });
+        }
         let verdict_of = |rule: &Rule| -> Verdict {
             match ordered.iter().position(|r| r.scope == rule.scope && r.id == rule.id) {
-                Some(i) => verdicts[i].clone(),
+                Some(i) => weighed[i].verdict.clone(),
                 // A notice may cite another municipality's rule: weighed on its own conditions.
                 None => verdict(rule.topic, &rule.when, &rule.unless, s),
             }
         };
-        for (r, v) in ordered.iter().zip(&verdicts) {
-            match v.clone() {
-                Verdict::Applies if r.topic.audience() == Audience::Relatives && s.role == Some(Role::Relative) => {
-                    result.for_relative.push(view(r))
+        for (r, w) in ordered.iter().zip(&weighed) {
+            let mut shown = view(r);
+            if let (Some(kind), Some(by)) = (w.only_for, w.narrowed_by) {
+                shown.qualifier = Some(t::only_for(kind, &ordered[by].title));
+                shown.only_for = Some(kind);
+            }
+            match w.verdict.clone() {
+                Verdict::Applies if r.topic.audience() == Audience::Relatives && s.role == Some(Role::Relative) => result.for_relative.push(shown),
+                Verdict::Applies => result.applies.push(shown),
+                Verdict::MayApply(depends_on) => {
+                    if let Some(by) = w.unless_rule {
+                        shown.qualifier = Some(t::unless_rule(&ordered[by].title));
+                    }
+                    result.may_apply.push(MaybeRule { rule: shown, depends_on, unless_rule: w.unless_rule.map(|i| ordered[i].key()) })
                 }
-                Verdict::Applies => result.applies.push(view(r)),
-                Verdict::MayApply(depends_on) => result.may_apply.push(MaybeRule { rule: view(r), depends_on }),
                 Verdict::DoesNotApply(reason) => {
-                    result.not_apply.push(ExcludedRule { rule: view(r), reason: t::reason_text(&reason, s) })
+                    let because_rule = reason.rule().map(|i| ordered[i].key());
+                    result.not_apply.push(ExcludedRule { rule: shown, reason: t::reason_text(&reason, s), because_answers: reason.answers(), because_rule })
                 }
             }
         }
-        result.next_steps = next_steps(k, s, &verdict_of);
+        let claims_in_play = ClaimsInPlay::of(&ordered, &weighed, s);
+        result.next_steps = next_steps(k, s, &verdict_of, &claims_in_play);
         let cited: Vec<&Citation> = result
             .notices
             .iter()
@@ -291,7 +356,48 @@ pub mod logic {
     /// out is left out; a step that depends on an unanswered question carries the rule it
     /// depends on; the booking carries every rule of the booking page that the answers bring
     /// into play (the duty to notify when there are children at home).
-    fn next_steps(k: Kommune, s: &Situation, verdict_of: &dyn Fn(&Rule) -> Verdict) -> Vec<StepView> {
+    /// What the weighed claims say about the steps: a rule that applies to every substance the
+    /// person uses and says the step is closed closes it; one that may apply is a condition.
+    struct ClaimsInPlay {
+        appeal_closed: bool,
+        appeal_maybe_closed: Vec<MaybeRule>,
+        guarantee_lapsed: bool,
+        guarantee_maybe_lapsed: Vec<MaybeRule>,
+    }
+
+    impl ClaimsInPlay {
+        fn of(rules: &[&Rule], weighed: &[Weighed], s: &Situation) -> ClaimsInPlay {
+            let everyone = crate::domain::rights::cells(&Default::default(), s);
+            let mut c = ClaimsInPlay { appeal_closed: false, appeal_maybe_closed: Vec::new(), guarantee_lapsed: false, guarantee_maybe_lapsed: Vec::new() };
+            for (r, w) in rules.iter().zip(weighed) {
+                let whole = everyone.iter().all(|k| w.cells.contains(k));
+                let closes_appeal = r.claims.appeal == Some(AppealRoute::None);
+                let lapses = r.claims.guarantee == Some(Holds::DoesNotApply);
+                match &w.verdict {
+                    Verdict::Applies if whole => {
+                        c.appeal_closed |= closes_appeal;
+                        c.guarantee_lapsed |= lapses;
+                    }
+                    Verdict::Applies | Verdict::MayApply(_) => {
+                        let depends_on = match &w.verdict {
+                            Verdict::MayApply(q) => q.clone(),
+                            _ => Vec::new(),
+                        };
+                        if closes_appeal {
+                            c.appeal_maybe_closed.push(maybe(r, depends_on.clone()));
+                        }
+                        if lapses {
+                            c.guarantee_maybe_lapsed.push(maybe(r, depends_on));
+                        }
+                    }
+                    Verdict::DoesNotApply(_) => {}
+                }
+            }
+            c
+        }
+    }
+
+    fn next_steps(k: Kommune, s: &Situation, verdict_of: &dyn Fn(&Rule) -> Verdict, claims: &ClaimsInPlay) -> Vec<StepView> {
         let page = content().kommune(k);
         let rights = content().kommune_rights(k);
         let site = content().booking_site(k);
@@ -302,15 +408,15 @@ pub mod logic {
         if s.anonymous != Some(false) && offers(TalkPurpose::Clarifying) && !matches!(who_verdict, Verdict::DoesNotApply(_)) {
             let mut conditions = Vec::new();
             if let Verdict::MayApply(depends_on) = who_verdict {
-                conditions.push(MaybeRule { rule: view(who), depends_on });
+                conditions.push(maybe(who, depends_on));
             }
             for notice in content().booking_notice_rules(k) {
                 if notice.when.is_empty() || (notice.scope == who.scope && notice.id == who.id) {
                     continue;
                 }
                 match verdict_of(notice) {
-                    Verdict::Applies => conditions.push(MaybeRule { rule: view(notice), depends_on: Vec::new() }),
-                    Verdict::MayApply(depends_on) => conditions.push(MaybeRule { rule: view(notice), depends_on }),
+                    Verdict::Applies => conditions.push(maybe(notice, Vec::new())),
+                    Verdict::MayApply(depends_on) => conditions.push(maybe(notice, depends_on)),
                     Verdict::DoesNotApply(_) => {}
                 }
             }
@@ -341,14 +447,16 @@ pub mod logic {
                 ClockStart::Attendance => t::guarantee_counts_from_attendance(k.short_name(), g.days),
                 ClockStart::Application => t::guarantee_counts_from_application(k.short_name(), g.days),
             };
-            steps.push(StepView { step: NextStep::Deadlines, because: CitedText { text, source: g.source.clone() }, conditions: Vec::new() });
+            if !claims.guarantee_lapsed {
+                steps.push(StepView { step: NextStep::Deadlines, because: CitedText { text, source: g.source.clone() }, conditions: claims.guarantee_maybe_lapsed.clone() });
+            }
         }
         let complaint = match &rights.complaint {
             Some(c) => Some(CitedText { text: t::complain_within(&c.wording), source: c.source.clone() }),
             None => content().kommune_rules(k).find(|r| r.topic == Topic::Complaints).map(|r| CitedText { text: r.title.clone(), source: r.fact.source.clone() }),
         };
-        if let Some(because) = complaint {
-            steps.push(StepView { step: NextStep::Complain, because, conditions: Vec::new() });
+        if let Some(because) = complaint.filter(|_| !claims.appeal_closed) {
+            steps.push(StepView { step: NextStep::Complain, because, conditions: claims.appeal_maybe_closed.clone() });
         }
         steps
     }

@@ -16,18 +16,29 @@ pub fn CitedFact(fact: CitedText) -> impl IntoView {
 #[component]
 pub fn CitationLine(source: crate::content::Citation, #[prop(optional)] covers: Vec<&'static str>) -> impl IntoView {
     let c = source;
-    let law = c.law.map(|l| format!(", {l}"));
+    let law = c.law.clone().map(|l| format!(", {l}"));
+    let expired = c.expired.map(|period| format!(" – {}", t::from_expired_standard(&period)));
     // The section on the standard's own page, so a reader can check the words in their place.
     let href = match &c.anchor {
         Some(anchor) => format!("/standarder/{}#{anchor}", c.doc_id),
         None => format!("/standarder/{}", c.doc_id),
     };
     let lead = if covers.len() > 1 { t::source_for(&covers) } else { t::SOURCE.to_string() };
+    // A statute quoted in a standard is the statute: named first, then where it is reproduced.
+    if let (true, Some(statute)) = (c.statute, c.law.clone()) {
+        return view! {
+            <p class="citation" data-covers=(covers.len() > 1).then(|| covers.len().to_string())>
+                {lead} ": " {statute} ", " {t::AS_REPRODUCED_IN} " " {c.doc_title} ", " <a href=href>{t::SECTION} " »" {c.section} "«"</a> {expired} "."
+            </p>
+        }
+        .into_any();
+    }
     view! {
         <p class="citation" data-covers=(covers.len() > 1).then(|| covers.len().to_string())>
-            {lead} ": " {c.doc_title} ", " <a href=href>{t::SECTION} " »" {c.section} "«"</a> {law} "."
+            {lead} ": " {c.doc_title} ", " <a href=href>{t::SECTION} " »" {c.section} "«"</a> {law} {expired} "."
         </p>
     }
+    .into_any()
 }
 
 /// One labelled fact in a list of details (a site's address, phone …), and the standard's own

@@ -381,7 +381,7 @@ mod loader {
 
     fn cite(anchors: &SectionAnchors, doc: &SourceDocument, section: &str, law: Option<String>, quote: &str) -> Citation {
         let anchor = anchors.anchor(&doc.id, section).or_else(|| anchors.containing(&doc.id, quote));
-        Citation { doc_id: doc.id.clone(), doc_title: doc.short.clone(), section: section.to_string(), law, anchor }
+        Citation { doc_id: doc.id.clone(), doc_title: doc.short.clone(), section: section.to_string(), law, anchor, expired: anchors.expired(&doc.id), statute: false }
     }
 
     /// Where each section of each standard is on its page: heading and text (letters only, as
@@ -389,6 +389,8 @@ mod loader {
     #[derive(Default)]
     pub struct SectionAnchors {
         by_doc: std::collections::HashMap<String, Vec<(String, String, String)>>,
+        /// The documents that have expired, with their period ("2020–2022").
+        expired: std::collections::HashMap<String, String>,
     }
 
     impl SectionAnchors {
@@ -412,6 +414,22 @@ mod loader {
         /// The fragment of the section whose text holds a passage (a citation's verbatim quote):
         /// for headings the structured text leaves out, such as the left-column sub-headings of
         /// a law's text.
+        /// The period of an expired document: one whose last day lies before the first day of
+        /// a newer standard in the same content. Computed from the standards' own dates, not
+        /// from today, so no page or test depends on the day it is made.
+        pub fn expired(&self, doc: &str) -> Option<String> {
+            self.expired.get(doc).cloned()
+        }
+
+        /// Whether `section` is a heading of the document (the heading itself, or one that
+        /// begins with it), not only words in its text. `None` where the content has no
+        /// structured text of the document.
+        pub fn is_heading(&self, doc: &str, section: &str) -> Option<bool> {
+            let wanted = crate::content::check::letters(section);
+            let sections = self.by_doc.get(doc)?;
+            Some(!wanted.is_empty() && sections.iter().any(|(heading, _, _)| *heading == wanted || (!heading.is_empty() && heading.starts_with(&wanted))))
+        }
+
         pub fn containing(&self, doc: &str, passage: &str) -> Option<String> {
             let wanted = crate::content::check::letters(passage);
             if wanted.len() < 12 {
@@ -437,8 +455,10 @@ mod loader {
     /// The section fragments of every standard in the content.
     pub fn section_anchors(files: &ContentFiles) -> Result<SectionAnchors, ContentError> {
         let mut anchors = SectionAnchors::default();
+        let mut periods: Vec<(String, Option<String>, Option<String>)> = Vec::new();
         for (id, path, _) in files.tomls_in("standards") {
             let raw: RawStandard = parse_file(files, path)?;
+            periods.push((id.to_string(), raw.valid_from.clone(), raw.valid_until.clone()));
             let mut taken: Vec<String> = Vec::new();
             let mut sections = Vec::new();
             for s in &raw.section {
@@ -453,6 +473,19 @@ mod loader {
                 sections.push((crate::content::check::letters(&s.heading), anchor, crate::content::check::letters(&text)));
             }
             anchors.by_doc.insert(id.to_string(), sections);
+        }
+        let newest_start = periods.iter().filter_map(|(_, from, _)| from.clone()).max();
+        for (id, from, until) in &periods {
+            if let (Some(until), Some(newest)) = (until, &newest_start) {
+                if until < newest {
+                    let year = |d: &str| d.get(..4).unwrap_or(d).to_string();
+                    let period = match from {
+                        Some(from) => format!("{}–{}", year(from), year(until)),
+                        None => year(until),
+                    };
+                    anchors.expired.insert(id.clone(), period);
+                }
+            }
         }
         Ok(anchors)
     }
@@ -935,7 +968,7 @@ mod filter_tests {
             visitation_required: None,
             summary: "x".into(),
             quote: "x".into(),
-            source: Citation { doc_id: "d".into(), doc_title: "d".into(), section: "s".into(), law: None, anchor: None },
+            source: Citation { doc_id: "d".into(), doc_title: "d".into(), section: "s".into(), law: None, anchor: None, expired: None, statute: false },
         }
     }
 

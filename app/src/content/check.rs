@@ -29,7 +29,8 @@ use toml::{Table, Value};
 /// Every problem in `files`; empty when the set can be served. `reserved` are the first path
 /// segments the portal itself uses, which no municipality's slug may take.
 pub fn check(files: &ContentFiles, reserved: &[String]) -> Vec<Problem> {
-    let mut c = Checker { files, problems: Vec::new(), parsed: BTreeMap::new() };
+    let headings = super::catalogue::section_anchors(files).ok();
+    let mut c = Checker { files, problems: Vec::new(), parsed: BTreeMap::new(), headings };
     for path in files.paths().filter(|p| p.ends_with(".toml")) {
         c.parse(path);
     }
@@ -65,6 +66,8 @@ struct Checker<'a> {
     files: &'a ContentFiles,
     problems: Vec<Problem>,
     parsed: BTreeMap<String, Table>,
+    /// The standards' headings, where their structured text parses.
+    headings: Option<super::catalogue::SectionAnchors>,
 }
 
 impl<'a> Checker<'a> {
@@ -148,6 +151,10 @@ impl<'a> Checker<'a> {
         let Some(seed) = &document.seed_letters else { return };
         if !seed.contains(&letters(section)) {
             self.report_at(file, anchor, section, format!("{what}: afsnittet {section:?} findes ikke i kilden {doc:?}"));
+        } else if self.headings.as_ref().and_then(|h| h.is_heading(doc, section)) == Some(false) {
+            // The words are in the document, but not as a heading: a reader following the
+            // citation finds no section of that name.
+            self.report_at(file, anchor, section, format!("{what}: afsnittet {section:?} er ingen overskrift i {doc:?} (se standards/{doc}.toml)"));
         }
         let mut quoted = false;
         for key in quote_keys {
@@ -230,6 +237,7 @@ impl<'a> Checker<'a> {
                     self.report_repeat(&path, "id", id, format!("reglen {id:?} står der to gange"));
                 }
                 self.citation(documents, &path, &format!("id = {id:?}"), rule, &format!("reglen {id:?}"), &["quote"], true);
+                self.claims(&path, id, rule);
             }
             if let Some(params) = table.get("params").and_then(Value::as_table) {
                 for (name, value) in params {
@@ -246,6 +254,17 @@ impl<'a> Checker<'a> {
             let Some(table) = self.table(&path).cloned() else { continue };
             for rule in array_of_tables(&table, "rule") {
                 let id = str_of(rule, "id");
+                for (key, target) in precedence_of(rule) {
+                    let (target_scope, _) = target.split_once('/').unwrap_or(("", &target));
+                    let message = if target_scope != LAW_SCOPE && target_scope != scope {
+                        format!("reglen {id:?}: {key} {target:?} skal være en af lovens regler ({LAW_SCOPE}/…) eller filens egne ({scope}/…)")
+                    } else if !rules.contains(&target) {
+                        format!("reglen {id:?}: {key} {target:?} findes ikke i rights/")
+                    } else {
+                        continue;
+                    };
+                    self.report_at(&path, &format!("id = {id:?}"), &target, message);
+                }
                 for target in strs_of(rule, "limits") {
                     let (target_scope, _) = target.split_once('/').unwrap_or(("", &target));
                     let message = if target_scope != LAW_SCOPE && target_scope != scope {
@@ -266,8 +285,12 @@ impl<'a> Checker<'a> {
     /// (each also left unanswered), as the exhaustive test does with the loaded content. A rule
     /// no answers can make apply, and rules that limit each other in a circle, are reported.
     fn guide(&mut self, slugs: &BTreeSet<String>) {
-        use crate::domain::rights::{evaluate, every_situation, limit_cycle, Conditions, RuleLogic, Topic, Verdict};
+        use crate::domain::claims::{Claims, Ground};
+        use crate::domain::rights::{conflicting_pairs, conflicts_among, every_situation, is_more_specific, limit_cycle, precedence_cycle, weigh, Conditions, RuleLogic, Topic, Verdict};
         let read = |v: Option<&Value>| -> Conditions { v.cloned().and_then(|v| v.try_into().ok()).unwrap_or_default() };
+        let read_claims = |v: Option<&Value>| -> Claims { v.cloned().and_then(|v| v.try_into().ok()).unwrap_or_default() };
+        let validity = self.validity();
+        let mut conflicts_reported = BTreeSet::new();
         let law_path = format!("rights/{LAW_SCOPE}.toml");
         let mut law_ever = BTreeSet::new();
         for slug in slugs {
@@ -290,15 +313,59 @@ impl<'a> Checker<'a> {
                     if drugs_only && scope == slug && when.substance.is_none() {
                         when.substance = Some(crate::domain::rights::SubstanceKind::Drugs);
                     }
+                    let position = |key: &str| entries.iter().position(|(s, i, _)| format!("{s}/{i}") == key);
+                    let mut overruled_by: Vec<(usize, Ground)> = Vec::new();
+                    for (i, (_, _, by)) in entries.iter().enumerate() {
+                        overruled_by.extend(precedence_entries(by, "overrides").into_iter().filter(|(t, _)| *t == me).filter_map(|(_, g)| g.map(|g| (i, g))));
+                    }
+                    overruled_by.extend(precedence_entries(rule, "yields_to").into_iter().filter_map(|(t, g)| Some((position(&t)?, g?))));
                     RuleLogic {
                         title: str_of(rule, "title").to_string(),
                         topic: Topic::from_slug(str_of(rule, "topic")).unwrap_or(Topic::Guarantee),
                         when,
                         unless: read(rule.get("unless")),
                         within: entries.iter().enumerate().filter(|(_, (_, _, by))| strs_of(by, "limits").contains(&me)).map(|(i, _)| i).collect(),
+                        claims: read_claims(rule.get("claims")),
+                        overruled_by,
                     }
                 })
                 .collect();
+            // Each declared precedence must rest on its ground: reported at the declaration.
+            for (loser, l) in logic.iter().enumerate() {
+                for &(winner, ground) in &l.overruled_by {
+                    let (ws, wid, wrule) = &entries[winner];
+                    let (ls, lid, lrule) = &entries[loser];
+                    let holds = match ground {
+                        Ground::Municipality => ws == slug && ls == LAW_SCOPE,
+                        Ground::Specific => is_more_specific(&logic[winner].when, &l.when),
+                        Ground::Current => {
+                            let (w, l) = (validity.get(str_of(wrule, "doc")), validity.get(str_of(lrule, "doc")));
+                            matches!((w, l), (Some((Some(from), _)), Some((_, Some(until)))) if from > until)
+                        }
+                    };
+                    if holds {
+                        continue;
+                    }
+                    let why = match ground {
+                        Ground::Municipality => "\"municipality\" kræver, at kommunens egen regel vinder over en af lovens".to_string(),
+                        Ground::Specific => format!("\"specific\" kræver, at {ws}/{wid} har alle betingelser (when) fra {ls}/{lid} og flere"),
+                        Ground::Current => format!("\"current\" kræver, at {ls}/{lid} citerer en udløbet standard og {ws}/{wid} en, der gælder efter den"),
+                    };
+                    // Reported where it is written: on the winner (overrides) or the loser (yields_to).
+                    let declared_on_winner = precedence_entries(wrule, "overrides").iter().any(|(t, _)| *t == format!("{ls}/{lid}"));
+                    let (file_scope, at_id, target) = if declared_on_winner { (ws, wid, format!("{ls}/{lid}")) } else { (ls, lid, format!("{ws}/{wid}")) };
+                    if file_scope == slug || file_scope == LAW_SCOPE {
+                        self.report_at(&format!("rights/{file_scope}.toml"), &format!("id = {at_id:?}"), &target, format!("reglen {at_id:?}: grunden passer ikke: {why}"));
+                    }
+                }
+            }
+            if let Some(cycle) = precedence_cycle(&logic) {
+                let names: Vec<String> = cycle.iter().map(|i| format!("{}/{}", entries[*i].0, entries[*i].1)).collect();
+                let (scope, id, _) = &entries[cycle[0]];
+                self.report(&format!("rights/{scope}.toml"), &format!("id = {id:?}"), format!("reglerne vinder over hinanden i ring: {}", names.join(" → ")));
+                continue;
+            }
+            let pairs = conflicting_pairs(&logic);
             if let Some(cycle) = limit_cycle(&logic) {
                 let names: Vec<String> = cycle.iter().map(|i| format!("{}/{}", entries[*i].0, entries[*i].1)).collect();
                 let (scope, id, _) = &entries[cycle[0]];
@@ -308,11 +375,37 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let mut ever = vec![false; logic.len()];
+            let mut conflicts: BTreeMap<(usize, usize), (Vec<crate::domain::claims::Key>, crate::domain::rights::Situation)> = BTreeMap::new();
             for situation in every_situation(&logic) {
-                for (i, v) in evaluate(&logic, &situation).iter().enumerate() {
+                let weighed = weigh(&logic, &situation);
+                for (i, w) in weighed.iter().enumerate() {
                     // Applies outright: an unanswered question would let any rule "may apply".
-                    ever[i] |= matches!(v, Verdict::Applies);
+                    ever[i] |= matches!(w.verdict, Verdict::Applies);
                 }
+                for (a, b, keys) in conflicts_among(&weighed, &pairs) {
+                    conflicts.entry((a, b)).or_insert((keys, situation.clone()));
+                }
+            }
+            // Two rules that say different things to one person, with no word on which wins:
+            // reported at the municipality's rule (where the precedence is to be written), once.
+            for ((a, b), (keys, example)) in conflicts {
+                let (first, second) = (&entries[a], &entries[b]);
+                let (at, other) = if second.0 == *slug || first.0 == LAW_SCOPE { (second, first) } else { (first, second) };
+                let (at_key, other_key) = (format!("{}/{}", at.0, at.1), format!("{}/{}", other.0, other.1));
+                let both = if at_key < other_key { (at_key.clone(), other_key.clone()) } else { (other_key.clone(), at_key.clone()) };
+                if !conflicts_reported.insert(both) {
+                    continue;
+                }
+                let keys: Vec<&str> = keys.iter().map(|k| k.name()).collect();
+                self.report(
+                    &format!("rights/{}.toml", at.0),
+                    &format!("id = {:?}", at.1),
+                    format!(
+                        "reglerne {at_key} og {other_key} siger hver sit om {} til samme person ({}), men ingen af dem siger, hvilken der gælder: skriv overrides eller yields_to med because = \"municipality\", \"specific\" eller \"current\"",
+                        keys.join(", "),
+                        situation_words(&example)
+                    ),
+                );
             }
             for (i, (scope, id, _)) in entries.iter().enumerate() {
                 if scope == slug && !ever[i] {
@@ -333,13 +426,90 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Each standard's first and last day (`valid_from`, `valid_until` in standards/), by id.
+    fn validity(&self) -> BTreeMap<String, (Option<String>, Option<String>)> {
+        self.parsed
+            .iter()
+            .filter(|(path, _)| path.starts_with("standards/"))
+            .map(|(_, t)| {
+                let day = |k: &str| t.get(k).and_then(Value::as_str).map(str::to_string);
+                (str_of(t, "id").to_string(), (day("valid_from"), day("valid_until")))
+            })
+            .collect()
+    }
+
+    /// A rule's claims: present, in the vocabulary, and the numbers and ages they state said by
+    /// the rule's own quote (or, for an age, by a rule that limits this one).
+    fn claims(&mut self, path: &str, id: &str, rule: &Table) {
+        use crate::domain::claims::Claims;
+        let anchor = format!("id = {id:?}");
+        let Some(value) = rule.get("claims") else {
+            self.report_at(path, &anchor, &anchor, format!("reglen {id:?}: claims mangler – skriv, hvad reglen siger (claims = {{ … }}), eller claims = {{}}, hvis intet i ordforrådet passer"));
+            return;
+        };
+        let claims: Claims = match value.clone().try_into() {
+            Ok(c) => c,
+            Err(e) => {
+                let message = e.to_string().lines().next().unwrap_or_default().to_string();
+                self.report_at(path, &anchor, "claims", format!("reglen {id:?}: claims kan ikke læses: {message}"));
+                return;
+            }
+        };
+        let quote = str_of(rule, "quote");
+        let stated = number_words(quote);
+        let in_weeks = letters(quote).contains("uge");
+        for (key, n) in claims.numbers() {
+            let n = i64::from(n);
+            if !stated.contains(&n) && !(in_weeks && n % 7 == 0 && stated.contains(&(n / 7))) {
+                self.report_at(path, &anchor, "claims", format!("reglen {id:?}: claims {key} = {n}, men citatet siger ikke {n}"));
+            }
+        }
+        if let Some(age) = claims.age {
+            let when = rule.get("when").and_then(Value::as_table);
+            let min = when.and_then(|w| w.get("min_age")).and_then(Value::as_integer);
+            let max = when.and_then(|w| w.get("max_age")).and_then(Value::as_integer);
+            let limited_to = self.limiting_ages(path, id);
+            if let Some(from) = age.from.map(i64::from) {
+                let said = stated.contains(&from) || stated.contains(&(from - 1));
+                if !said && !limited_to.0.contains(&from) {
+                    self.report_at(path, &anchor, "claims", format!("reglen {id:?}: claims age.from = {from}, men citatet siger ikke {from}"));
+                } else if min != Some(from) && !limited_to.0.contains(&from) {
+                    self.report_at(path, &anchor, "claims", format!("reglen {id:?}: claims age.from = {from}, men guiden spørger ikke efter det: when mangler min_age = {from}"));
+                }
+            }
+            if let Some(to) = age.to.map(i64::from) {
+                let said = stated.contains(&to) || stated.contains(&(to + 1));
+                if !said && !limited_to.1.contains(&to) {
+                    self.report_at(path, &anchor, "claims", format!("reglen {id:?}: claims age.to = {to}, men citatet siger ikke {to}"));
+                } else if max != Some(to) && !limited_to.1.contains(&to) {
+                    self.report_at(path, &anchor, "claims", format!("reglen {id:?}: claims age.to = {to}, men guiden spørger ikke efter det: when mangler max_age = {to}"));
+                }
+            }
+        }
+    }
+
+    /// The lowest and highest ages (`when`) of the rules in the same file that limit `id`.
+    fn limiting_ages(&self, path: &str, id: &str) -> (Vec<i64>, Vec<i64>) {
+        let scope = path.trim_start_matches("rights/").trim_end_matches(".toml");
+        let me = format!("{scope}/{id}");
+        let mut out = (Vec::new(), Vec::new());
+        if let Some(table) = self.table(path) {
+            for by in array_of_tables(table, "rule").into_iter().filter(|r| strs_of(r, "limits").contains(&me)) {
+                let when = by.get("when").and_then(Value::as_table);
+                out.0.extend(when.and_then(|w| w.get("min_age")).and_then(Value::as_integer));
+                out.1.extend(when.and_then(|w| w.get("max_age")).and_then(Value::as_integer));
+            }
+        }
+        out
+    }
+
     /// Text a citizen reads must not name the portal's internals. Every string of every content
     /// file is read, except the keys that are not shown (ids, references, citations' own fields
     /// and notes for the authors).
     fn internals(&mut self, documents: &BTreeMap<String, Document>) {
-        const NOT_SHOWN: [&str; 14] =
-            ["id", "doc", "section", "quote", "note", "seed_note", "limits", "governing_doc", "kommuner", "slug", "seed", "topic", "purpose", "mode"];
-        const NOT_SHOWN_TABLES: [&str; 1] = ["before_talking"];
+        const NOT_SHOWN: [&str; 16] =
+            ["id", "doc", "section", "quote", "note", "seed_note", "limits", "governing_doc", "kommuner", "slug", "seed", "topic", "purpose", "mode", "rule", "because"];
+        const NOT_SHOWN_TABLES: [&str; 2] = ["before_talking", "claims"];
         let mut found: Vec<(String, String, String)> = Vec::new();
         fn walk(value: &Value, key: &str, out: &mut Vec<(String, String)>) {
             match value {
@@ -498,6 +668,38 @@ fn internal_in<'a>(text: &str, document_ids: impl Iterator<Item = &'a String>) -
         .filter(|id| id.contains(|c: char| c == '-' || c.is_ascii_digit()))
         .find(|id| words.contains(&id.as_str()))
         .cloned()
+}
+
+/// The rules a rule names in `overrides` and `yields_to`: (key, `scope/id`).
+fn precedence_of(rule: &Table) -> Vec<(&'static str, String)> {
+    ["overrides", "yields_to"].into_iter().flat_map(|key| precedence_entries(rule, key).into_iter().map(move |(t, _)| (key, t))).collect()
+}
+
+/// The entries of `overrides` or `yields_to`: the rule named, and the ground if it is one.
+fn precedence_entries(rule: &Table, key: &str) -> Vec<(String, Option<crate::domain::claims::Ground>)> {
+    rule.get(key)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_table)
+                .map(|t| (str_of(t, "rule").to_string(), t.get("because").cloned().and_then(|g| g.try_into().ok())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A situation in the guide's words, for a reviewer: the answers given.
+fn situation_words(s: &crate::domain::rights::Situation) -> String {
+    use crate::domain::rights::Question;
+    let words: Vec<String> = Question::ALL
+        .into_iter()
+        .filter_map(|q| crate::domain::rights::answer_value(s, q).map(|v| format!("{}={v}", q.key())))
+        .collect();
+    if words.is_empty() {
+        "alle spørgsmål ubesvarede".into()
+    } else {
+        words.join(", ")
+    }
 }
 
 fn array_of_tables<'t>(table: &'t Table, key: &str) -> Vec<&'t Table> {

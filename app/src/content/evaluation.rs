@@ -165,7 +165,7 @@ pub fn parse(files: &ContentFiles, content: &Content, outcomes: &[Outcome], anch
             return Err(invalid(format!("{what}: a source needs a section and a quote")));
         }
         let anchor = anchors.anchor(doc, section).or_else(|| anchors.containing(doc, quote));
-        Ok(Citation { doc_id: d.id.clone(), doc_title: d.short.clone(), section: section.to_string(), law: None, anchor })
+        Ok(Citation { doc_id: d.id.clone(), doc_title: d.short.clone(), section: section.to_string(), law: None, anchor, expired: anchors.expired(&d.id), statute: false })
     };
     let mut questions: Vec<(String, String, AnswerSet)> = Vec::new();
     for q in raw.question {

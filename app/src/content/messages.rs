@@ -64,7 +64,7 @@ pub fn parse(files: &ContentFiles, content: &Content, anchors: &SectionAnchors) 
             return Err(invalid(format!("{what}: a source needs a section and a quote")));
         }
         let anchor = anchors.anchor(&s.doc, &s.section).or_else(|| anchors.containing(&s.doc, &s.quote));
-        let source = Citation { doc_id: d.id.clone(), doc_title: d.short.clone(), section: s.section, law: s.law, anchor };
+        let source = Citation { doc_id: d.id.clone(), doc_title: d.short.clone(), section: s.section, law: s.law, anchor, expired: anchors.expired(&d.id), statute: false };
         Ok(CitedText { text: s.quote, source })
     };
     let mut out: Vec<KommuneMessages> = Vec::new();

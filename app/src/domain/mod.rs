@@ -17,6 +17,8 @@ pub mod token;
 pub mod series;
 #[cfg(feature = "ssr")]
 pub mod ics;
+/// What a rights rule claims, in a closed vocabulary, and why one rule wins over another.
+pub mod claims;
 /// The guide's rules engine; also in the browser, which renders the guide's questions.
 pub mod rights;
 #[cfg(feature = "ssr")]

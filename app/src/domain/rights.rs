@@ -5,6 +5,7 @@
 //! and `unless`); this module only evaluates them. It knows nothing of files or citations, so
 //! it is tested here with made-up rules and in `app/tests/rights_guide.rs` with the real ones.
 
+use super::claims::{Claims, Ground, Key};
 use serde::{Deserialize, Serialize};
 
 /// The topics of the rights pages. The slug is part of the public URL contract
@@ -269,7 +270,48 @@ pub enum Reason {
     OnlyForRelatives,
     /// The rule holds only as far as another one does (content key `limits`), and that one
     /// does not apply, for the reason given.
-    Within { by: String, because: Box<Reason> },
+    /// `at` is the limiting rule's position in the list weighed.
+    Within { by: String, at: usize, because: Box<Reason> },
+    /// Another rule that applies says otherwise on the same question, and the content declares
+    /// that it wins (`overrides`): `by` is its title, `at` its position; `deciding` are the
+    /// winner's own conditions that the answers meet and the overruled rule lacks (for
+    /// `Ground::Specific`).
+    Overruled { by: String, at: usize, ground: Ground, deciding: Vec<Condition> },
+    /// The rule holds only for anonymous treatment, which the person asked for but cannot
+    /// have: no rule that offers anonymity applies, for the reason the rule `by` (at `at`) gives.
+    AnonymityUnavailable { by: String, at: usize },
+}
+
+impl Reason {
+    /// The questions whose answers decide this reason.
+    pub fn answers(&self) -> Vec<Question> {
+        match self {
+            Reason::OnlyForRelatives => vec![Question::Role],
+            Reason::Requires(c) => vec![c.question()],
+            Reason::ExcludedBy(cs) => cs.iter().map(|c| c.question()).collect(),
+            Reason::Within { because, .. } => because.answers(),
+            Reason::Overruled { deciding, .. } => deciding.iter().map(|c| c.question()).collect(),
+            Reason::AnonymityUnavailable { .. } => Vec::new(),
+        }
+    }
+
+    /// The rule this reason names, by position, if it names one.
+    pub fn rule(&self) -> Option<usize> {
+        match self {
+            Reason::Within { at, .. } | Reason::Overruled { at, .. } | Reason::AnonymityUnavailable { at, .. } => Some(*at),
+            _ => None,
+        }
+    }
+
+    /// Whether the reason is, in the end, that the person asked for anonymity or did not.
+    pub fn rests_on_anonymity(&self) -> bool {
+        match self {
+            Reason::Requires(Condition::Anonymous(_)) => true,
+            Reason::ExcludedBy(cs) => cs.iter().any(|c| matches!(c, Condition::Anonymous(_))),
+            Reason::Within { because, .. } => because.rests_on_anonymity(),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -323,6 +365,160 @@ pub struct RuleLogic {
     /// The rules this one holds only as far as: written on the limiting rule in the content
     /// (`limits = ["faelles/…"]`), turned round here.
     pub within: Vec<usize>,
+    /// What the rule says, in the vocabulary of `claims`.
+    pub claims: Claims,
+    /// The rules that win over this one where both apply, and why (content key `overrides`,
+    /// turned round here).
+    pub overruled_by: Vec<(usize, Ground)>,
+}
+
+impl RuleLogic {
+    /// A rule with no limits, claims or precedence: for tests and tools.
+    pub fn plain(title: &str, topic: Topic, when: Conditions, unless: Conditions) -> RuleLogic {
+        RuleLogic { title: title.into(), topic, when, unless, within: Vec::new(), claims: Claims::default(), overruled_by: Vec::new() }
+    }
+}
+
+/// The substances a person's answer covers: both where unanswered.
+fn substances_of(s: &Situation) -> Vec<SubstanceKind> {
+    match s.substance {
+        Some(Substance::Alcohol) => vec![SubstanceKind::Alcohol],
+        Some(Substance::Drugs) => vec![SubstanceKind::Drugs],
+        _ => vec![SubstanceKind::Alcohol, SubstanceKind::Drugs],
+    }
+}
+
+/// The substances a rule speaks of for this person: a claim in a rule for alcohol says nothing
+/// about drugs, so it cannot contradict a rule for drugs.
+pub fn cells(when: &Conditions, s: &Situation) -> Vec<SubstanceKind> {
+    substances_of(s).into_iter().filter(|k| when.substance.is_none_or(|w| w == *k)).collect()
+}
+
+/// Whether `winner`'s conditions are those of `loser` and more: the specific case of a general
+/// rule (`Ground::Specific`).
+pub fn is_more_specific(winner: &Conditions, loser: &Conditions) -> bool {
+    let w = winner.list();
+    let l = loser.list();
+    l.iter().all(|c| w.contains(c)) && w.len() > l.len()
+}
+
+/// The guide's verdict on one rule, with what precedence did to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weighed {
+    pub verdict: Verdict,
+    /// It holds for the person only for this substance: a rule that wins for the other one
+    /// applies (a person who uses both, a general rule beside one for alcohol).
+    pub only_for: Option<SubstanceKind>,
+    /// The rule that holds for the other substance, where `only_for` is given.
+    pub narrowed_by: Option<usize>,
+    /// The rule that wins over this one where it applies, which an unanswered question leaves
+    /// open: this one then may apply, unless that one does.
+    pub unless_rule: Option<usize>,
+    /// The substances the rule still speaks of for the person, after precedence.
+    pub cells: Vec<SubstanceKind>,
+}
+
+/// Every rule weighed: conditions, limits, then precedence. A rule overruled by one that
+/// applies does not apply, with the winner named; one overruled by a rule that may apply may
+/// apply as well, on the same questions, unless that one does; where the winner speaks of only
+/// one of the person's substances, the overruled rule still holds for the other.
+pub fn weigh(rules: &[RuleLogic], s: &Situation) -> Vec<Weighed> {
+    let base = evaluate_limits(rules, s);
+    let mut done: Vec<Option<Weighed>> = vec![None; rules.len()];
+    fn fin(i: usize, rules: &[RuleLogic], base: &[Verdict], s: &Situation, done: &mut Vec<Option<Weighed>>, path: &mut Vec<usize>) -> Weighed {
+        if let Some(w) = &done[i] {
+            return w.clone();
+        }
+        let mut me = Weighed { verdict: base[i].clone(), only_for: None, narrowed_by: None, unless_rule: None, cells: cells(&rules[i].when, s) };
+        path.push(i);
+        for &(by, ground) in &rules[i].overruled_by {
+            if path.contains(&by) || by >= rules.len() || matches!(me.verdict, Verdict::DoesNotApply(_)) {
+                continue;
+            }
+            let winner = fin(by, rules, base, s, done, path);
+            let shared: Vec<SubstanceKind> = me.cells.iter().copied().filter(|c| winner.cells.contains(c)).collect();
+            if shared.is_empty() || rules[by].claims.conflicts_with(&rules[i].claims).is_empty() {
+                continue;
+            }
+            match winner.verdict {
+                Verdict::DoesNotApply(_) => {}
+                Verdict::Applies => {
+                    me.cells.retain(|c| !shared.contains(c));
+                    if me.cells.is_empty() {
+                        let deciding = match ground {
+                            Ground::Specific => {
+                                let own = rules[i].when.list();
+                                rules[by].when.list().into_iter().filter(|c| !own.contains(c)).collect()
+                            }
+                            _ => Vec::new(),
+                        };
+                        me.verdict = Verdict::DoesNotApply(Reason::Overruled { by: rules[by].title.clone(), at: by, ground, deciding });
+                    } else {
+                        me.only_for = me.cells.first().copied();
+                        me.narrowed_by = Some(by);
+                    }
+                }
+                Verdict::MayApply(q) => {
+                    let mut all = match &me.verdict {
+                        Verdict::MayApply(own) => own.clone(),
+                        _ => Vec::new(),
+                    };
+                    all.extend(q);
+                    all.sort_by_key(|q| q.step());
+                    all.dedup();
+                    me.verdict = Verdict::MayApply(all);
+                    me.unless_rule.get_or_insert(by);
+                }
+            }
+        }
+        path.pop();
+        done[i] = Some(me.clone());
+        me
+    }
+    (0..rules.len()).map(|i| fin(i, rules, &base, s, &mut done, &mut Vec::new())).collect()
+}
+
+/// Two rules that claim different values for one key where both apply to a person, and no
+/// precedence between them: (first, second, keys). Rules that speak of different substances
+/// never conflict.
+pub fn undeclared_conflicts(rules: &[RuleLogic], s: &Situation) -> Vec<(usize, usize, Vec<Key>)> {
+    conflicts_among(&weigh(rules, s), &conflicting_pairs(rules))
+}
+
+/// Every pair of rules whose claims differ on some key, wherever they apply: (first, second, keys).
+pub fn conflicting_pairs(rules: &[RuleLogic]) -> Vec<(usize, usize, Vec<Key>)> {
+    let mut out = Vec::new();
+    for a in 0..rules.len() {
+        for b in a + 1..rules.len() {
+            let keys = rules[a].claims.conflicts_with(&rules[b].claims);
+            if !keys.is_empty() {
+                out.push((a, b, keys));
+            }
+        }
+    }
+    out
+}
+
+/// The pairs of `pairs` that both apply to the person, after precedence, on a shared substance.
+pub fn conflicts_among(weighed: &[Weighed], pairs: &[(usize, usize, Vec<Key>)]) -> Vec<(usize, usize, Vec<Key>)> {
+    pairs
+        .iter()
+        .filter(|(a, b, _)| {
+            weighed[*a].verdict == Verdict::Applies
+                && weighed[*b].verdict == Verdict::Applies
+                && weighed[*a].cells.iter().any(|c| weighed[*b].cells.contains(c))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The first cycle of precedence (a rule that, through others, wins over itself), as positions.
+pub fn precedence_cycle(rules: &[RuleLogic]) -> Option<Vec<usize>> {
+    let as_limits: Vec<RuleLogic> = rules
+        .iter()
+        .map(|r| RuleLogic { within: r.overruled_by.iter().map(|(by, _)| *by).collect(), ..r.clone() })
+        .collect();
+    limit_cycle(&as_limits)
 }
 
 /// The verdict on every rule of a list, limits included. A rule that holds only as far as
@@ -330,6 +526,11 @@ pub struct RuleLogic {
 /// apply where that one may; the unanswered questions of both carry over. Content with a cycle
 /// of limits is refused when it is loaded; here a cycle is cut, so this never loops.
 pub fn evaluate(rules: &[RuleLogic], s: &Situation) -> Vec<Verdict> {
+    weigh(rules, s).into_iter().map(|w| w.verdict).collect()
+}
+
+/// Conditions and limits, before precedence.
+fn evaluate_limits(rules: &[RuleLogic], s: &Situation) -> Vec<Verdict> {
     let own: Vec<Verdict> = rules.iter().map(|r| verdict(r.topic, &r.when, &r.unless, s)).collect();
     let mut done: Vec<Option<Verdict>> = vec![None; rules.len()];
     fn effective(i: usize, rules: &[RuleLogic], own: &[Verdict], done: &mut Vec<Option<Verdict>>, path: &mut Vec<usize>) -> Verdict {
@@ -346,7 +547,7 @@ pub fn evaluate(rules: &[RuleLogic], s: &Situation) -> Vec<Verdict> {
             v = match (v, limiting) {
                 (Verdict::DoesNotApply(reason), _) => Verdict::DoesNotApply(reason),
                 (_, Verdict::DoesNotApply(because)) => {
-                    Verdict::DoesNotApply(Reason::Within { by: rules[by].title.clone(), because: Box::new(because) })
+                    Verdict::DoesNotApply(Reason::Within { by: rules[by].title.clone(), at: by, because: Box::new(because) })
                 }
                 (Verdict::Applies, Verdict::Applies) => Verdict::Applies,
                 (Verdict::Applies, Verdict::MayApply(q)) | (Verdict::MayApply(q), Verdict::Applies) => Verdict::MayApply(q),
@@ -662,7 +863,62 @@ mod tests {
     }
 
     fn logic(title: &str, topic: Topic, when: Conditions, within: Vec<usize>) -> RuleLogic {
-        RuleLogic { title: title.into(), topic, when, unless: Conditions::default(), within }
+        RuleLogic { within, ..RuleLogic::plain(title, topic, when, Conditions::default()) }
+    }
+
+    fn claiming(title: &str, when: Conditions, claims: Claims, overruled_by: Vec<(usize, Ground)>) -> RuleLogic {
+        RuleLogic { claims, overruled_by, ..RuleLogic::plain(title, Topic::Complaints, when, Conditions::default()) }
+    }
+
+    #[test]
+    fn the_specific_rule_wins_and_the_general_one_says_which() {
+        use crate::domain::claims::AppealRoute;
+        let appeal = |r| Claims { appeal: Some(r), ..Default::default() };
+        let anon_drugs = Conditions { substance: Some(SubstanceKind::Drugs), anonymous: Some(true), ..Default::default() };
+        let rules = [
+            claiming("Ankestyrelsen", Conditions::default(), appeal(AppealRoute::Ankestyrelsen), vec![(1, Ground::Specific)]),
+            claiming("Kan ikke påklages", anon_drugs, appeal(AppealRoute::None), vec![]),
+        ];
+        let anon = Situation { substance: Some(Substance::Drugs), anonymous: Some(true), ..Default::default() };
+        let w = weigh(&rules, &anon);
+        assert_eq!(w[1].verdict, Verdict::Applies);
+        assert_eq!(
+            w[0].verdict,
+            Verdict::DoesNotApply(Reason::Overruled {
+                by: "Kan ikke påklages".into(),
+                at: 1,
+                ground: Ground::Specific,
+                deciding: vec![Condition::Substance(SubstanceKind::Drugs), Condition::Anonymous(true)]
+            })
+        );
+        assert!(undeclared_conflicts(&rules, &anon).is_empty());
+        // Unanswered: both may apply, on the same question, the general one unless the other does.
+        let open = Situation { substance: Some(Substance::Drugs), ..Default::default() };
+        let w = weigh(&rules, &open);
+        assert_eq!(w[0].verdict, Verdict::MayApply(vec![Question::Anonymous]));
+        assert_eq!(w[0].unless_rule, Some(1));
+        // Named: the general one applies alone.
+        let named = Situation { substance: Some(Substance::Drugs), anonymous: Some(false), ..Default::default() };
+        assert_eq!(weigh(&rules, &named)[0].verdict, Verdict::Applies);
+        // A person who uses both: the rule for drugs wins for drugs, the general one still holds for alcohol.
+        let both = Situation { substance: Some(Substance::Both), anonymous: Some(true), ..Default::default() };
+        let w = weigh(&rules, &both);
+        assert_eq!((w[0].verdict.clone(), w[0].only_for), (Verdict::Applies, Some(SubstanceKind::Alcohol)));
+        assert!(undeclared_conflicts(&rules, &both).is_empty());
+        // Without the declaration, the conflict is found.
+        let undeclared = [RuleLogic { overruled_by: vec![], ..rules[0].clone() }, rules[1].clone()];
+        assert_eq!(undeclared_conflicts(&undeclared, &anon), vec![(0, 1, vec![Key::AppealPossible, Key::Appeal])]);
+        assert!(precedence_cycle(&rules).is_none());
+    }
+
+    #[test]
+    fn specific_means_every_condition_of_the_general_rule_and_more() {
+        let drugs = Conditions { substance: Some(SubstanceKind::Drugs), ..Default::default() };
+        let anon_drugs = Conditions { anonymous: Some(true), ..drugs.clone() };
+        assert!(is_more_specific(&anon_drugs, &drugs));
+        assert!(is_more_specific(&drugs, &Conditions::default()));
+        assert!(!is_more_specific(&drugs, &drugs));
+        assert!(!is_more_specific(&drugs, &Conditions { anonymous: Some(true), ..Default::default() }));
     }
 
     #[test]
@@ -675,7 +931,7 @@ mod tests {
         let young = evaluate(&rules, &at(Some(17)));
         assert_eq!(
             young[1],
-            Verdict::DoesNotApply(Reason::Within { by: "Fra 18 år".into(), because: Box::new(Reason::Requires(Condition::MinAge(18))) })
+            Verdict::DoesNotApply(Reason::Within { by: "Fra 18 år".into(), at: 0, because: Box::new(Reason::Requires(Condition::MinAge(18))) })
         );
         assert_eq!(evaluate(&rules, &at(None))[1], Verdict::MayApply(vec![Question::Age]));
         // Its own reason comes first.

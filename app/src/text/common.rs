@@ -45,6 +45,12 @@ pub const OPENING_HOURS: &str = "Åbningstider";
 pub const NOT_IN_STANDARD: &str = "Kvalitetsstandarden oplyser det ikke. Kontakt kommunen for at få det at vide.";
 pub const ANONYMITY_HEADING: &str = "Anonym rådgivning";
 pub const SOURCE: &str = "Kilde";
+/// Between a statute and the standard that reproduces it: "Serviceloven § 101, stk. 4, som gengivet i …".
+pub const AS_REPRODUCED_IN: &str = "som gengivet i";
+/// Beside a citation of a standard whose period has ended.
+pub fn from_expired_standard(period: &str) -> String {
+    format!("fra en udløbet kvalitetsstandard ({period})")
+}
 /// The lead of a source line that stands for several facts: "Kilde for adresse og telefon".
 pub fn source_for(labels: &[&str]) -> String {
     let lower: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();

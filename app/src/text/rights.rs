@@ -76,6 +76,7 @@ pub const ERR_CHOICE: &str = "Vælg et af svarene, eller spring spørgsmålet ov
 pub const ERR_AGE_NAN: &str = "Skriv alderen med tal, fx 17.";
 pub const ERR_AGE_RANGE: &str = "Skriv en alder mellem 0 og 120 år.";
 
+use crate::domain::claims::Ground;
 use crate::domain::rights::{AnswerError, Condition, Question, Reason, Role, Situation, SubstanceKind};
 pub fn answer_error(e: AnswerError) -> &'static str {
     match e {
@@ -248,10 +249,58 @@ pub fn reason_text(r: &Reason, s: &Situation) -> String {
             let answers: Vec<String> = cs.iter().map(|c| answered(*c, s)).collect();
             format!("Gælder ikke for {}, fordi du har svaret {}.", answered_about(s.role), answers.join(" og "))
         }
-        Reason::Within { by, because } => {
+        Reason::Within { by, because, .. } => {
             format!("Gælder kun sammen med reglen »{by}«, som ikke gælder for {}: {}", answered_about(s.role), lowercase_first(&reason_text(because, s)))
         }
+        Reason::Overruled { by, ground, deciding, .. } => {
+            let who = answered_about(s.role);
+            let why = match ground {
+                Ground::Specific if !deciding.is_empty() => {
+                    let answers: Vec<String> = deciding.iter().map(|c| answered(*c, s)).collect();
+                    format!("den gælder netop, fordi du har svaret {}", answers.join(" og "))
+                }
+                Ground::Specific => "den gælder i det særlige tilfælde, som passer på dine svar".to_string(),
+                Ground::Municipality => "kommunens egen kvalitetsstandard siger noget andet end den fælles regel".to_string(),
+                Ground::Current => "den gældende kvalitetsstandard siger noget andet end den udløbne".to_string(),
+            };
+            format!("For {who} gælder reglen »{by}« i stedet, og {why}.")
+        }
+        Reason::AnonymityUnavailable { by, .. } => {
+            format!("Gælder kun ved anonym behandling, og den kan {} ikke få: reglen »{by}« gælder ikke for {}.", answered_subject(s.role), answered_about(s.role))
+        }
     }
+}
+
+/// Who the answers are about, as the subject of a sentence.
+fn answered_subject(role: Option<Role>) -> &'static str {
+    match role {
+        Some(Role::Relative) => "den, du er pårørende til,",
+        Some(Role::Professional) => "borgeren",
+        _ => "du",
+    }
+}
+
+/// Said above the result where the person asked for anonymity but no rule offers it to them:
+/// the rest of the result is for treatment with their name.
+pub fn anonymity_unavailable(role: Option<Role>, rule: &str) -> String {
+    format!(
+        "Du har svaret, at {} vil være anonym, men efter reglen »{rule}« er det ikke muligt her. Resultatet viser derfor, hvad der gælder ved behandling med navn.",
+        answered_subject(role).trim_end_matches(',')
+    )
+}
+
+/// Beside a rule that holds for a person who uses both, but for one substance only.
+pub fn only_for(kind: SubstanceKind, other_rule: &str) -> String {
+    let (this, other) = match kind {
+        SubstanceKind::Alcohol => ("alkohol", "stoffer"),
+        SubstanceKind::Drugs => ("stoffer", "alkohol"),
+    };
+    format!("Gælder for behandling for {this}. For {other} gælder reglen »{other_rule}«.")
+}
+
+/// Beside a rule that may apply, unless a rule that wins over it does.
+pub fn unless_rule(other_rule: &str) -> String {
+    format!("Gælder ikke, hvis reglen »{other_rule}« gælder.")
 }
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();

@@ -310,7 +310,14 @@ fn ResultView(k: Kommune, r: GuideResult, situation: Situation) -> impl IntoView
     let applies = if applies_count == 0 {
         view! { <p>{t::NOTHING_HERE}</p> }.into_any()
     } else {
-        r.applies.into_iter().map(|rule| view! { <RuleCard tag=tag(rule.topic) rule/> }).collect_view().into_any()
+        r.applies
+            .into_iter()
+            .map(|rule| match rule.qualifier.clone() {
+                Some(extra) => view! { <RuleCard tag=tag(rule.topic) rule extra/> }.into_any(),
+                None => view! { <RuleCard tag=tag(rule.topic) rule/> }.into_any(),
+            })
+            .collect_view()
+            .into_any()
     };
     let may_count = r.may_apply.len();
     let may_apply = (may_count > 0).then(|| {
@@ -318,7 +325,7 @@ fn ResultView(k: Kommune, r: GuideResult, situation: Situation) -> impl IntoView
             .may_apply
             .into_iter()
             .map(|m| {
-                let extra = depends(&m.depends_on).unwrap_or_default();
+                let extra = [depends(&m.depends_on), m.rule.qualifier.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
                 view! { <RuleCard tag=tag(m.rule.topic) rule=m.rule extra/> }
             })
             .collect_view();
