@@ -2,7 +2,7 @@
 //! `app::api::anonymous::logic` and renders the same page with the result, so the forms work
 //! without JavaScript and the token never appears in a URL or a redirect.
 
-use crate::form_guard::{self, FormLimit, Guard, RenderRefusal};
+use crate::form_guard::{self, FormLimit, Guard};
 use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
@@ -46,13 +46,7 @@ pub struct FormState {
 
 pub fn routes(state: FormState) -> Router {
     let guarded = |limit: FormLimit| {
-        let render: RenderRefusal = {
-            let state = state.clone();
-            Arc::new(move |uri| {
-                let state = state.clone();
-                Box::pin(async move { render(&state, CrossSiteRefused, uri).await })
-            })
-        };
+        let render = form_guard::render_refusal(state.clone(), |state, uri| async move { render(&state, CrossSiteRefused, uri).await });
         axum::middleware::from_fn_with_state(Guard::citizen(limit, state.public_origin.clone(), render), form_guard::guard)
     };
     Router::new()

@@ -10,10 +10,9 @@
 //! or a redirect. This module holds only the case store and, for sessions, the staff store: the
 //! anonymous store is not in its state and not in the context it renders with.
 
-use crate::form_guard::{self, FormLimit, Guard, RenderRefusal};
+use crate::form_guard::{self, FormLimit, Guard};
 use crate::proxy::PublicOrigin;
 use app::api::CrossSiteRefused;
-use std::sync::Arc;
 use crate::staff_forms::signed_in_member;
 use crate::{form_fields, FormBody};
 use app::domain::kommune::KommunePath;
@@ -47,13 +46,7 @@ pub struct CaseFormState {
 
 pub fn routes(options: LeptosOptions, case: CaseStore, staff: StaffStore, public_origin: Option<PublicOrigin>) -> Router {
     let state = CaseFormState { options, case, staff, public_origin };
-    let render_refusal: RenderRefusal = {
-        let state = state.clone();
-        Arc::new(move |uri| {
-            let state = state.clone();
-            Box::pin(async move { render(&state, CrossSiteRefused, uri).await })
-        })
-    };
+    let render_refusal = form_guard::render_refusal(state.clone(), |state, uri| async move { render(&state, CrossSiteRefused, uri).await });
     let citizen = Guard::citizen(REQUEST_FORM, state.public_origin.clone(), render_refusal);
     Router::new()
         .route(KommunePath::Request.route(), post(request).layer(axum::middleware::from_fn_with_state(citizen, form_guard::guard)))

@@ -72,6 +72,16 @@ impl FormLimit {
 /// Renders the page at a URI with [`app::api::CrossSiteRefused`] in context.
 pub type RenderRefusal = Arc<dyn Fn(Uri) -> Pin<Box<dyn Future<Output = Response> + Send>> + Send + Sync>;
 
+/// A [`RenderRefusal`] from a router's state and its page renderer: `render(state, uri)`.
+pub fn render_refusal<S, F, Fut>(state: S, render: F) -> RenderRefusal
+where
+    S: Clone + Send + Sync + 'static,
+    F: Fn(S, Uri) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Response> + Send + 'static,
+{
+    Arc::new(move |uri| Box::pin(render(state.clone(), uri)))
+}
+
 /// The guard of one form route.
 #[derive(Clone)]
 pub struct Guard {
