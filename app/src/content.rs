@@ -43,6 +43,10 @@ pub struct KommunePage {
     pub name: String,
     pub short_name: String,
     pub site_name: String,
+    /// The municipality's own quality standard (documents.toml): the start page says whether it
+    /// is in force and whether a newer one has been published.
+    #[serde(default)]
+    pub governing_doc: String,
     pub site_about: CitedText,
     pub address: Option<CitedText>,
     pub phone: Option<CitedText>,
@@ -505,6 +509,7 @@ mod loader {
                     name: k.name,
                     short_name: k.short_name,
                     site_name: k.site_name,
+                    governing_doc: k.governing_doc,
                     site_about: cite(&k.site_about)?,
                     address: opt(&k.address)?,
                     phone: opt(&k.phone)?,

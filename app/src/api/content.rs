@@ -30,3 +30,17 @@ pub fn takes_messages(kommune: crate::domain::kommune::Kommune) -> bool {
 pub fn evaluates(kommune: crate::domain::kommune::Kommune) -> bool {
     crate::content::catalogue().evaluation(kommune.slug()).is_some_and(|e| !e.moments.is_empty())
 }
+
+/// The municipality's quality standard as its start page states it: which it is, its status on
+/// today's date, and the standards published after it (none, where that is so).
+pub fn kommune_standard(kommune: crate::domain::kommune::Kommune) -> crate::content::catalogue::StandardFor {
+    kommune_standard_on(kommune, crate::clock::today())
+}
+
+/// [`kommune_standard`] on a given day.
+pub fn kommune_standard_on(kommune: crate::domain::kommune::Kommune, today: chrono::NaiveDate) -> crate::content::catalogue::StandardFor {
+    let doc = &crate::content::content().kommune(kommune).governing_doc;
+    crate::content::catalogue::catalogue()
+        .standard_for(doc, kommune.slug(), today)
+        .expect("the content check finds every governing_doc among the standards")
+}

@@ -2,6 +2,16 @@ use crate::content::{CitedText, SourceDocument};
 use crate::text::t;
 use leptos::prelude::*;
 
+/// The fragment of a standard's page where the document's title and facts stand (its status
+/// and period): where a link to the document as a whole lands. The underscore keeps it apart
+/// from the sections' fragments, which are letters, digits and hyphens (`anchor_of`).
+pub const DOCUMENT_FRAGMENT: &str = "om_dokumentet";
+
+/// The link to a standard as a whole: its title and facts on its page.
+pub fn document_href(doc_id: &str) -> String {
+    format!("/standarder/{doc_id}#{DOCUMENT_FRAGMENT}")
+}
+
 /// A fact followed by where it comes from: document, section and, where given, the law.
 #[component]
 pub fn CitedFact(fact: CitedText) -> impl IntoView {

@@ -11,7 +11,7 @@ mod pro_nav;
 pub mod staff;
 mod text_area;
 
-pub use citation::{CitationLine, CitedDetails, CitedFact, Detail, SourceList};
+pub use citation::{document_href, CitationLine, CitedDetails, CitedFact, Detail, SourceList, DOCUMENT_FRAGMENT};
 pub use contact::ContactText;
 pub use layout::{Layout, NotFound, ServerErrorPage, SolutionInfo};
 pub use message::Message;

@@ -108,6 +108,19 @@ pub struct Standard {
     pub sections: Vec<Section>,
 }
 
+/// A municipality's standard on a given day: what its start page says about it.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StandardFor {
+    /// Its facts (documents.toml) and its status on the day.
+    pub summary: StandardSummary,
+    /// The first and the last day of its period, where it gives them.
+    pub from: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
+    /// The standards published after it for the municipality: empty where none is.
+    pub newer: Vec<StandardSummary>,
+}
+
 /// One fact in a comparison cell.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareFact {
@@ -638,6 +651,14 @@ mod loader {
                 }
             }
 
+            // Each start page states its municipality's standard: it must be one the portal has
+            // the text of, for that municipality.
+            for k in content.kommune_pages() {
+                if !standards.iter().any(|(_, s)| s.summary.id == k.governing_doc && s.summary.kommuner.contains(&k.slug)) {
+                    return Err(invalid(format!("kommuner.toml: {}: governing_doc {:?} is no standard of the municipality in standards/", k.slug, k.governing_doc)));
+                }
+            }
+
             // Last: the evaluation's targets are outcome targets of this file set.
             let evaluations = crate::content::evaluation::parse(files, content, &outcomes, &anchors)?;
             let messages = crate::content::messages::parse(files, content, &anchors)?;
@@ -697,6 +718,29 @@ mod loader {
                 .find(|(_, s)| s.summary.id == doc_id)
                 .map(|(v, _)| standard_status::status(v, today))
                 .unwrap_or(Status::Undated)
+        }
+
+        /// The standard `doc_id` on `today`, as `kommune` has it: its facts and status, its
+        /// period, and the standards published after it for that municipality (one that
+        /// replaces it there, or one of the municipality's whose period starts after its start).
+        /// `None` for an id the content has no standard of.
+        pub fn standard_for(&self, doc_id: &str, kommune: &str, today: NaiveDate) -> Option<StandardFor> {
+            let (validity, standard) = self.standards.iter().find(|(_, s)| s.summary.id == doc_id)?;
+            let replaced_by = standard.summary.superseded.iter().filter(|x| x.kommune == kommune).map(|x| x.by_id.as_str());
+            let starts_later = self
+                .standards
+                .iter()
+                .filter(|(v, s)| s.summary.kommuner.iter().any(|k| k == kommune) && matches!((v.from, validity.from), (Some(later), Some(from)) if later > from))
+                .map(|(_, s)| s.summary.id.as_str());
+            let mut newer: Vec<StandardSummary> = Vec::new();
+            for id in replaced_by.chain(starts_later) {
+                if let Some((_, s)) = self.standards.iter().find(|(_, s)| s.summary.id == id).filter(|_| !newer.iter().any(|n| n.id == id)) {
+                    newer.push(s.summary.clone());
+                }
+            }
+            let mut summary = standard.summary.clone();
+            summary.status = standard_status::status(validity, today);
+            Some(StandardFor { summary, from: validity.from, until: validity.until, newer })
         }
 
         /// Whether a later document replaces `doc_id` for `kommune`.

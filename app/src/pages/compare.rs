@@ -1,5 +1,5 @@
 use crate::api::catalogue::{comparison, ComparePage};
-use crate::components::{Layout, ProNav};
+use crate::components::{CitationLine, Layout, ProNav};
 use crate::components::load::query_all;
 use crate::content::catalogue::{CompareFact, Comparison};
 use crate::domain::kommune::Kommune;
@@ -118,10 +118,10 @@ fn ComparisonView(c: Comparison) -> impl IntoView {
     }
 }
 
+/// One fact and its citation: the same source line as on every other page, linked to the
+/// section it cites and marked where the document has expired (the CSV keeps it as plain text).
 #[component]
 fn Fact(f: CompareFact) -> impl IntoView {
-    let c = f.fact.source;
-    let law = c.law.map(|l| format!(", {l}"));
     view! {
         <li class="compare-fact">
             {f.label.map(|l| view! { <strong class="fact-label">{l}</strong> })}
@@ -129,7 +129,7 @@ fn Fact(f: CompareFact) -> impl IntoView {
                 {f.fact.text}
                 {f.expired.then(|| view! { " " <span class="badge badge-error">{t::TAG_EXPIRED_DOC}</span> })}
             </p>
-            <p class="citation">{t::SOURCE} ": " {c.doc_title} ", " {t::SECTION} " »" {c.section} "«" {law} "."</p>
+            <CitationLine source=f.fact.source/>
         </li>
     }
 }

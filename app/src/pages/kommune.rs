@@ -1,8 +1,10 @@
 use crate::api::content::kommune_page;
-use crate::components::{CitedDetails, CitedFact, Detail, Layout, SolutionInfo, SourceList};
+use crate::components::{document_href, CitedDetails, CitedFact, Detail, Layout, SolutionInfo, SourceList};
+use crate::content::catalogue::StandardFor;
 use crate::content::KommunePage;
 use crate::domain::contact::{phone_shown, tel_href};
 use crate::domain::rights::Topic;
+use crate::domain::standard_status::Status;
 use crate::domain::kommune::{Kommune, KommunePath};
 use crate::components::load::{found, path_param};
 use crate::text::t;
@@ -77,6 +79,8 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
                 <CitedFact fact=p.site_about.clone()/>
                 <CitedDetails details/>
             </section>
+            // Every fact above and the rights pages rest on this standard: how current it is.
+            <KommuneStandard kommune s=crate::api::content::kommune_standard(kommune)/>
             <section aria-labelledby="rights">
                 <h2 id="rights">{t::RIGHTS_TITLE}</h2>
                 <p><a href=kommune.page(KommunePath::Rights)>{t::RIGHTS_LINK}</a></p>
@@ -115,5 +119,49 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
             <p class="private-note">{t::PRIVATE_BROWSING_NOTE}</p>
             <SourceList sources=p.sources.clone()/>
         </Layout>
+    }
+}
+
+/// Which quality standard the page's facts rest on, whether it is in force today, and whether a
+/// newer one has been published: a reader should not have to guess how current the page is.
+/// Everything here follows from the standard's dates and today's, so a standard that expires, or
+/// a newer one added to the content, changes what the page says without an edit here.
+#[component]
+fn KommuneStandard(kommune: Kommune, s: StandardFor) -> impl IntoView {
+    use crate::text::dates::day_month_year;
+    use chrono::Datelike;
+    let doc = s.summary;
+    let in_force = matches!(doc.status, Status::Current | Status::DueForRevision);
+    let lead = if in_force { t::kommune_standard_in_force(kommune.name()) } else { t::kommune_standard_newest(kommune.name()) };
+    let status = match (doc.status, s.from, s.until) {
+        (Status::DueForRevision, _, Some(until)) => t::standard_in_force_until(&day_month_year(until)),
+        (Status::Current | Status::DueForRevision, _, _) => t::standard_in_force(&doc.validity),
+        (Status::Expired, from, Some(until)) => {
+            let period = match from {
+                Some(from) if from.year() != until.year() => format!("{}–{}", from.year(), until.year()),
+                _ => until.year().to_string(),
+            };
+            t::standard_expired(&period)
+        }
+        (Status::NotYetValid, Some(from), _) => t::standard_not_yet(&day_month_year(from)),
+        _ => t::STATUS_UNDATED_TEXT.to_string(),
+    };
+    let newer = if s.newer.is_empty() {
+        view! { <p>{t::NO_NEWER_STANDARD}</p> }.into_any()
+    } else {
+        let links = s
+            .newer
+            .into_iter()
+            .map(|n| view! { <li><a href=document_href(&n.id)>{n.title}</a> " (" {n.issuer} ")"</li> })
+            .collect_view();
+        view! { <p>{t::NEWER_STANDARD}</p> <ul>{links}</ul> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="standard" class="kommune-standard">
+            <h2 id="standard">{t::KOMMUNE_STANDARD_HEADING}</h2>
+            <p>{lead} " " <a href=document_href(&doc.id)>{doc.title}</a> " (" {doc.issuer} ")."</p>
+            <p>{status}</p>
+            {newer}
+        </section>
     }
 }

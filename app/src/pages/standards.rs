@@ -173,7 +173,9 @@ fn StandardView(s: Standard) -> impl IntoView {
         <Layout>
             <ProNav/>
             <p class="back-link-wrap"><a class="back-link" href="/standarder">{t::STANDARD_ALL}</a></p>
-            <h1>{summary.short.clone()}</h1>
+            // Where a link to the document as a whole lands (the municipality's start page names
+            // its standard so): the title, then its status and period.
+            <h1 id=crate::components::DOCUMENT_FRAGMENT>{summary.short.clone()}</h1>
             <p class="font-lead">{summary.title.clone()}</p>
             <StandardFacts s=summary.clone()/>
             <p class="standard-note">{t::STANDARD_TEXT_NOTE}</p>

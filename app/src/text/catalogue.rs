@@ -27,6 +27,32 @@ pub const STATUS_DUE_TEXT: &str = "Perioden slutter inden for et halvt år.";
 pub const STATUS_EXPIRED_TEXT: &str = "Perioden er slut. Oplysninger herfra kan være forældede.";
 pub const STATUS_UNDATED_TEXT: &str = "Dokumentet oplyser ikke, hvornår det er godkendt, eller hvor længe det gælder.";
 
+// The municipality's start page: which quality standard its facts rest on, and how current it is.
+pub const KOMMUNE_STANDARD_HEADING: &str = "Kommunens kvalitetsstandard";
+/// Before the linked title of a standard in force today.
+pub fn kommune_standard_in_force(kommune: &str) -> String {
+    format!("Den kvalitetsstandard, der gælder i {kommune}, er")
+}
+/// Before the linked title of a standard that is not in force today (expired, undated, not yet
+/// in force): it is the newest the portal has.
+pub fn kommune_standard_newest(kommune: &str) -> String {
+    format!("Den nyeste kvalitetsstandard, portalen har for {kommune}, er")
+}
+pub fn standard_in_force(validity: &str) -> String {
+    format!("Den er gældende i dag. {STANDARD_VALIDITY}: {validity}.")
+}
+pub fn standard_in_force_until(last_day: &str) -> String {
+    format!("Den er gældende i dag og gælder til og med den {last_day}.")
+}
+pub fn standard_expired(period: &str) -> String {
+    format!("Den er udløbet: den gjaldt {period}.")
+}
+pub fn standard_not_yet(first_day: &str) -> String {
+    format!("Den træder først i kraft den {first_day}.")
+}
+pub const NO_NEWER_STANDARD: &str = "Der er ikke offentliggjort en nyere kvalitetsstandard, som portalen kender.";
+pub const NEWER_STANDARD: &str = "En nyere kvalitetsstandard er offentliggjort:";
+
 pub const CATALOGUE_TITLE: &str = "Ydelseskatalog";
 pub const CATALOGUE_LEAD: &str = "Hvad kommunerne tilbyder, til hvem, hvor ofte, hvor længe og efter hvilken lov – hver ydelse med kilde i kommunens kvalitetsstandard.";
 pub const FILTER_HEADING: &str = "Find ydelser";

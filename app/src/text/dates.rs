@@ -23,6 +23,11 @@ pub fn long_date(d: NaiveDate) -> String {
     format!("{} den {}. {} {}", weekday_name(d.weekday()), d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
+/// "31. december 2026": a day named without its weekday (a period's first or last day).
+pub fn day_month_year(d: NaiveDate) -> String {
+    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 /// "16.00" (Danish uses a full stop between hours and minutes).
 pub fn clock(t: DateTime<Utc>) -> String {
     t.with_timezone(&Copenhagen).format("%H.%M").to_string()

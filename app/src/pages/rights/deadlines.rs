@@ -1,6 +1,6 @@
 use super::{rights_path, solution, Breadcrumbs, RuleCard};
 use crate::api::rights::{deadlines, Calculation, DeadlinesPage, FIELD_COMPLAINT, FIELD_GUARANTEE};
-use crate::components::{Layout, SourceList};
+use crate::components::{CitationLine, Layout, SourceList};
 use crate::domain::kommune::Kommune;
 use crate::components::load::{found, path_param, query_param};
 use crate::text::t;
@@ -103,9 +103,7 @@ fn DateForm(c: Calculation, action: String, keep: (&'static str, String)) -> imp
                 <div class="alert-body">
                     <p class="alert-heading">{a.sentence}</p>
                     <p class="alert-text">{a.days_left}</p>
-                    <p class="citation">
-                        {t::SOURCE} ": " {a.source.doc_title} ", " {t::SECTION} " »" {a.source.section} "«."
-                    </p>
+                    <CitationLine source=a.source/>
                 </div>
             </div>
         })}
