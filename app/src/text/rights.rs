@@ -340,7 +340,7 @@ pub fn guarantee_counts_from_contact(short: &str, days: u32) -> String {
     format!("I {short} regnes de {days} dage fra den dag, du henvendte dig – fx på telefon, mail eller ved at møde op.")
 }
 pub fn guarantee_counts_from_attendance(short: &str, days: u32) -> String {
-    format!("I {short} regnes de {days} dage fra den dag, du personligt møder op og siger, at du ønsker behandling. En opringning eller en mail starter ikke fristen her.")
+    format!("I {short} regnes de {days} dage fra den dag, du personligt møder op og siger, at du ønsker behandling.")
 }
 pub fn guarantee_counts_from_application(short: &str, days: u32) -> String {
     format!("I {short} regnes de {days} dage fra den dag, du sender din ansøgning om behandling til kommunen.")
