@@ -217,6 +217,13 @@ impl<'a> Checker<'a> {
                         }
                     }
                     Value::Table(fact) => self.citation(documents, FILE, &format!("slug = {slug:?}"), fact, &format!("{slug}.{field}"), &[], false),
+                    // Who answers the phone: words of the phone's own source.
+                    Value::String(reaches) if field == "phone_reaches" => {
+                        let doc = k.get("phone").and_then(|p| p.get("doc")).and_then(Value::as_str).and_then(|d| documents.get(d));
+                        if !doc.and_then(|d| d.seed_letters.as_ref()).is_some_and(|seed| seed.contains(&letters(reaches))) {
+                            self.report_at(FILE, &format!("slug = {slug:?}"), "phone_reaches", format!("{slug}: phone_reaches {reaches:?} står ikke i telefonnummerets kilde"));
+                        }
+                    }
                     _ => {}
                 }
             }
