@@ -50,6 +50,15 @@ pub struct KommunePage {
     pub site_about: CitedText,
     pub address: Option<CitedText>,
     pub phone: Option<CitedText>,
+    /// Who answers the phone where it is not the site (Thisted's number is the visitation's,
+    /// which takes every application, whatever the person's age); words from the phone's own
+    /// section, checked when the content is loaded.
+    #[serde(default)]
+    pub phone_reaches: Option<String>,
+    /// The ages the site itself takes, where its description gives them ("til borgere over 18
+    /// år"): a guide's step never sends a person outside them to the site.
+    #[serde(default)]
+    pub site_ages: Option<crate::domain::claims::AgeRange>,
     pub email: Option<CitedText>,
     pub website: Option<CitedText>,
     pub contact_ways: Option<CitedText>,
@@ -74,6 +83,19 @@ pub struct KommunePage {
 }
 
 impl KommunePage {
+    /// Who a call to the page's phone number reaches: the site, unless the content names another.
+    pub fn phone_answered_by(&self) -> &str {
+        self.phone_reaches.as_deref().unwrap_or(&self.site_name)
+    }
+
+    /// Whether the site itself takes a person of `age`; an unanswered age never rules it out.
+    pub fn site_takes(&self, age: Option<u8>) -> bool {
+        match (self.site_ages, age) {
+            (Some(range), Some(age)) => range.contains(age),
+            _ => true,
+        }
+    }
+
     /// Every cited fact on the page, in the page's order.
     pub fn facts(&self) -> impl Iterator<Item = &CitedText> {
         [
@@ -468,6 +490,10 @@ mod loader {
         site_about: RawFact,
         address: Option<RawFact>,
         phone: Option<RawFact>,
+        #[serde(default)]
+        phone_reaches: Option<String>,
+        #[serde(default)]
+        site_ages: Option<crate::domain::claims::AgeRange>,
         email: Option<RawFact>,
         website: Option<RawFact>,
         contact_ways: Option<RawFact>,
@@ -513,6 +539,8 @@ mod loader {
                     site_about: cite(&k.site_about)?,
                     address: opt(&k.address)?,
                     phone: opt(&k.phone)?,
+                    phone_reaches: k.phone_reaches.clone(),
+                    site_ages: k.site_ages,
                     email: opt(&k.email)?,
                     website: opt(&k.website)?,
                     contact_ways: opt(&k.contact_ways)?,
@@ -524,6 +552,22 @@ mod loader {
                     anonymity: opt(&k.anonymity)?,
                     sources: Vec::new(),
                 };
+                // Who answers the phone: words of the phone's own section, or it is not believed.
+                if let Some(reaches) = &k.phone_reaches {
+                    let supported = k.phone.as_ref().is_some_and(|f| anchors.containing(&f.doc, reaches).is_some_and(|a| Some(&a) == page.phone.as_ref().and_then(|p| p.source.anchor.as_ref())));
+                    if !supported {
+                        return Err(ContentError::Invalid(format!("{}: phone_reaches {reaches:?} is not in the phone's section", k.slug)));
+                    }
+                }
+                // The site's ages: each end as the site's description writes it ("18 år").
+                if let Some(range) = k.site_ages {
+                    let words = crate::content::check::letters(&page.site_about.text);
+                    for end in [range.from, range.to].into_iter().flatten() {
+                        if !words.contains(&format!("{end}år")) {
+                            return Err(ContentError::Invalid(format!("{}: site_ages {end} is not in site_about's words", k.slug)));
+                        }
+                    }
+                }
                 page.sources = cited_documents(&documents, &page);
                 kommuner.push(page);
             }

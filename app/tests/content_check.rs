@@ -356,3 +356,18 @@ fn without_its_precedence_todays_content_has_the_conflicts_it_resolves() {
         assert!(conflicts.iter().any(|p| p.message.contains(expected)), "{expected} not among:\n{}", listing(&problems));
     }
 }
+
+#[test]
+fn a_sites_ages_or_who_answers_its_phone_that_the_source_does_not_say_are_reported() {
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "kommuner.toml", "site_ages = { from = 18 }", "site_ages = { from = 21 }");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "kommuner.toml", "site_ages = { from = 21 }");
+    reported(&problems, "kommuner.toml", at, "thisted: site_ages 21 står ikke i site_about");
+
+    let mut files = ContentFiles::compiled();
+    plant(&mut files, "kommuner.toml", "phone_reaches = \"visitationen for Handicap og Socialpsykiatri\"", "phone_reaches = \"Rusmiddelcentrets døgnvagt\"");
+    let problems = check(&files, &reserved());
+    let at = line(&files, "kommuner.toml", "phone_reaches = ");
+    reported(&problems, "kommuner.toml", at, "thisted: phone_reaches \"Rusmiddelcentrets døgnvagt\" står ikke i telefonnummerets kilde");
+}

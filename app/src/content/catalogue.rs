@@ -26,6 +26,11 @@ pub struct Service {
     pub target_group: String,
     pub min_age: Option<u32>,
     pub max_age: Option<u32>,
+    /// Where the lowest age comes from when the service's own document gives only the upper
+    /// one: the site's target group in the municipality's standard ("Pitstop … fra 13 år" for
+    /// Pitstop's offer "for unge under 30 år"), so both ends are from a standard's own words.
+    #[serde(default)]
+    pub min_age_source: Option<Citation>,
     pub intensity: Option<String>,
     pub duration: Option<String>,
     pub price: Option<String>,
@@ -227,6 +232,8 @@ mod loader {
         #[serde(default)]
         max_age: Option<u32>,
         #[serde(default)]
+        min_age_source: Option<RawAgeSource>,
+        #[serde(default)]
         intensity: Option<String>,
         #[serde(default)]
         duration: Option<String>,
@@ -240,6 +247,15 @@ mod loader {
         section: String,
         quote: String,
         summary: String,
+    }
+
+    /// A lowest age cited from another section or document than the service's own.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawAgeSource {
+        doc: String,
+        section: String,
+        quote: String,
     }
 
     #[derive(Deserialize)]
@@ -536,6 +552,18 @@ mod loader {
                         return Err(invalid(format!("{what}: min_age above max_age")));
                     }
                 }
+                let min_age_source = match (&s.min_age_source, s.min_age) {
+                    (None, _) => None,
+                    (Some(_), None) => return Err(invalid(format!("{what}: min_age_source without min_age"))),
+                    (Some(src), Some(age)) => {
+                        // The quote must state the age it is the source of.
+                        if !crate::content::check::letters(&src.quote).contains(&format!("{age}år")) {
+                            return Err(invalid(format!("{what}: min_age_source's quote does not say {age} år")));
+                        }
+                        let age_doc = document(docs, &src.doc, &what)?;
+                        Some(cite(&anchors, age_doc, &src.section, None, &src.quote))
+                    }
+                };
                 for (field, v) in [("name", &s.name), ("section", &s.section), ("quote", &s.quote), ("summary", &s.summary), ("target_group", &s.target_group)] {
                     if v.trim().is_empty() {
                         return Err(invalid(format!("{what}: empty {field}")));
@@ -555,6 +583,7 @@ mod loader {
                     target_group: s.target_group,
                     min_age: s.min_age,
                     max_age: s.max_age,
+                    min_age_source,
                     intensity: s.intensity,
                     duration: s.duration,
                     price: s.price,
@@ -843,7 +872,9 @@ mod loader {
                     assert!(text.contains(&digits), "{}: price {p} not in seed", s.id);
                 }
                 if let Some(a) = s.min_age {
-                    assert!(text.contains(&format!("{a}år")), "{}: age {a} not in seed", s.id);
+                    // The lowest age from its own source, where it has one.
+                    let doc = s.min_age_source.as_ref().map_or(&s.source.doc_id, |c| &c.doc_id);
+                    assert!(letters(&seed(doc)).contains(&format!("{a}år")), "{}: age {a} not in seed {doc}", s.id);
                 }
             }
         }
@@ -1005,6 +1036,7 @@ mod filter_tests {
             target_group: "x".into(),
             min_age,
             max_age: None,
+            min_age_source: None,
             intensity: None,
             duration: None,
             price: None,

@@ -206,8 +206,25 @@ impl<'a> Checker<'a> {
                 self.report_at(FILE, &format!("slug = {slug:?}"), &slug, format!("{slug}: governing_doc {governing:?} findes ikke i documents.toml"));
             }
             for (field, value) in k {
-                if let Value::Table(fact) = value {
-                    self.citation(documents, FILE, &format!("slug = {slug:?}"), fact, &format!("{slug}.{field}"), &[], false);
+                match value {
+                    // The site's ages: each end in the site's own description, "18 år".
+                    Value::Table(ages) if field == "site_ages" => {
+                        let about = k.get("site_about").and_then(|a| a.get("text")).and_then(Value::as_str).unwrap_or("");
+                        for end in ["from", "to"].iter().filter_map(|e| ages.get(*e)).filter_map(Value::as_integer) {
+                            if !letters(about).contains(&format!("{end}år")) {
+                                self.report_at(FILE, &format!("slug = {slug:?}"), "site_ages", format!("{slug}: site_ages {end} står ikke i site_about"));
+                            }
+                        }
+                    }
+                    Value::Table(fact) => self.citation(documents, FILE, &format!("slug = {slug:?}"), fact, &format!("{slug}.{field}"), &[], false),
+                    // Who answers the phone: words of the phone's own source.
+                    Value::String(reaches) if field == "phone_reaches" => {
+                        let doc = k.get("phone").and_then(|p| p.get("doc")).and_then(Value::as_str).and_then(|d| documents.get(d));
+                        if !doc.and_then(|d| d.seed_letters.as_ref()).is_some_and(|seed| seed.contains(&letters(reaches))) {
+                            self.report_at(FILE, &format!("slug = {slug:?}"), "phone_reaches", format!("{slug}: phone_reaches {reaches:?} står ikke i telefonnummerets kilde"));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -622,6 +639,9 @@ impl<'a> Checker<'a> {
                 let anchor = format!("id = {id:?}");
                 self.kommune_list(file, &anchor, entry, slugs, &what);
                 self.citation(documents, file, &anchor, entry, &what, &["quote"], true);
+                if let Some(source) = entry.get("min_age_source").and_then(Value::as_table) {
+                    self.citation(documents, file, &anchor, source, &format!("{what}: min_age_source"), &["quote"], true);
+                }
             }
         }
     }

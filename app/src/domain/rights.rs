@@ -104,6 +104,16 @@ pub enum SubstanceKind {
     Drugs,
 }
 
+impl SubstanceKind {
+    /// The other kind.
+    pub fn other(self) -> SubstanceKind {
+        match self {
+            SubstanceKind::Alcohol => SubstanceKind::Drugs,
+            SubstanceKind::Drugs => SubstanceKind::Alcohol,
+        }
+    }
+}
+
 /// The answers to the guide's questions; `None` is "not answered" (every question is optional).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Situation {
@@ -276,10 +286,23 @@ pub enum Reason {
     /// that it wins (`overrides`): `by` is its title, `at` its position; `deciding` are the
     /// winner's own conditions that the answers meet and the overruled rule lacks (for
     /// `Ground::Specific`).
-    Overruled { by: String, at: usize, ground: Ground, deciding: Vec<Condition> },
+    ///
+    /// `also` is set for a person who uses both substances where two rules share the card out:
+    /// one (named in `also`, with the substance it holds for) had already won for one
+    /// substance, and `by` wins for the other, so both are named.
+    Overruled { by: String, at: usize, ground: Ground, deciding: Vec<Condition>, also: Option<AlsoOverruledBy> },
     /// The rule holds only for anonymous treatment, which the person asked for but cannot
     /// have: no rule that offers anonymity applies, for the reason the rule `by` (at `at`) gives.
     AnonymityUnavailable { by: String, at: usize },
+}
+
+/// The rule that won for one of a person's two substances, before another won for the other.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlsoOverruledBy {
+    pub by: String,
+    pub at: usize,
+    /// The substance it holds for.
+    pub kind: SubstanceKind,
 }
 
 impl Reason {
@@ -301,6 +324,16 @@ impl Reason {
             Reason::Within { at, .. } | Reason::Overruled { at, .. } | Reason::AnonymityUnavailable { at, .. } => Some(*at),
             _ => None,
         }
+    }
+
+    /// Every rule this reason names, by position: the one of [`Reason::rule`] and, for a person
+    /// who uses both substances, the one that won for the other substance.
+    pub fn rules(&self) -> Vec<usize> {
+        let also = match self {
+            Reason::Overruled { also: Some(a), .. } => Some(a.at),
+            _ => None,
+        };
+        self.rule().into_iter().chain(also).collect()
     }
 
     /// Whether the reason is, in the end, that the person asked for anonymity or did not.
@@ -452,7 +485,13 @@ pub fn weigh(rules: &[RuleLogic], s: &Situation) -> Vec<Weighed> {
                             }
                             _ => Vec::new(),
                         };
-                        me.verdict = Verdict::DoesNotApply(Reason::Overruled { by: rules[by].title.clone(), at: by, ground, deciding });
+                        // A rule that already took the other substance is named as well, and
+                        // the card, applying to neither, no longer says it holds for one.
+                        let also = match (me.narrowed_by.take(), me.only_for.take()) {
+                            (Some(first), Some(left)) => Some(AlsoOverruledBy { by: rules[first].title.clone(), at: first, kind: left.other() }),
+                            _ => None,
+                        };
+                        me.verdict = Verdict::DoesNotApply(Reason::Overruled { by: rules[by].title.clone(), at: by, ground, deciding, also });
                     } else {
                         me.only_for = me.cells.first().copied();
                         me.narrowed_by = Some(by);
@@ -888,7 +927,8 @@ mod tests {
                 by: "Kan ikke påklages".into(),
                 at: 1,
                 ground: Ground::Specific,
-                deciding: vec![Condition::Substance(SubstanceKind::Drugs), Condition::Anonymous(true)]
+                deciding: vec![Condition::Substance(SubstanceKind::Drugs), Condition::Anonymous(true)],
+                also: None,
             })
         );
         assert!(undeclared_conflicts(&rules, &anon).is_empty());
@@ -909,6 +949,24 @@ mod tests {
         let undeclared = [RuleLogic { overruled_by: vec![], ..rules[0].clone() }, rules[1].clone()];
         assert_eq!(undeclared_conflicts(&undeclared, &anon), vec![(0, 1, vec![Key::AppealPossible, Key::Appeal])]);
         assert!(precedence_cycle(&rules).is_none());
+    }
+
+    #[test]
+    fn a_card_shared_out_between_two_winners_names_both() {
+        use crate::domain::claims::AppealRoute;
+        let appeal = |r| Claims { appeal: Some(r), ..Default::default() };
+        let for_kind = |k| Conditions { substance: Some(k), ..Default::default() };
+        let rules = [
+            claiming("Ankestyrelsen", Conditions::default(), appeal(AppealRoute::Ankestyrelsen), vec![(1, Ground::Specific), (2, Ground::Specific)]),
+            claiming("Alkohol: ingen klage", for_kind(SubstanceKind::Alcohol), appeal(AppealRoute::None), vec![]),
+            claiming("Stoffer: klage til stedet", for_kind(SubstanceKind::Drugs), appeal(AppealRoute::TreatmentSite), vec![]),
+        ];
+        let both = Situation { substance: Some(Substance::Both), ..Default::default() };
+        let w = weigh(&rules, &both);
+        let Verdict::DoesNotApply(reason) = &w[0].verdict else { panic!("the general rule holds for neither substance: {:?}", w[0]) };
+        assert_eq!(reason.rules(), vec![2, 1], "both winners are named");
+        assert!(matches!(reason, Reason::Overruled { also: Some(AlsoOverruledBy { kind: SubstanceKind::Alcohol, .. }), .. }));
+        assert_eq!((w[0].only_for, w[0].narrowed_by), (None, None), "a card that applies to neither substance says it holds for none");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::api::catalogue::{catalogue_page, CataloguePage, ServiceCard, StandardHit};
 use crate::domain::catalogue::RawFilter;
-use crate::components::{CitedFact, Layout, ProNav};
+use crate::components::{CitationLine, CitedFact, Layout, ProNav};
 use crate::components::load::query_param;
 use crate::content::CitedText;
 use crate::domain::kommune::Kommune;
@@ -208,7 +208,15 @@ fn ServiceItem(c: ServiceCard) -> impl IntoView {
             <dl class="service-facts">
                 <dt>{t::SVC_TARGET_GROUP}</dt>
                 <dd>{s.target_group.clone()}</dd>
-                {row(t::SVC_AGE, age)}
+                {match (age, s.min_age_source.clone()) {
+                    // The lowest age from another standard than the card's: cited where it is.
+                    (Some(age), Some(source)) => view! {
+                        <dt>{t::SVC_AGE}</dt>
+                        <dd>{age} <CitationLine source=source/></dd>
+                    }
+                    .into_any(),
+                    (age, _) => row(t::SVC_AGE, age).into_any(),
+                }}
                 {row(t::SVC_SUBSTANCES, Some(substances))}
                 {row(t::SVC_INTENSITY, s.intensity.clone())}
                 {row(t::SVC_DURATION, s.duration.clone())}

@@ -49,7 +49,7 @@ fn KommuneView(p: KommunePage) -> impl IntoView {
     let call = match call {
         Some((href, shown)) => view! {
             <li>
-                <a class="button button-secondary task" href=href>{t::task_call(&p.site_name, &shown)}</a>
+                <a class="button button-secondary task" href=href>{t::task_call(p.phone_answered_by(), &shown)}</a>
                 {p.opening_hours.is_some().then(|| view! { <p class="task-note"><a href="#aabningstider">{t::TASK_OPENING_HOURS}</a></p> })}
             </li>
         }

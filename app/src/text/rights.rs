@@ -195,6 +195,10 @@ pub fn relatives_talks_offered(max: u32) -> String {
 pub fn contact_phone(site: &str, phone: &str) -> String {
     format!("Ring til {site} på {phone}.")
 }
+/// Said instead of "call the site" where the site's own ages exclude the person.
+pub fn site_not_for_age(site: &str, about: &str) -> String {
+    format!("Ud fra din alder er {site} ikke stedet for dig. Kvalitetsstandarden beskriver tilbuddet sådan: {about}")
+}
 pub fn complain_within(wording: &str) -> String {
     format!("Du kan klage over en afgørelse inden for {wording}.")
 }
@@ -252,7 +256,7 @@ pub fn reason_text(r: &Reason, s: &Situation) -> String {
         Reason::Within { by, because, .. } => {
             format!("Gælder kun sammen med reglen »{by}«, som ikke gælder for {}: {}", answered_about(s.role), lowercase_first(&reason_text(because, s)))
         }
-        Reason::Overruled { by, ground, deciding, .. } => {
+        Reason::Overruled { by, ground, deciding, also, .. } => {
             let who = answered_about(s.role);
             let why = match ground {
                 Ground::Specific if !deciding.is_empty() => {
@@ -263,7 +267,16 @@ pub fn reason_text(r: &Reason, s: &Situation) -> String {
                 Ground::Municipality => "kommunens egen kvalitetsstandard siger noget andet end den fælles regel".to_string(),
                 Ground::Current => "den gældende kvalitetsstandard siger noget andet end den udløbne".to_string(),
             };
-            format!("For {who} gælder reglen »{by}« i stedet, og {why}.")
+            match also {
+                // A person who uses both: each substance has its own winner, and both are named.
+                Some(also) => format!(
+                    "For {who} gælder reglen »{}« ved behandling for {} og reglen »{by}« ved behandling for {} i stedet, og {why}.",
+                    also.by,
+                    substance_word(also.kind),
+                    substance_word(also.kind.other())
+                ),
+                None => format!("For {who} gælder reglen »{by}« i stedet, og {why}."),
+            }
         }
         Reason::AnonymityUnavailable { by, .. } => {
             format!("Gælder kun ved anonym behandling, og den kan {} ikke få: reglen »{by}« gælder ikke for {}.", answered_subject(s.role), answered_about(s.role))
@@ -289,13 +302,17 @@ pub fn anonymity_unavailable(role: Option<Role>, rule: &str) -> String {
     )
 }
 
+/// A kind of treatment as the object of "behandling for …".
+fn substance_word(kind: SubstanceKind) -> &'static str {
+    match kind {
+        SubstanceKind::Alcohol => "alkohol",
+        SubstanceKind::Drugs => "stoffer",
+    }
+}
+
 /// Beside a rule that holds for a person who uses both, but for one substance only.
 pub fn only_for(kind: SubstanceKind, other_rule: &str) -> String {
-    let (this, other) = match kind {
-        SubstanceKind::Alcohol => ("alkohol", "stoffer"),
-        SubstanceKind::Drugs => ("stoffer", "alkohol"),
-    };
-    format!("Gælder for behandling for {this}. For {other} gælder reglen »{other_rule}«.")
+    format!("Gælder for behandling for {}. For {} gælder reglen »{other_rule}«.", substance_word(kind), substance_word(kind.other()))
 }
 
 /// Beside a rule that may apply, unless a rule that wins over it does.
