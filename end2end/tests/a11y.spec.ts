@@ -16,6 +16,8 @@ const PAGES = [
   "/katalog?kommune=odsherred&alder=12&q=stof",
   "/katalog?kommune=aarhus&alder=tolv",
   "/sammenlign",
+  // A catalogue card whose lower age is cited from another standard.
+  "/katalog?kommune=ishoj&alder=13",
   "/sammenlign?kommune=odsherred&kommune=ishoj&kommune=thisted&kommune=vallensbaek",
   ...KOMMUNER.map((k) => `/${k.slug}`),
   "/ishoj/paaroerende",
