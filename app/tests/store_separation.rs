@@ -158,6 +158,63 @@ async fn no_id_or_foreign_key_points_at_another_store() {
     }
 }
 
+/// Every table the anonymous store may have, and what it holds. A table not listed here fails
+/// [`the_anonymous_store_has_only_the_listed_tables`]: a new one is added here, with what it holds,
+/// only once it is shown to hold no personal data.
+const ANONYMOUS_TABLES: &[(&str, &str)] = &[
+    ("anon_holder", "a token's keyed hash (HMAC-SHA256 under the token secret), its municipality, purpose and talk count"),
+    ("anon_booking", "a talk: its holder, random label, site, kind, time, seat, status and categorical outcome"),
+    ("anon_opening_hours", "a site's weekly hours per kind of talk"),
+    ("anon_extra_slot", "an extra time a site opened"),
+    ("anon_monthly_count", "talks per month, site, kind, purpose, status and outcome: counts only"),
+    ("eval_code", "an evaluation code's keyed hash (a key derived for codes), where and when it was handed out"),
+    ("eval_issued_count", "codes handed out per month: counts only"),
+    ("eval_response_count", "evaluations answered per month: counts only"),
+    ("eval_answer_count", "closed answers per question per month: counts only"),
+    ("msg_thread", "a message thread's code as a keyed hash (a key derived for message codes), its label, site, writer kind and days"),
+    ("msg_message", "a message's sender kind, day and body, sealed under a key derived from the token secret"),
+    (
+        "anon_secret_check",
+        "one row: the token secret's check value, HMAC-SHA256 of a fixed text under a key derived for it alone (issue 39); \
+         never the secret or a key, nothing about anyone",
+    ),
+];
+
+#[tokio::test]
+async fn the_anonymous_store_has_only_the_listed_tables() {
+    let (_dir, [(_, anon), _, _]) = schemas().await;
+    let mut found: Vec<&str> = anon.iter().map(|t| t.table.as_str()).collect();
+    let mut listed: Vec<&str> = ANONYMOUS_TABLES.iter().map(|(t, _)| *t).collect();
+    found.sort();
+    listed.sort();
+    assert_eq!(found, listed, "the anonymous store's tables and ANONYMOUS_TABLES differ: list a new table with what it holds");
+}
+
+/// Issue 39: the check value reaches the store's files, and neither the token secret nor any key
+/// derived from it does (a copy of the files confirms no token and reads no message).
+#[tokio::test]
+async fn the_secret_check_value_is_stored_and_the_secret_and_its_keys_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let postgres = if common::on_postgres() { Some(common::empty_postgres().await) } else { None };
+    let raw_secret = [0x5a_u8, 0x17, 0xc3, 0x88, 0x01, 0xfe, 0x42, 0x99, 0x10, 0x2b, 0x7d, 0xe4, 0x66, 0x03, 0xb1, 0x58, 0xaa, 0x0c, 0x91, 0x3f, 0x27, 0xd5, 0x6e, 0x84, 0x1b, 0xc9, 0x70, 0x35, 0xef, 0x0a, 0x62, 0xbd];
+    let secret = TokenSecret::from_bytes(raw_secret);
+    let anon = match &postgres {
+        Some(url) => AnonStore::connect(url, secret.clone()).await.unwrap(),
+        None => AnonStore::open(dir.path(), secret.clone()).await.unwrap(),
+    };
+    let check = anon.secret_check();
+    assert_eq!(check.verify().await.unwrap(), app::store::SecretVerdict::Recorded);
+    let value = check.value();
+    anon.close().await;
+    let bytes = common::stored_bytes(dir.path(), AnonStore::FILE_NAME, postgres.as_deref()).await;
+    assert!(find(&bytes, &value), "the scan sees the check value");
+    let hex: String = raw_secret.iter().map(|b| format!("{b:02x}")).collect();
+    assert!(!find(&bytes, &raw_secret) && !find(&bytes, hex.as_bytes()), "the token secret is in the store's files");
+    for purpose in ["token secret check", "evaluation codes", "message codes", "message bodies", "rusmiddelportalen limits v1"] {
+        assert!(!find(&bytes, &secret.derive(purpose)), "the key derived for {purpose:?} is in the store's files");
+    }
+}
+
 #[tokio::test]
 async fn anonymous_store_has_no_column_named_like_personal_data() {
     let (_dir, [(_, anon), _, _]) = schemas().await;
@@ -465,6 +522,7 @@ const ANONYMOUS_SIDE: &[&str] = &[
     "server/src/throttle.rs",
     "app/src/api/evaluation.rs",
     "app/src/store/evaluation.rs",
+    "app/src/store/secret_check.rs",
 ];
 const CASE_SIDE: &[&str] = &[
     "app/src/api/cases.rs",

@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 pub const ENV_LISTEN: &str = "RMP_LISTEN";
 pub const ENV_DATA_DIR: &str = "RMP_DATA_DIR";
 pub const ENV_TOKEN_SECRET_FILE: &str = "RMP_TOKEN_SECRET_FILE";
+/// `1` for one start: make a new token secret although the anonymous store holds codes made with
+/// another (a lost secret), and record the new one's check value in the store. Every existing code
+/// is then "not found". Refused while a secret file exists, so a flag left set destroys nothing.
+pub const ENV_NEW_TOKEN_SECRET: &str = "RMP_NEW_TOKEN_SECRET";
 /// `1` when the portal is served over HTTPS (behind a TLS proxy): staff cookies get `Secure`
 /// and the `__Host-` prefix.
 pub const ENV_SECURE_COOKIES: &str = "RMP_SECURE_COOKIES";
@@ -52,7 +56,13 @@ pub const SECRETS_DIR_SUFFIX: &str = "-secrets";
 pub struct Config {
     pub listen: SocketAddr,
     pub data_dir: PathBuf,
-    pub token_secret: TokenSecret,
+    /// Where the token secret is kept (`RMP_TOKEN_SECRET_FILE`, or beside the data directory).
+    pub token_secret_file: PathBuf,
+    /// The secret read from that file; `None` where there is none yet. Checked against the
+    /// anonymous store, and made where allowed, by [`open_anon_checked`].
+    pub token_secret: Option<TokenSecret>,
+    /// `RMP_NEW_TOKEN_SECRET=1`.
+    pub new_token_secret: bool,
     pub secure_cookies: bool,
     pub anon_retention_days: u32,
     pub token_retention_months: u32,
@@ -78,10 +88,18 @@ pub enum ConfigError {
     DataDirNotDir(PathBuf),
     #[error("data directory {0} is not writable ({1}): fix its permissions or set {ENV_DATA_DIR}")]
     DataDirNotWritable(PathBuf, std::io::Error),
-    #[error("token secret {0} cannot be read ({1}): fix its permissions, or remove it to have a new one made (existing anonymous bookings then cannot be found)")]
+    #[error("token secret {0} cannot be read ({1}): fix its permissions")]
     SecretUnreadable(PathBuf, std::io::Error),
-    #[error("token secret {0} must hold 64 hexadecimal characters (32 bytes); remove it to have a new one made")]
+    #[error("token secret {0} must hold 64 hexadecimal characters (32 bytes): put the secret back from its backup (README, \"Backups\")")]
     SecretMalformed(PathBuf),
+    #[error("token secret {0} is not the one the anonymous store's codes were made with (the store's check value differs), so no code would be found: put that secret there, from the other instances or from its backup (README, \"Backups\"); only to give up every existing code, move this file away and start once with {ENV_NEW_TOKEN_SECRET}=1")]
+    SecretDiffers(PathBuf),
+    #[error("token secret {0} is missing, but the anonymous store holds {1}, made with a secret: put the secret back at that path from its backup (README, \"Backups\"); only to give up every existing code, start once with {ENV_NEW_TOKEN_SECRET}=1")]
+    SecretMissing(PathBuf, app::store::KeyedData),
+    #[error("{ENV_NEW_TOKEN_SECRET}=1, but token secret {0} exists: the flag makes a new secret only where there is none, for one start; unset it, or move the secret away to give up every existing code")]
+    NewSecretButOneExists(PathBuf),
+    #[error("{ENV_NEW_TOKEN_SECRET}={0:?} must be 1 (make a new token secret, for one start) or 0")]
+    NewSecretFlag(String),
     #[error("token secret {0} is readable by other users (mode {1:o}): run chmod 600 on it")]
     SecretTooOpen(PathBuf, u32),
     #[error("cannot create token secret {0} ({1}): check that the directory is writable, or set {ENV_TOKEN_SECRET_FILE}")]
@@ -112,7 +130,15 @@ impl Config {
             }
             None => default_secret_file(&data_dir)?,
         };
-        let token_secret = load_or_create_secret(&secret_file)?;
+        let new_token_secret = match var(ENV_NEW_TOKEN_SECRET).as_deref().map(str::trim) {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(other) => return Err(ConfigError::NewSecretFlag(other.to_string())),
+        };
+        let token_secret = read_secret(&secret_file)?;
+        if new_token_secret && token_secret.is_some() {
+            return Err(ConfigError::NewSecretButOneExists(secret_file));
+        }
         let number = |name: &'static str, default: u32, min: u32, max: u32| match var(name) {
             None => Ok(default),
             Some(v) => v.trim().parse::<u32>().ok().filter(|n| (min..=max).contains(n)).ok_or(ConfigError::Number(name, v, min, max)),
@@ -129,7 +155,7 @@ impl Config {
             None => None,
             Some(v) => Some(parse_clock_start(&v)?),
         };
-        Ok(Config { listen, data_dir, token_secret, secure_cookies, anon_retention_days, token_retention_months, message_retention_days, clock_start })
+        Ok(Config { listen, data_dir, token_secret_file: secret_file, token_secret, new_token_secret, secure_cookies, anon_retention_days, token_retention_months, message_retention_days, clock_start })
     }
 }
 
@@ -190,35 +216,47 @@ pub fn check_data_dir(dir: &Path) -> Result<(), ConfigError> {
     Ok(())
 }
 
-/// Reads the secret, or makes one (32 bytes from the OS CSPRNG) into a new file with mode 0600.
-pub fn load_or_create_secret(path: &Path) -> Result<TokenSecret, ConfigError> {
+/// Reads the secret: `None` if there is no file. Whether one may be made is for
+/// [`open_anon_checked`] to say, once it has seen what the anonymous store holds.
+pub fn read_secret(path: &Path) -> Result<Option<TokenSecret>, ConfigError> {
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let mode = std::fs::metadata(path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0);
             if mode & 0o077 != 0 {
                 return Err(ConfigError::SecretTooOpen(path.to_path_buf(), mode));
             }
-            parse_secret(text.trim()).ok_or_else(|| ConfigError::SecretMalformed(path.to_path_buf()))
+            parse_secret(text.trim()).map(Some).ok_or_else(|| ConfigError::SecretMalformed(path.to_path_buf()))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let mut bytes = [0u8; TokenSecret::LEN];
-            rand::rngs::OsRng
-                .try_fill_bytes(&mut bytes)
-                .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), std::io::Error::other(e)))?;
-            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(path)
-                .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
-            file.write_all(format!("{hex}\n").as_bytes()).map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
-            file.sync_all().map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
-            tracing::info!("made a new token secret, {}: back it up separately from the data directory", path.display());
-            Ok(TokenSecret::from_bytes(bytes))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(ConfigError::SecretUnreadable(path.to_path_buf(), e)),
     }
+}
+
+/// 32 bytes from the OS CSPRNG, for a new secret (not yet written anywhere).
+fn random_secret(path: &Path) -> Result<[u8; TokenSecret::LEN], ConfigError> {
+    let mut bytes = [0u8; TokenSecret::LEN];
+    rand::rngs::OsRng.try_fill_bytes(&mut bytes).map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), std::io::Error::other(e)))?;
+    Ok(bytes)
+}
+
+/// Writes a new secret into a new file with mode 0600 (never over an existing one), durably.
+fn write_secret(path: &Path, bytes: &[u8; TokenSecret::LEN]) -> Result<TokenSecret, ConfigError> {
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
+    file.write_all(format!("{hex}\n").as_bytes()).map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
+    file.sync_all().map_err(|e| ConfigError::SecretCreate(path.to_path_buf(), e))?;
+    Ok(TokenSecret::from_bytes(*bytes))
+}
+
+/// Makes a new secret in a new file with mode 0600, whatever any store holds: for tests and
+/// tools that start from nothing. The server makes one only through [`open_anon_checked`].
+pub fn create_secret(path: &Path) -> Result<TokenSecret, ConfigError> {
+    write_secret(path, &random_secret(path)?)
 }
 
 fn parse_secret(hex: &str) -> Option<TokenSecret> {
@@ -240,12 +278,15 @@ mod tests {
     fn a_new_secret_is_made_once_with_mode_0600_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(SECRET_FILE_NAME);
-        load_or_create_secret(&path).unwrap();
+        assert!(read_secret(&path).unwrap().is_none(), "no file, no secret, and none made by reading");
+        assert!(!path.exists());
+        let made = create_secret(&path).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let first = std::fs::read_to_string(&path).unwrap();
         assert_eq!(first.trim().len(), 64);
-        load_or_create_secret(&path).unwrap();
+        assert_eq!(read_secret(&path).unwrap().unwrap().derive("x"), made.derive("x"), "read back as written");
+        assert!(matches!(create_secret(&path), Err(ConfigError::SecretCreate(..))), "never written over an existing one");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), first, "an existing secret is kept");
     }
 
@@ -262,8 +303,8 @@ mod tests {
     #[test]
     fn two_new_secrets_differ() {
         let dir = tempfile::tempdir().unwrap();
-        load_or_create_secret(&dir.path().join("a")).unwrap();
-        load_or_create_secret(&dir.path().join("b")).unwrap();
+        create_secret(&dir.path().join("a")).unwrap();
+        create_secret(&dir.path().join("b")).unwrap();
         assert_ne!(
             std::fs::read_to_string(dir.path().join("a")).unwrap(),
             std::fs::read_to_string(dir.path().join("b")).unwrap()
@@ -276,11 +317,11 @@ mod tests {
         let short = dir.path().join("short");
         std::fs::write(&short, "abcd").unwrap();
         std::fs::set_permissions(&short, std::fs::Permissions::from_mode(0o600)).unwrap();
-        assert!(matches!(load_or_create_secret(&short), Err(ConfigError::SecretMalformed(_))));
+        assert!(matches!(read_secret(&short), Err(ConfigError::SecretMalformed(_))));
         let open = dir.path().join("open");
         std::fs::write(&open, "00".repeat(32)).unwrap();
         std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let err = load_or_create_secret(&open).unwrap_err();
+        let err = read_secret(&open).unwrap_err();
         assert!(matches!(err, ConfigError::SecretTooOpen(_, 0o644)), "{err}");
         assert!(err.to_string().contains("chmod 600"));
     }
@@ -294,7 +335,7 @@ mod tests {
         assert_eq!(file, root.path().canonicalize().unwrap().join("data-secrets").join(SECRET_FILE_NAME));
         let mode = std::fs::metadata(file.parent().unwrap()).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o700, "only the portal's user may enter the secrets directory");
-        load_or_create_secret(&file).unwrap();
+        create_secret(&file).unwrap();
         assert!(!data.join(SECRET_FILE_NAME).exists());
         assert_eq!(default_secret_file(&data).unwrap(), file, "found again at the next start");
     }
@@ -305,7 +346,7 @@ mod tests {
         let data = root.path().join("data");
         std::fs::create_dir(&data).unwrap();
         let legacy = data.join(SECRET_FILE_NAME);
-        load_or_create_secret(&legacy).unwrap();
+        create_secret(&legacy).unwrap();
         let before = std::fs::read_to_string(&legacy).unwrap();
         let file = default_secret_file(&data).unwrap();
         assert!(!legacy.exists(), "no copy stays in the data directory");
@@ -355,6 +396,63 @@ pub async fn open_anon(data_dir: &Path, secret: TokenSecret) -> Result<app::stor
         None => app::store::AnonStore::open(data_dir, secret).await,
     }
     .map_err(|e| e.to_string())
+}
+
+/// Opens the anonymous store and settles the token secret against it (issue 39), or says in one
+/// line why the server must not start:
+///
+/// - a secret in its file must match the check value the store keeps (recorded where the store
+///   has none yet: a new store, or one from before the check existed);
+/// - no secret file: a new secret is made only if the store holds nothing keyed by one (no
+///   booking code, message thread, evaluation code or check value), or with
+///   `RMP_NEW_TOKEN_SECRET=1`, which then replaces the store's check value.
+///
+/// The new secret's file is written before its check value, so a crash between the two leaves a
+/// secret that matches an empty store. Of two instances that start at once on an empty store with
+/// different secrets, one records its check value and the other finds it differs and refuses.
+pub async fn open_anon_checked(
+    data_dir: &Path,
+    secret_file: &Path,
+    secret: Option<TokenSecret>,
+    new_secret: bool,
+) -> Result<(app::store::AnonStore, TokenSecret), String> {
+    use app::store::SecretVerdict;
+    let (secret, made) = match secret {
+        Some(secret) => (secret, None),
+        None => {
+            let bytes = random_secret(secret_file).map_err(|e| e.to_string())?;
+            (TokenSecret::from_bytes(bytes), Some(bytes))
+        }
+    };
+    let anon = open_anon(data_dir, secret.clone()).await?;
+    let check = anon.secret_check();
+    let store_error = |e: app::store::StoreError| format!("the token secret's check in the anonymous store: {e}");
+    let refuse = |anon: app::store::AnonStore, error: ConfigError| async move {
+        anon.close().await;
+        Err(error.to_string())
+    };
+    if let Some(bytes) = made {
+        let held = check.keyed_data().await.map_err(store_error)?;
+        if !held.is_empty() && !new_secret {
+            return refuse(anon, ConfigError::SecretMissing(secret_file.to_path_buf(), held)).await;
+        }
+        write_secret(secret_file, &bytes).map_err(|e| e.to_string())?;
+        if new_secret {
+            check.replace().await.map_err(store_error)?;
+            tracing::warn!(
+                "made a new token secret, {}, as {ENV_NEW_TOKEN_SECRET}=1 asked: the {held} the anonymous store held can no longer be found or read; back the secret up separately from the data, and unset {ENV_NEW_TOKEN_SECRET}",
+                secret_file.display()
+            );
+            return Ok((anon, secret));
+        }
+        tracing::info!("made a new token secret, {}: back it up separately from the data directory", secret_file.display());
+    }
+    match check.verify().await.map_err(store_error)? {
+        SecretVerdict::Matches => {}
+        SecretVerdict::Recorded => tracing::info!("recorded the token secret's check value in the anonymous store"),
+        SecretVerdict::Differs => return refuse(anon, ConfigError::SecretDiffers(secret_file.to_path_buf())).await,
+    }
+    Ok((anon, secret))
 }
 
 /// The case store, on PostgreSQL when `RMP_CASE_DATABASE_URL` is set, else on SQLite.

@@ -93,7 +93,9 @@ async fn run(content_origin: &str) -> Result<(), String> {
         tracing::warn!("example opening hours are offered to citizens, marked as examples ({}=vis): not for a real service", server::config::ENV_EXAMPLE_HOURS);
     }
 
-    let anon = server::config::open_anon(&config.data_dir, config.token_secret.clone()).await?;
+    // The token secret, checked against the anonymous store (or made, for an empty one).
+    let (anon, token_secret) =
+        server::config::open_anon_checked(&config.data_dir, &config.token_secret_file, config.token_secret.clone(), config.new_token_secret).await?;
     let retention_days = server::case_forms::retention_days_from_env()?;
     let case = server::config::open_case(&config.data_dir).await?.with_retention_days(retention_days);
     server::case_forms::spawn_retention_purge(case.clone());
@@ -142,7 +144,7 @@ async fn run(content_origin: &str) -> Result<(), String> {
     };
     let (guesses, bookings, threads, sign_ins) = match &shared_counts {
         Some(counts) => {
-            let key = config.token_secret.derive(server::throttle::LIMITS_KEY_PURPOSE);
+            let key = token_secret.derive(server::throttle::LIMITS_KEY_PURPOSE);
             tracing::info!("the limits are counted in the limits database, shared by every instance");
             (
                 guesses.shared(counts.clone(), "guesses", key),

@@ -87,6 +87,13 @@ impl AnonStore {
         super::messages::Threads::new(self.db.clone(), self.secret.derive("message codes"), self.secret.derive("message bodies"))
     }
 
+    /// The token secret's check value (issue 39), in this store's database, made with a key
+    /// derived for it alone: whether this instance's secret is the one the store's codes were
+    /// hashed with.
+    pub fn secret_check(&self) -> super::secret_check::SecretCheck {
+        super::secret_check::SecretCheck::new(self.db.clone(), self.secret.derive(super::secret_check::KEY_PURPOSE))
+    }
+
     /// HMAC-SHA256(secret, normalised token): the only form in which a token reaches the disk.
     /// A keyed hash, so a copy of the database alone cannot be used to test guessed tokens.
     pub fn token_hmac(&self, normalised_token: &str) -> [u8; 32] {

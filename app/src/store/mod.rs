@@ -18,6 +18,7 @@ mod db;
 mod evaluation;
 mod limits;
 mod messages;
+mod secret_check;
 mod staff;
 
 pub use anon::{
@@ -29,6 +30,7 @@ pub use staff::{AccountError, AccountView, NewSession, StaffScope, StaffStore, S
 pub use evaluation::{Answered, CodeScope, Evaluations, HeldCode, Tallies};
 pub use limits::{LimitCounts, StoredCount};
 pub use messages::{NewThread, StoredMessage, ThreadError, ThreadSummary, ThreadView, Threads};
+pub use secret_check::{KeyedData, SecretCheck, SecretVerdict};
 pub use db::{Engine, StoreError, TableSchema};
 
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
