@@ -22,6 +22,8 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod example_hours;
 #[cfg(feature = "ssr")]
+pub mod metrics;
+#[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -3,6 +3,7 @@
 //! without JavaScript and the token never appears in a URL or a redirect.
 
 use crate::form_guard::{self, FormLimit, Guard};
+use crate::metrics::{self, LimitName};
 use crate::proxy::{ClientAddr, PublicOrigin};
 use crate::throttle::{Counted, Refused, Taken, WindowLimit};
 use crate::{form_fields, FormBody, Stores};
@@ -92,11 +93,13 @@ async fn take_if(when: bool, limit: &WindowLimit, client: ClientAddr) -> Result<
 
 /// The booking limit's refusal, with when to try again.
 fn booking_refused(refused: Refused) -> BookStep {
+    metrics::limit_refused(LimitName::bookings);
     BookStep::Choose { error: Some(refused.say(t::BOOK_THROTTLED, app::clock::now(), true)) }
 }
 
 /// The guess limit's refusal, with when to try again.
 fn guesses_refused(refused: Refused) -> String {
+    metrics::limit_refused(LimitName::guesses);
     refused.say(t::MANAGE_THROTTLED, app::clock::now(), true)
 }
 
@@ -219,6 +222,7 @@ async fn evaluation_post(
     let unit = match state.guesses.take(Counted::Client(client.0), now).await {
         Ok(unit) => unit,
         Err(refused) => {
+            metrics::limit_refused(LimitName::guesses);
             let page = evaluation::logic::enter(&kommune, Some(refused.say(t::EVAL_THROTTLED, now, true)));
             return render(&state, page, uri).await;
         }
@@ -260,6 +264,7 @@ async fn write_post(
     let new_thread = match take_if(opening, &state.threads, client).await {
         Ok(unit) => unit,
         Err(refused) => {
+            metrics::limit_refused(LimitName::threads);
             let page = messages::logic::refused(&kommune, &typed, refused.say(t::MSG_FLOODED, now, true));
             return render(&state, page, uri).await;
         }
@@ -268,6 +273,7 @@ async fn write_post(
         Ok(unit) => unit,
         Err(refused) => {
             settle(&state.threads, new_thread, false).await;
+            metrics::limit_refused(LimitName::guesses);
             let page = messages::logic::refused(&kommune, &typed, refused.say(t::MSG_THROTTLED, now, true));
             return render(&state, page, uri).await;
         }

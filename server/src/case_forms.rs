@@ -121,7 +121,7 @@ pub fn spawn_retention_purge(case: CaseStore) {
             match logic::purge_expired(&case, app::clock::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(requests = n, "deleted closed treatment requests at the end of their retention period"),
-                Err(e) => tracing::error!("the case store's retention purge failed: {e}"),
+                Err(e) => tracing::error!(store = "case", "the case store's retention purge failed: {e}"),
             }
         }
     });

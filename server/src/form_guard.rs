@@ -127,6 +127,9 @@ pub async fn guard(State(guard): State<Guard>, req: Request, next: Next) -> Resp
             return res;
         }
     };
+    if over {
+        crate::metrics::limit_refused(crate::metrics::LimitName::form_size);
+    }
     let body = if over { Bytes::from(cut_body(&read, &guard.limit)) } else { read };
     parts.headers.remove(header::CONTENT_LENGTH);
     let mut res = next.run(Request::from_parts(parts, Body::from(body))).await;

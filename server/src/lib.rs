@@ -3,6 +3,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod accessibility;
 pub mod anonymous_forms;
 pub mod case_forms;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod exports;
 pub mod form_guard;
 pub mod health;
 pub mod html_stream;
+pub mod metrics;
 pub mod proxy;
 pub mod staff_forms;
 pub mod throttle;
@@ -100,6 +102,8 @@ pub struct Limits {
     pub proxies: proxy::TrustedProxies,
     /// The origin browsers see, where a proxy rewrites `Host` (none: `Host` is compared).
     pub public_origin: Option<proxy::PublicOrigin>,
+    /// The accessibility statement on was.digst.dk that `/was` leads to (none: the portal's own).
+    pub accessibility_statement: Option<accessibility::StatementUrl>,
 }
 
 /// The policy for everything that is not an HTML page (files, exports, health).
@@ -168,6 +172,7 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
         .merge(case_forms)
         .merge(staff_forms)
         .merge(exports::routes())
+        .merge(accessibility::routes(limits.accessibility_statement))
         .merge(health::routes(stores.clone(), limits.shared_counts.clone()))
         .merge(static_files);
     if bench_floor_enabled() {
@@ -176,7 +181,8 @@ pub fn router(leptos_options: LeptosOptions, stores: Stores, limits: Limits) -> 
     let app = app
         .layer(axum::middleware::from_fn_with_state(std::sync::Arc::new(limits.proxies), proxy::find_client))
         .layer(axum::middleware::from_fn(html_stream::filter_html))
-        .layer(axum::middleware::from_fn(html_stream::staff_noindex));
+        .layer(axum::middleware::from_fn(html_stream::staff_noindex))
+        .layer(axum::middleware::from_fn(metrics::count_requests));
     with_security_headers(app).layer(CompressionLayer::new()).layer(
         TraceLayer::new_for_http()
             .make_span_with(request_span)

@@ -11,12 +11,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
-        .with_target(false)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    {
+        use tracing_subscriber::layer::SubscriberExt;
+        use tracing_subscriber::util::SubscriberInitExt;
+        tracing_subscriber::fmt()
+            .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+            .with_target(false)
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .finish()
+            // Every error line is also counted, by the store it names, for /metrics.
+            .with(server::metrics::ErrorCount)
+            .init();
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("check-content") => return check_content(&args[1..]),
@@ -178,8 +185,33 @@ async fn run(content_origin: &str) -> Result<(), String> {
         .map(|v| server::proxy::PublicOrigin::parse(&v))
         .transpose()?;
     app::api::messages::logic::keep_threads_for(config.message_retention_days);
-    let limits = Limits { guesses, bookings, threads, shared_counts, sign_ins, secure_cookies: config.secure_cookies, proxies, public_origin };
+    let metrics_listen = server::metrics::listen_from_env(config.listen)?;
+    let scraped = server::metrics::Scraped { stores: stores.clone(), limits: shared_counts.clone() };
+    let accessibility_statement = server::accessibility::StatementUrl::from_env()?;
+    let limits = Limits {
+        guesses,
+        bookings,
+        threads,
+        shared_counts,
+        sign_ins,
+        secure_cookies: config.secure_cookies,
+        proxies,
+        public_origin,
+        accessibility_statement,
+    };
     let app = router(leptos_options, stores, limits);
+    // /metrics on its own address, bound before the portal's so that a taken port stops the start
+    // with one line, not a portal without metrics.
+    let metrics_listener = tokio::net::TcpListener::bind(metrics_listen)
+        .await
+        .map_err(|e| format!("cannot listen for metrics on {metrics_listen} ({e}): set {} to a free address", server::metrics::ENV_METRICS_LISTEN))?;
+    let metrics_at = metrics_listener.local_addr().map_err(|e| e.to_string())?;
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(metrics_listener, server::metrics::routes(scraped)).await {
+            tracing::error!("the metrics listener stopped: {e}");
+        }
+    });
+    tracing::info!("metrics at http://{metrics_at}{}", server::metrics::METRICS_PATH);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {} ({e}): set RMP_LISTEN to a free address", config.listen))?;
@@ -229,19 +261,19 @@ fn spawn_retention(anon: app::store::AnonStore, days: u32, months: u32, message_
             match anon.purge(app::clock::now(), days, months).await {
                 Ok(p) if p.bookings + p.holders > 0 => tracing::info!(bookings = p.bookings, holders = p.holders, "retention purge"),
                 Ok(_) => {}
-                Err(e) => tracing::error!("retention purge failed: {e}"),
+                Err(e) => tracing::error!(store = "anon", "retention purge failed: {e}"),
             }
             // Evaluation codes past their last month (issue 18); the counts stay.
             match anon.evaluations().purge(app::api::evaluation::logic::month_of(app::clock::now())).await {
                 Ok(0) => {}
                 Ok(codes) => tracing::info!(codes, "evaluation codes purged"),
-                Err(e) => tracing::error!("purging evaluation codes failed: {e}"),
+                Err(e) => tracing::error!(store = "anon", "purging evaluation codes failed: {e}"),
             }
             // Message threads (issue 19), with their sealed bodies.
             match anon.threads().purge(app::clock::today(), message_days).await {
                 Ok(0) => {}
                 Ok(threads) => tracing::info!(threads, "message threads purged"),
-                Err(e) => tracing::error!("purging message threads failed: {e}"),
+                Err(e) => tracing::error!(store = "anon", "purging message threads failed: {e}"),
             }
         }
     });

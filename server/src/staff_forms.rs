@@ -70,6 +70,14 @@ impl SignInLimit {
     }
 
     async fn take(&self, client: std::net::IpAddr, username: &str, now: chrono::DateTime<chrono::Utc>) -> Result<SignInUnits, Refused> {
+        let taken = self.take_both(client, username, now).await;
+        if taken.is_err() {
+            crate::metrics::limit_refused(crate::metrics::LimitName::sign_ins);
+        }
+        taken
+    }
+
+    async fn take_both(&self, client: std::net::IpAddr, username: &str, now: chrono::DateTime<chrono::Utc>) -> Result<SignInUnits, Refused> {
         let by_client = self.by_client.take(Counted::Client(client), now).await?;
         match self.by_user.take(Counted::Name(&username.trim().to_lowercase()), now).await {
             Ok(by_user) => Ok(SignInUnits(by_client, by_user)),
@@ -168,7 +176,7 @@ pub async fn signed_in_member(
 ) -> Result<StaffAccess, Refusal> {
     let access = match cookie_value(headers) {
         Some(v) => staff.access(&v, app::clock::now()).await.unwrap_or_else(|e| {
-            tracing::error!("reading a staff session failed: {e}");
+            tracing::error!(store = "staff", "reading a staff session failed: {e}");
             None
         }),
         None => None,
@@ -236,7 +244,7 @@ async fn sign_in(State(state): State<StaffFormState>, Extension(client): Extensi
             refuse(t::STAFF_SIGN_IN_WRONG, StatusCode::UNAUTHORIZED).await
         }
         Err(e) => {
-            tracing::error!("sign-in failed: {e}");
+            tracing::error!(store = "staff", "sign-in failed: {e}");
             refuse(t::SERVER_ERROR, StatusCode::INTERNAL_SERVER_ERROR).await
         }
     }
@@ -248,7 +256,7 @@ async fn sign_out(State(state): State<StaffFormState>, headers: HeaderMap, form:
         Ok(_) => {
             if let Some(v) = cookie_value(&headers) {
                 if let Err(e) = state.stores.staff.sign_out(&v).await {
-                    tracing::error!("sign-out failed: {e}");
+                    tracing::error!(store = "staff", "sign-out failed: {e}");
                 }
             }
             see_other(path::START, clear_cookie(state.secure_cookies))
@@ -323,7 +331,7 @@ async fn report_csv(
 ) -> Response {
     let access = match cookie_value(&headers) {
         Some(v) => state.stores.staff.access(&v, app::clock::now()).await.unwrap_or_else(|e| {
-            tracing::error!("reading a staff session failed: {e}");
+            tracing::error!(store = "staff", "reading a staff session failed: {e}");
             None
         }),
         None => None,

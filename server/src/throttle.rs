@@ -200,7 +200,7 @@ impl WindowLimit {
                 Ok(true) => {}
                 Ok(false) => return Err(refused),
                 Err(e) => {
-                    tracing::error!("the limits database did not answer: {e}");
+                    tracing::error!(store = "limits", "the limits database did not answer: {e}");
                     return Err(Refused::Unavailable);
                 }
             },
@@ -221,7 +221,7 @@ impl WindowLimit {
             Counter::Shared { counts, name } => {
                 if let Err(e) = counts.give_back(name, &taken.key).await {
                     // The unit stays spent: the client's budget is a little smaller this window.
-                    tracing::error!("giving a unit back to the limits database failed: {e}");
+                    tracing::error!(store = "limits", "giving a unit back to the limits database failed: {e}");
                 }
             }
         }
@@ -238,7 +238,7 @@ impl WindowLimit {
             }
             Counter::Shared { counts, .. } => {
                 if let Err(e) = counts.forget_ended(now.timestamp()).await {
-                    tracing::error!("deleting ended windows from the limits database failed: {e}");
+                    tracing::error!(store = "limits", "deleting ended windows from the limits database failed: {e}");
                 }
             }
         }

@@ -155,3 +155,24 @@ async fn the_island_script_carries_the_nonce_of_its_own_response() {
     }
     assert_ne!(seen[0], seen[1], "two responses got the same nonce");
 }
+
+/// The quick exit works from the first paint (issue 39, item 6): every citizen page carries the
+/// small inline script, right after the button, with the response's nonce; staff pages have no
+/// quick exit and no script of it. (That it leaves before the module loads is the throttled
+/// end-to-end test's, end2end/tests/home.spec.ts.)
+#[tokio::test]
+async fn the_early_quick_exit_is_inline_after_the_button_on_citizen_pages() {
+    let (app, _data) = app().await;
+    let script = app::components::QUICK_EXIT_EARLY;
+    assert!(script.len() < 600, "a few hundred bytes, not {}", script.len());
+    for path in ["/", "/ishoj", "/min-aftale", "/thisted/rettigheder"] {
+        let (_, html) = get(&app, path).await;
+        let button = html.find("id=\"quick-exit\"").unwrap_or_else(|| panic!("{path}: no quick exit"));
+        let at = html.find(script).unwrap_or_else(|| panic!("{path}: no early quick exit script"));
+        assert!(at > button, "{path}: the script follows the button it reads");
+        let tag = &html[html[..at].rfind("<script").unwrap()..at];
+        assert!(tag.contains(" nonce=\""), "{path}: {tag}");
+    }
+    let (_, staff) = get(&app, "/personale/log-ind").await;
+    assert!(!staff.contains(script), "staff pages have no quick exit");
+}

@@ -136,6 +136,7 @@ pub mod logic {
     use crate::api::anonymous_form::{BookingForm, CalendarForm, Fields, ManageAction, ManageForm};
     use crate::domain::slots::{self, BookingRefusal, SlotError};
     use crate::domain::token::Token;
+    use crate::metrics;
     use crate::store::{AnonStore, BookError, NewHolder, SlotRef};
     use crate::text::t;
     use chrono::{DateTime, Utc};
@@ -166,7 +167,7 @@ pub mod logic {
     /// The hours in force: the store's (staff edit them), or the content file's seed.
     pub async fn hours_for(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> slots::OpeningHours {
         store.opening_hours(&site.id, &kind.id, &kind.hours).await.unwrap_or_else(|e| {
-            tracing::error!("reading opening hours failed: {e}");
+            tracing::error!(store = "anon", "reading opening hours failed: {e}");
             kind.hours.clone()
         })
     }
@@ -188,7 +189,7 @@ pub mod logic {
     pub async fn citizen_hours(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> (slots::OpeningHours, HoursShown) {
         let mut hours = hours_for(store, site, kind).await;
         let reviewed = store.opening_hours_reviewed(&site.id, &kind.id, !site.example).await.unwrap_or_else(|e| {
-            tracing::error!("reading whether opening hours are reviewed failed: {e}");
+            tracing::error!(store = "anon", "reading whether opening hours are reviewed failed: {e}");
             false
         });
         let shown = match (reviewed, crate::example_hours::shown()) {
@@ -205,7 +206,7 @@ pub mod logic {
     /// The free slots of a site's kind of talk, grouped by day.
     async fn free_days(store: &AnonStore, site: &BookingSite, kind: &TalkKind) -> Vec<DayOption> {
         let booked = store.booked_counts(&site.id, &kind.id).await.unwrap_or_else(|e| {
-            tracing::error!("reading booked seats failed: {e}");
+            tracing::error!(store = "anon", "reading booked seats failed: {e}");
             HashMap::new()
         });
         let mut days: Vec<DayOption> = Vec::new();
@@ -323,8 +324,40 @@ pub mod logic {
 
     /// The path the three booking POSTs share (clarifying talk, relatives, counselling): the
     /// kind of talk for `purpose`, the time, the slot rules; then, at the last step only, the
-    /// store, on the code in hand or on a new one for `new_holder`, within `cap`.
+    /// store, on the code in hand or on a new one for `new_holder`, within `cap`. The last
+    /// step's outcome is counted for the operator (`crate::metrics`).
     async fn book_slot(
+        store: &AnonStore,
+        site: &BookingSite,
+        purpose: TalkPurpose,
+        form: &BookingForm,
+        in_hand: Option<&Token>,
+        new_holder: NewHolder<'_>,
+        cap: Option<u32>,
+    ) -> SlotStep {
+        let step = try_slot(store, site, purpose, form, in_hand, new_holder, cap).await;
+        if form.books() {
+            count(purpose, &step);
+        }
+        step
+    }
+
+    /// A booking's last step, as `/metrics` counts it.
+    fn count(purpose: TalkPurpose, step: &SlotStep) {
+        let purpose = match purpose {
+            TalkPurpose::Clarifying => metrics::BookingPurpose::clarifying,
+            TalkPurpose::Relative => metrics::BookingPurpose::relatives,
+            TalkPurpose::Counselling => metrics::BookingPurpose::counselling,
+        };
+        match step {
+            SlotStep::Booked { .. } => metrics::booking_made(purpose),
+            SlotStep::QuotaReached { .. } => metrics::booking_refused(purpose, metrics::RefusalReason::quota_reached),
+            SlotStep::Refused(why) => metrics::booking_refused(purpose, (*why).into()),
+            SlotStep::Confirm(_) => {}
+        }
+    }
+
+    async fn try_slot(
         store: &AnonStore,
         site: &BookingSite,
         purpose: TalkPurpose,
@@ -355,7 +388,7 @@ pub mod logic {
             Err(BookError::QuotaReached { used, .. }) => SlotStep::QuotaReached { token, used },
             Err(BookError::Full) => SlotStep::Refused(BookingRefusal::Slot(SlotError::Full)),
             Err(e) => {
-                tracing::error!("booking failed: {e}");
+                tracing::error!(store = "anon", "booking failed: {e}");
                 SlotStep::Refused(BookingRefusal::NotSaved)
             }
         }
@@ -440,7 +473,7 @@ pub mod logic {
                 Ok(Some(h)) if h.purpose == series.purpose() && h.kommune == k.slug() => Some(h.used),
                 Ok(_) => return relatives_page(store, kommune, samtale, choose, None, Some(t::series_text(series).unknown_code.to_string())).await,
                 Err(e) => {
-                    tracing::error!("reading a relative's talks failed: {e}");
+                    tracing::error!(store = "anon", "reading a relative's talks failed: {e}");
                     return relatives_page(store, kommune, samtale, choose, None, Some(t::SERVER_ERROR.to_string())).await;
                 }
             },
@@ -511,7 +544,7 @@ pub mod logic {
             Ok(Some(b)) => b,
             Ok(None) => return ManageStep::Enter { error: Some(t::MANAGE_UNKNOWN.to_string()) },
             Err(e) => {
-                tracing::error!("reading bookings failed: {e}");
+                tracing::error!(store = "anon", "reading bookings failed: {e}");
                 return ManageStep::Enter { error: Some(t::SERVER_ERROR.to_string()) };
             }
         };
@@ -539,7 +572,7 @@ pub mod logic {
                     Ok(true) => t::MANAGE_CANCELLED,
                     Ok(false) => t::MANAGE_CANNOT_CANCEL,
                     Err(e) => {
-                        tracing::error!("cancelling failed: {e}");
+                        tracing::error!(store = "anon", "cancelling failed: {e}");
                         t::SERVER_ERROR
                     }
                 };
@@ -566,7 +599,7 @@ pub mod logic {
                     Ok(_) => reload(&format!("{} {}.", t::MANAGE_MOVED, dates::when(slot.starts_at, slot.ends_at))).await,
                     Err(BookError::Full) => choose(Some(t::booking_refusal(BookingRefusal::Slot(SlotError::Full)))).await,
                     Err(e) => {
-                        tracing::error!("moving failed: {e}");
+                        tracing::error!(store = "anon", "moving failed: {e}");
                         choose(Some(t::booking_refusal(BookingRefusal::NotSaved))).await
                     }
                 }

@@ -438,7 +438,7 @@ pub mod logic {
                 request_page_at(store, &filed.kommune, step, Some((filed.received_at, filed.guarantee_until)), now)
             }
             Err(e) => {
-                tracing::error!("filing a treatment request failed: {e}");
+                tracing::error!(store = "case", "filing a treatment request failed: {e}");
                 let step = RequestStep::Form { skema, values: typed(form), errors: Vec::new(), form_error: Some(t::SERVER_ERROR.to_string()) };
                 request_page_at(store, kommune, step, None, now)
             }
@@ -683,7 +683,7 @@ pub mod logic {
             CaseError::Refused(m) => m.to_string(),
             CaseError::Forbidden(_) => t::STAFF_FORBIDDEN.to_string(),
             CaseError::Store(e) => {
-                tracing::error!("the case store failed: {e}");
+                tracing::error!(store = "case", "the case store failed: {e}");
                 t::SERVER_ERROR.to_string()
             }
         }

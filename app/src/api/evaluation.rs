@@ -274,7 +274,7 @@ pub mod logic {
             },
             Ok(_) => return not_usable(kommune),
             Err(e) => {
-                tracing::error!("reading an evaluation code failed: {e}");
+                tracing::error!(store = "anon", "reading an evaluation code failed: {e}");
                 return enter(kommune, Some(t::SERVER_ERROR.to_string()));
             }
         };
@@ -331,7 +331,7 @@ pub mod logic {
                 // Used meanwhile (a second tab, a race): the same words as any other unusable code.
                 Ok(false) => not_usable(kommune),
                 Err(e) => {
-                    tracing::error!("recording an evaluation failed: {e}");
+                    tracing::error!(store = "anon", "recording an evaluation failed: {e}");
                     page(kommune, questions(Some(t::SERVER_ERROR)))
                 }
             },
@@ -343,7 +343,7 @@ pub mod logic {
                     _ => not_usable(kommune),
                 },
                 Err(e) => {
-                    tracing::error!("recording a talk's evaluation failed: {e}");
+                    tracing::error!(store = "anon", "recording a talk's evaluation failed: {e}");
                     page(kommune, questions(Some(t::SERVER_ERROR)))
                 }
             },
@@ -358,7 +358,7 @@ pub mod logic {
             Ok(Some((holder_kommune, talks))) if holder_kommune == plan.kommune => talks,
             Ok(_) => return Err(None),
             Err(e) => {
-                tracing::error!("reading a booking code's talks failed: {e}");
+                tracing::error!(store = "anon", "reading a booking code's talks failed: {e}");
                 return Err(Some(EvaluationStep::Enter { error: Some(t::SERVER_ERROR.to_string()) }));
             }
         };
@@ -392,7 +392,7 @@ pub mod logic {
             Ok(Some(held)) if held.kommune == plan.kommune && held.moment == Moment::FollowUp => held,
             Ok(_) => return Err(not_usable(kommune)),
             Err(e) => {
-                tracing::error!("reading an evaluation code failed: {e}");
+                tracing::error!(store = "anon", "reading an evaluation code failed: {e}");
                 return Err(enter(kommune, Some(t::SERVER_ERROR.to_string())));
             }
         };
@@ -506,7 +506,7 @@ pub mod logic {
                 codes(access, Some(CodesForm { count: form.count, ..CodesForm::default() }), Some(made), Vec::new())
             }
             Err(e) => {
-                tracing::error!("handing out evaluation codes failed: {e}");
+                tracing::error!(store = "anon", "handing out evaluation codes failed: {e}");
                 codes(access, Some(form), None, vec![t::SERVER_ERROR.to_string()])
             }
         }
@@ -522,7 +522,7 @@ pub mod logic {
         let quarter = parsed.unwrap_or_else(|| Quarter::of(month_of(now)));
         let notice = (asked.is_some() && parsed.is_none()).then(|| t::REPORT_BAD_QUARTER.to_string());
         let tallies = evaluations.tallies(&access.kommune, quarter.first_month(), quarter.last_month()).await.unwrap_or_else(|e| {
-            tracing::error!("reading the evaluation counts failed: {e}");
+            tracing::error!(store = "anon", "reading the evaluation counts failed: {e}");
             Tallies::default()
         });
         let kommune_name = find_kommune(&access.kommune).map(|k| k.name().to_string()).unwrap_or_else(|| access.kommune.clone());

@@ -254,7 +254,7 @@ pub mod logic {
             Ok(Some(view)) if view.kommune == kommune => Ok(view),
             Ok(_) => Err(write_again(kommune, &WriteForm { body: String::new(), ..form.clone() }, Vec::new(), Some(t::MSG_NO_THREAD.to_string()))),
             Err(e) => {
-                tracing::error!("reading a message thread failed: {e}");
+                tracing::error!(store = "anon", "reading a message thread failed: {e}");
                 Err(write_again(kommune, form, Vec::new(), Some(t::SERVER_ERROR.to_string())))
             }
         }
@@ -288,7 +288,7 @@ pub mod logic {
             WriteAction::Delete => match threads.delete(&code).await {
                 Ok(_) => page(kommune, WriteStep::Deleted),
                 Err(e) => {
-                    tracing::error!("deleting a message thread failed: {e}");
+                    tracing::error!(store = "anon", "deleting a message thread failed: {e}");
                     show(kommune, &code, &view, now, String::new(), vec![t::SERVER_ERROR.to_string()], None)
                 }
             },
@@ -308,7 +308,7 @@ pub mod logic {
                     // Deleted meanwhile (another tab): the neutral words.
                     Err(ThreadError::NotFound) => write_again(kommune, &WriteForm::default(), Vec::new(), Some(t::MSG_NO_THREAD.to_string())),
                     Err(e) => {
-                        tracing::error!("writing in a message thread failed: {e}");
+                        tracing::error!(store = "anon", "writing in a message thread failed: {e}");
                         refused(t::SERVER_ERROR)
                     }
                 }
@@ -357,7 +357,7 @@ pub mod logic {
                     None
                 }
                 Err(e) => {
-                    tracing::error!("reading a booking code failed: {e}");
+                    tracing::error!(store = "anon", "reading a booking code failed: {e}");
                     errors.push(t::SERVER_ERROR.to_string());
                     None
                 }
@@ -377,7 +377,7 @@ pub mod logic {
             ),
             Err(ThreadError::CodeInUse) => write_again(kommune, form, vec![t::MSG_CODE_HAS_THREAD.to_string()], None),
             Err(e) => {
-                tracing::error!("opening a message thread failed: {e}");
+                tracing::error!(store = "anon", "opening a message thread failed: {e}");
                 write_again(kommune, form, vec![t::SERVER_ERROR.to_string()], None)
             }
         }
@@ -410,7 +410,7 @@ pub mod logic {
         let site_name = |id: &str| sites.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
         let mut errors = errors;
         let list = threads.inbox(&ids).await.unwrap_or_else(|e| {
-            tracing::error!("reading the message inbox failed: {e}");
+            tracing::error!(store = "anon", "reading the message inbox failed: {e}");
             errors.push(t::SERVER_ERROR.to_string());
             Vec::new()
         });
@@ -448,7 +448,7 @@ pub mod logic {
                     None
                 }
                 Err(e) => {
-                    tracing::error!("reading a message thread failed: {e}");
+                    tracing::error!(store = "anon", "reading a message thread failed: {e}");
                     errors.push(t::SERVER_ERROR.to_string());
                     None
                 }
@@ -484,7 +484,7 @@ pub mod logic {
                 Ok(true) => inbox(threads, access, Some(label), Some(t::INBOX_CLOSED.to_string()), Vec::new(), None).await,
                 Ok(false) => inbox(threads, access, None, None, vec![t::INBOX_NO_SUCH.to_string()], None).await,
                 Err(e) => {
-                    tracing::error!("closing a message thread failed: {e}");
+                    tracing::error!(store = "anon", "closing a message thread failed: {e}");
                     inbox(threads, access, Some(label), None, vec![t::SERVER_ERROR.to_string()], Some(form.reply)).await
                 }
             };
@@ -499,7 +499,7 @@ pub mod logic {
             Err(ThreadError::Closed) => inbox(threads, access, Some(label), None, vec![t::INBOX_CLOSED.to_string()], Some(form.reply)).await,
             Err(ThreadError::Full) => inbox(threads, access, Some(label), None, vec![t::MSG_FULL.to_string()], Some(form.reply)).await,
             Err(e) => {
-                tracing::error!("replying in a message thread failed: {e}");
+                tracing::error!(store = "anon", "replying in a message thread failed: {e}");
                 inbox(threads, access, Some(label), None, vec![t::SERVER_ERROR.to_string()], Some(form.reply)).await
             }
         }

@@ -229,7 +229,7 @@ pub mod session {
         let Some(value) = cookie_value(&parts.headers) else { return Ok(None) };
         let store = crate::api::provided::<StaffStore>()?;
         store.access(&value, crate::clock::now()).await.map_err(|e| {
-            tracing::error!("reading a staff session failed: {e}");
+            tracing::error!(store = "staff", "reading a staff session failed: {e}");
             LoadError::Store("staff store")
         })
     }
@@ -370,7 +370,7 @@ pub mod logic {
         let (from, to) = (instant(first), instant(first + Duration::days(span)));
         let entries = match (from, to) {
             (Some(from), Some(to)) => anon.calendar(&site.id, from, to).await.unwrap_or_else(|e| {
-                tracing::error!("reading the calendar failed: {e}");
+                tracing::error!(store = "anon", "reading the calendar failed: {e}");
                 Vec::new()
             }),
             _ => Vec::new(),
@@ -477,7 +477,7 @@ pub mod logic {
                         }
                         Ok(false) => (None, vec![t::STAFF_ERR_SLOT_EXISTS.to_string()], Some(typed)),
                         Err(e) => {
-                            tracing::error!("opening a slot failed: {e}");
+                            tracing::error!(store = "anon", "opening a slot failed: {e}");
                             (None, vec![t::SERVER_ERROR.to_string()], Some(typed))
                         }
                     },
@@ -489,7 +489,7 @@ pub mod logic {
                 Ok(RemoveSlot::Booked) => (None, vec![t::STAFF_ERR_SLOT_BOOKED.to_string()], None),
                 Ok(RemoveSlot::NotFound) => no_such(),
                 Err(e) => {
-                    tracing::error!("removing a slot failed: {e}");
+                    tracing::error!(store = "anon", "removing a slot failed: {e}");
                     (None, vec![t::SERVER_ERROR.to_string()], None)
                 }
             },
@@ -502,7 +502,7 @@ pub mod logic {
                     Ok(false) => no_such(),
                     Err(BookError::Full) => (None, vec![t::STAFF_ERR_SEAT_TAKEN.to_string()], None),
                     Err(e) => {
-                        tracing::error!("marking a talk failed: {e}");
+                        tracing::error!(store = "anon", "marking a talk failed: {e}");
                         (None, vec![t::SERVER_ERROR.to_string()], None)
                     }
                 }
@@ -579,7 +579,7 @@ pub mod logic {
                     Ok(page)
                 }
                 Err(e) => {
-                    tracing::error!("saving opening hours failed: {e}");
+                    tracing::error!(store = "anon", "saving opening hours failed: {e}");
                     Ok(opening_page(access, site, kind, form, None, vec![t::SERVER_ERROR.to_string()]))
                 }
             },
@@ -623,7 +623,7 @@ pub mod logic {
     ) -> Result<AccountsPage, Forbidden> {
         access.require(Area::Administration)?;
         let list = staff.accounts(&access.kommune).await.unwrap_or_else(|e| {
-            tracing::error!("reading accounts failed: {e}");
+            tracing::error!(store = "staff", "reading accounts failed: {e}");
             Vec::new()
         });
         let site_name = |id: &String| sites().into_iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_else(|| id.clone());
@@ -693,7 +693,7 @@ pub mod logic {
                             Err(AccountError::Invalid(e)) => refused(t::account_problem(e), typed),
                             Err(AccountError::Taken) => refused(t::STAFF_ERR_TAKEN, typed),
                             Err(AccountError::Store(e)) => {
-                                tracing::error!("creating an account failed: {e}");
+                                tracing::error!(store = "staff", "creating an account failed: {e}");
                                 refused(t::SERVER_ERROR, typed)
                             }
                         }
@@ -713,7 +713,7 @@ pub mod logic {
                         Ok(true) => ok(if disable { t::STAFF_ACCOUNT_DISABLED } else { t::STAFF_ACCOUNT_ENABLED }.to_string()),
                         Ok(false) => err(t::STAFF_ERR_NO_SUCH),
                         Err(e) => {
-                            tracing::error!("changing an account failed: {e}");
+                            tracing::error!(store = "staff", "changing an account failed: {e}");
                             err(t::SERVER_ERROR)
                         }
                     }
@@ -724,7 +724,7 @@ pub mod logic {
                 Ok(false) => err(t::STAFF_ERR_NO_SUCH),
                 Err(AccountError::Invalid(e)) => err(t::account_problem(e)),
                 Err(e) => {
-                    tracing::error!("setting a password failed: {e}");
+                    tracing::error!(store = "staff", "setting a password failed: {e}");
                     err(t::SERVER_ERROR)
                 }
             },

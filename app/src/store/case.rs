@@ -172,6 +172,11 @@ impl CaseStore {
         self.db.pool.close().await;
     }
 
+    /// Its connections now, in use and idle (the server's `/metrics`).
+    pub fn pool_use(&self) -> db::PoolUse {
+        db::PoolUse::of(&self.db.pool)
+    }
+
     /// Whether the store answers now (the server's readiness check).
     pub async fn answers(&self) -> bool {
         db::answers(&self.db).await

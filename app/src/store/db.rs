@@ -140,6 +140,21 @@ pub(super) async fn snapshot(source: &Path, target: &Path) -> Result<(), StoreEr
 }
 
 /// Whether the store's database answers a trivial query now: the server's readiness check.
+/// A connection pool's connections now: in use by a request, or open and idle (the server's
+/// `/metrics`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolUse {
+    pub in_use: u32,
+    pub idle: u32,
+}
+
+impl PoolUse {
+    pub(super) fn of<DB: sqlx::Database>(pool: &sqlx::Pool<DB>) -> PoolUse {
+        let idle = u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+        PoolUse { in_use: pool.size().saturating_sub(idle), idle }
+    }
+}
+
 pub(super) async fn answers(db: &Db) -> bool {
     !db.pool.is_closed() && sqlx::query("SELECT 1").execute(&db.pool).await.is_ok()
 }

@@ -76,6 +76,11 @@ impl LimitCounts {
         Ok(sqlx::query("DELETE FROM limit_count WHERE window_end <= $1").bind(now).execute(&self.pool).await?.rows_affected())
     }
 
+    /// Its connections now, in use and idle (the server's `/metrics`).
+    pub fn pool_use(&self) -> super::db::PoolUse {
+        super::db::PoolUse::of(&self.pool)
+    }
+
     /// Whether the database answers a trivial query now: part of the server's readiness.
     pub async fn answers(&self) -> bool {
         !self.pool.is_closed() && sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()

@@ -31,7 +31,7 @@ pub use evaluation::{Answered, CodeScope, Evaluations, HeldCode, Tallies};
 pub use limits::{LimitCounts, StoredCount};
 pub use messages::{NewThread, StoredMessage, ThreadError, ThreadSummary, ThreadView, Threads};
 pub use secret_check::{KeyedData, SecretCheck, SecretVerdict};
-pub use db::{Engine, StoreError, TableSchema};
+pub use db::{Engine, PoolUse, StoreError, TableSchema};
 
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};

@@ -58,6 +58,7 @@ pub fn limits() -> Limits {
         secure_cookies: false,
         proxies: server::proxy::TrustedProxies::default(),
         public_origin: None,
+        accessibility_statement: None,
     }
 }
 
