@@ -13,10 +13,11 @@
 #      booking is stored, no seat is taken twice, and the other instance goes on answering;
 #   4. the store on PostgreSQL without HTTP, beside raw inserts with the same durability.
 # nginx listens on plain HTTP here: TLS is the proxy's cost, not the portal's (the test command's
-# scripts/behind-proxy.sh runs the same file with TLS).
+# scripts/behind-proxy.sh runs the same files with TLS).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$ROOT/scripts/postgres.sh"
+source "$ROOT/scripts/nginx-shipped.sh"
 cd "$ROOT" || exit 1
 OUT="${1:?usage: scripts/bench-two-instances.sh OUT.md}"
 HARNESS="$ROOT/target/release/examples/bench"
@@ -29,7 +30,7 @@ B_PORT="${BENCH_B_PORT:-3161}"
 PROXY_PORT="${BENCH_PROXY_PORT:-3162}"
 GUESS_BUDGET=10
 WORK="$(mktemp -d)"
-chmod 755 "$WORK" # nginx's workers run as nobody when started as root
+chmod 755 "$WORK" # nginx's workers run as www-data when started as root (the shipped `user`)
 LOGS="$ROOT/target/bench-logs"
 mkdir -p "$LOGS"
 failures=()
@@ -118,26 +119,17 @@ fresh_instances() {
   B_PID="$(start_instance "$B_PORT" "$LOGS/instance-b.log")" || exit 1
 }
 
-# nginx from the README's file: the two instances as upstreams, plain HTTP on loopback.
-sed -e "s#server 127.0.0.1:3000 #server 127.0.0.1:$A_PORT #" -e "s#server 127.0.0.1:3001 #server 127.0.0.1:$B_PORT #" \
-  -e "s#listen 443 ssl http2;#listen 127.0.0.1:$PROXY_PORT;#" -e "/ssl_/d" \
-  "$ROOT/deploy/nginx/rusmiddelportalen.conf" > "$WORK/site.conf"
-for d in client_body proxy fastcgi uwsgi scgi; do mkdir -p "$WORK/$d"; done
-cat > "$WORK/nginx.conf" <<EOF
-worker_processes 1;
-worker_rlimit_nofile 8192;
-error_log $WORK/error.log warn;
-pid $WORK/nginx.pid;
-events { worker_connections 4096; }
-http {
-  client_body_temp_path $WORK/client_body;
-  proxy_temp_path $WORK/proxy;
-  fastcgi_temp_path $WORK/fastcgi;
-  uwsgi_temp_path $WORK/uwsgi;
-  scgi_temp_path $WORK/scgi;
-  include $WORK/site.conf;
-}
-EOF
+# nginx from the README's files, as shipped but for what runs here (each replacement must match,
+# scripts/nginx-shipped.sh): the two instances as upstreams, plain HTTP on loopback, and the
+# main file's paths (pid, error log, temporary files, the site's include). Its worker_connections
+# and worker_rlimit_nofile are the shipped ones, so the races below go through what is deployed.
+cp "$ROOT/deploy/nginx/rusmiddelportalen.conf" "$WORK/site.conf"
+for expression in "s#server 127.0.0.1:3000 #server 127.0.0.1:$A_PORT #" "s#server 127.0.0.1:3001 #server 127.0.0.1:$B_PORT #" \
+  "s#listen 443 ssl http2#listen 127.0.0.1:$PROXY_PORT#" "/ssl_/d"; do
+  why="$(shipped "$WORK/site.conf" "$expression")" || { echo "bench-two-instances: $why"; exit 1; }
+done
+why="$(shipped_main "$WORK")" || { echo "bench-two-instances: $why"; exit 1; }
+# For the harness's clients (1,000 sockets in the race); nginx sets its own (worker_rlimit_nofile).
 ulimit -n 8192 2>/dev/null || true
 nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/error.log" || { echo "bench-two-instances: nginx did not start"; exit 1; }
 PROXY="127.0.0.1:$PROXY_PORT"
@@ -180,8 +172,8 @@ STORE_MD="$WORK/store.md"
 {
   echo "Two instances of the release server on one PostgreSQL $("$(pg_bin)/postgres" --version | awk '{ print $3 }') (a throwaway cluster on this"
   echo "machine's disk, \`fsync\` and \`synchronous_commit\` on), each store and the limits in a database of its own owned by"
-  echo "a role of its own, behind Debian's nginx configured by \`deploy/nginx/rusmiddelportalen.conf\` (plain HTTP on"
-  echo "loopback; the test command runs the same file with TLS). Each phase starts from empty databases."
+  echo "a role of its own, behind Debian's nginx configured by \`deploy/nginx/nginx.conf\` and \`deploy/nginx/rusmiddelportalen.conf\`"
+  echo "(plain HTTP on loopback; the test command runs the same files with TLS). Each phase starts from empty databases."
   echo
   echo "| path | bookings / rows | concurrent clients | seconds | per second |"
   echo "| --- | ---: | ---: | ---: | ---: |"

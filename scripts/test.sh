@@ -173,8 +173,9 @@ else
   echo "ok: $(wc -l < "$LOGS/server.log") log lines hold no token, no client address, nothing of the test people ($(wc -l < "$PERSONAL") strings) and no word of the test messages"; passed=$((passed + 1))
 fi
 
-# 6. Behind Debian's nginx with TLS, configured by deploy/nginx/rusmiddelportalen.conf: each
-#    citizen's own guess budget, forged headers ignored, the staff origin check, health checks.
+# 6. Behind Debian's nginx with TLS, configured by deploy/nginx/ (nginx.conf and the site file, as
+#    shipped): each citizen's own guess budget, forged headers ignored, the staff origin check,
+#    health checks, the largest form's body, and a burst of 1,000 citizens on one seat.
 echo "== behind a proxy"
 bash "$ROOT/scripts/behind-proxy.sh" 2>&1 | tee "$LOGS/behind-proxy.log"
 read -r p f < <(tail -1 "$LOGS/behind-proxy.log" | awk '/passed, .* failed$/ { print $1, $3; next } { print 0, 1 }')
