@@ -33,8 +33,9 @@ ADMIN=/usr/bin/$NAME-admin
 ENV_FILE=/etc/$NAME/$NAME.env
 DATA_DIR=/var/lib/$NAME
 SECRETS_DIR=/var/lib/$NAME-secrets
-# Left in the data directory by this test, so a later run knows the installation as its own.
-MARK="$DATA_DIR/.package-test"
+# Written by this test before it installs (and beside, not in, the data directory, which a faulty
+# purge might delete): a later run then knows the installation, and the user, as its own.
+MARK="/var/lib/$NAME-package-test"
 PORT="${PACKAGE_TEST_PORT:-3143}"
 # The exposure systemd-analyze (systemd 252, Debian 12) gives the unit as shipped (README,
 # "Install from the Debian package"): a rating worse than OK fails, and so does any loss of
@@ -69,6 +70,7 @@ clean_up_installation() {
       $SUDO userdel "$NAME" 2>/dev/null
       getent group "$NAME" >/dev/null && $SUDO groupdel "$NAME" 2>/dev/null
     fi
+    $SUDO rm -f "$MARK" "$MARK-server"
   fi
 }
 cleanup() {
@@ -120,12 +122,9 @@ check "contents: every file root's, the settings file mode 0600, nothing under /
 for dep in $(field Depends | tr ',' '\n' | sed -E 's/\(.*\)//; s/[[:space:]]//g'); do
   dpkg-query -W -f='${Status}' "$dep" 2>/dev/null | grep -q 'install ok installed' || apt_install "$dep" || give_up "could not install $dep"
 done
-getent passwd "$NAME" >/dev/null && user_before=1 || user_before=0
+if getent passwd "$NAME" >/dev/null; then echo "user was there"; else echo "user made by the test"; fi | $SUDO tee "$MARK" >/dev/null
 $SUDO dpkg -i "$DEB" > "$WORK/dpkg-install.log" 2>&1
 install_status=$?
-if [ -d "$DATA_DIR" ]; then
-  if [ "$user_before" -eq 0 ]; then echo "user made by the test"; else echo "user was there"; fi | $SUDO tee "$MARK" >/dev/null
-fi
 [ "$install_status" -eq 0 ]; check "dpkg -i installs it$( [ "$install_status" -eq 0 ] || echo ": $(tail -3 "$WORK/dpkg-install.log")")" $?
 [ "$install_status" -eq 0 ] || give_up "nothing installed to test"
 uid="$(id -u "$NAME" 2>/dev/null)"
