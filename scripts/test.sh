@@ -181,5 +181,12 @@ bash "$ROOT/scripts/behind-proxy.sh" 2>&1 | tee "$LOGS/behind-proxy.log"
 read -r p f < <(tail -1 "$LOGS/behind-proxy.log" | awk '/passed, .* failed$/ { print $1, $3; next } { print 0, 1 }')
 passed=$((passed + p)); failed=$((failed + f))
 
+# 7. The Debian package made from this release build (scripts/package.sh, deploy/debian/):
+#    installed, its unit verified and its sandbox rated, served from, upgraded, removed, purged.
+echo "== the Debian package"
+bash "$ROOT/scripts/package-test.sh" 2>&1 | tee "$LOGS/package-test.log"
+read -r p f < <(tail -1 "$LOGS/package-test.log" | awk '/passed, .* failed$/ { print $1, $3; next } { print 0, 1 }')
+passed=$((passed + p)); failed=$((failed + f))
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
