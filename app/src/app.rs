@@ -29,6 +29,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // Before the stylesheet: a browser runs no inline script while a stylesheet above
+                // it is still loading, which on slow 4G is the first second (issue 39, item 6).
+                {(!is_staff_page()).then(|| view! {
+                    <script nonce=leptos::nonce::use_nonce().map(|n| n.to_string()) inner_html=quick_exit_early()></script>
+                })}
                 {head_assets(&options, page_has_islands())}
                 {is_staff_page().then(|| view! { <meta name="robots" content="noindex, nofollow"/> })}
                 <MetaTags/>
@@ -38,6 +43,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The quick exit from the first paint, before the module has loaded (issue 39, item 6): on a
+/// cheap phone the island hydrates seconds after the page shows, and Shift × 3 pressed in that
+/// time did nothing. This inline script, first in the head of every citizen page (with the page's
+/// CSP nonce), handles Shift × 3 and the button (`#quick-exit`, the `QuickExit` island's link)
+/// until `hydrate` marks the page `data-hydrated`, then leaves both to the island. Without
+/// JavaScript the button is a plain link, as before. A few hundred bytes, built once.
+pub fn quick_exit_early() -> &'static str {
+    static SCRIPT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "(function(){{var d=document,r=d.documentElement,n=0,l=0;\
+function x(){{if(r.hasAttribute('data-hydrated'))return!1;d.body&&(d.body.innerHTML='');d.title='';location.replace('{url}');return!0}}\
+addEventListener('keydown',function(e){{if(e.key!='Shift'||e.repeat)return;var t=performance.now();n=t-l>1e3?1:n+1;l=t;n>2&&x()}});\
+d.addEventListener('click',function(e){{var a=e.target.closest&&e.target.closest('#quick-exit');a&&x()&&e.preventDefault()}})}})()",
+            url = t::QUICK_EXIT_URL
+        )
+    });
+    &SCRIPT
 }
 
 /// The head's stylesheet link and, on pages with islands, the island script: the tags leptos's

@@ -222,7 +222,13 @@ impl Walk {
         let status = res.status();
         let header = |name| res.headers().get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok()).unwrap_or("").to_string();
         let (content_type, disposition, nosniff) = (header(header::CONTENT_TYPE), header(header::CONTENT_DISPOSITION), header(header::X_CONTENT_TYPE_OPTIONS));
+        let location = header(header::LOCATION);
         let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+        // A redirect with no page (`/was`, to the accessibility statement) is followed as a browser
+        // would: it becomes a page whose one link is where it leads.
+        if status.is_redirection() && body.is_empty() {
+            return (status, format!("<!DOCTYPE html><html><head></head><body><a href=\"{location}\">videre</a></body></html>"));
+        }
         if !content_type.starts_with("text/html") {
             assert!(disposition.starts_with("attachment") && nosniff == "nosniff", "a {content_type} answer that is not a download:\n{body}");
             return (status, String::from("<!DOCTYPE html><html><head></head><body></body></html>"));
@@ -296,6 +302,9 @@ async fn nothing_typed_into_any_form_becomes_markup() {
             seen.insert(uri.clone());
             *per_route.entry(route).or_insert(0) += 1;
             let (status, page) = walk.request(role, Method::GET, &uri, &[]).await;
+            if status.is_redirection() {
+                queue.extend(links_on(&page));
+            }
             if status != StatusCode::OK {
                 continue;
             }

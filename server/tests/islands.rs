@@ -157,21 +157,25 @@ async fn the_island_script_carries_the_nonce_of_its_own_response() {
 }
 
 /// The quick exit works from the first paint (issue 39, item 6): every citizen page carries the
-/// small inline script, right after the button, with the response's nonce; staff pages have no
-/// quick exit and no script of it. (That it leaves before the module loads is the throttled
-/// end-to-end test's, end2end/tests/home.spec.ts.)
+/// small inline script first in its head, before the stylesheet (a browser runs no inline script
+/// while a stylesheet above it loads), with the response's nonce; staff pages have no quick exit
+/// and no script of it. (That it leaves before the module loads is the throttled end-to-end
+/// test's, end2end/tests/home.spec.ts.)
 #[tokio::test]
-async fn the_early_quick_exit_is_inline_after_the_button_on_citizen_pages() {
+async fn the_early_quick_exit_is_inline_before_the_stylesheet_on_citizen_pages() {
     let (app, _data) = app().await;
-    let script = app::components::QUICK_EXIT_EARLY;
+    let script = app::app::quick_exit_early();
     assert!(script.len() < 600, "a few hundred bytes, not {}", script.len());
+    assert!(script.contains(app::text::t::QUICK_EXIT_URL), "{script}");
     for path in ["/", "/ishoj", "/min-aftale", "/thisted/rettigheder"] {
         let (_, html) = get(&app, path).await;
-        let button = html.find("id=\"quick-exit\"").unwrap_or_else(|| panic!("{path}: no quick exit"));
-        let at = html.find(script).unwrap_or_else(|| panic!("{path}: no early quick exit script"));
-        assert!(at > button, "{path}: the script follows the button it reads");
-        let tag = &html[html[..at].rfind("<script").unwrap()..at];
+        let head = &html[..html.find("</head>").unwrap_or_else(|| panic!("{path}: no head"))];
+        let at = head.find(script).unwrap_or_else(|| panic!("{path}: no early quick exit script in the head"));
+        let stylesheet = head.find("rel=\"stylesheet\"").unwrap_or_else(|| panic!("{path}: no stylesheet"));
+        assert!(at < stylesheet, "{path}: the script comes before the stylesheet");
+        let tag = &head[head[..at].rfind("<script").unwrap()..at];
         assert!(tag.contains(" nonce=\""), "{path}: {tag}");
+        assert!(html.contains("id=\"quick-exit\""), "{path}: no quick exit button");
     }
     let (_, staff) = get(&app, "/personale/log-ind").await;
     assert!(!staff.contains(script), "staff pages have no quick exit");

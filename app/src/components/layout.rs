@@ -16,19 +16,6 @@ pub struct SolutionInfo {
 
 /// The page frame in the look of a borger.dk self-service (Det Fælles Designsystem): quick exit,
 /// skip link, portal row, solution row, main, footer.
-/// The quick exit from the first paint, before the module has loaded (issue 39, item 6): on a
-/// cheap phone the island hydrates seconds after the page shows, and Shift × 3 pressed in that
-/// time did nothing. This inline script (with the page's CSP nonce) handles Shift × 3 and the
-/// button until `hydrate` marks the page `data-hydrated`, then leaves both to the `QuickExit`
-/// island. It reads the destination from the button's own `href`, so the address is written once
-/// (`t::QUICK_EXIT_URL`). Without JavaScript the button is a plain link, as before.
-pub const QUICK_EXIT_EARLY: &str = "(function(){var d=document,r=d.documentElement,n=0,l=0;\
-function x(){if(r.hasAttribute('data-hydrated'))return!1;var u=d.getElementById('quick-exit').href;\
-d.body.innerHTML='';d.title='';location.replace(u);return!0}\
-addEventListener('keydown',function(e){if(e.key!='Shift'||e.repeat)return;var t=performance.now();\
-n=t-l>1e3?1:n+1;l=t;n>2&&x()});\
-d.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('#quick-exit');a&&x()&&e.preventDefault()})})()";
-
 #[component]
 pub fn Layout(
     #[prop(optional)] solution: Option<SolutionInfo>,
@@ -64,7 +51,6 @@ pub fn Layout(
                     <QuickExit/>
                 </div>
             </div>
-            <script nonce=leptos::nonce::use_nonce().map(|n| n.to_string()) inner_html=QUICK_EXIT_EARLY></script>
         })}
         <a class="skipnav" href="#main-content">{t::SKIP_LINK}</a>
         <header class="header">

@@ -13,7 +13,7 @@ mod text_area;
 
 pub use citation::{document_href, CitationLine, CitedDetails, CitedFact, Detail, SourceList, DOCUMENT_FRAGMENT};
 pub use contact::ContactText;
-pub use layout::{QUICK_EXIT_EARLY, Layout, NotFound, ServerErrorPage, SolutionInfo};
+pub use layout::{Layout, NotFound, ServerErrorPage, SolutionInfo};
 pub use message::Message;
 pub use text_area::textarea_content;
 pub use pro_nav::ProNav;
