@@ -60,7 +60,7 @@ RUST_TEST_LIMIT="${RUST_TEST_LIMIT:-30m}"
   # lists, and the two tests that use both engines whatever the run.
   (cd "$ROOT" && RMP_TEST_ENGINE=postgres timeout --kill-after=1m "$RUST_TEST_LIMIT" cargo test --release --no-fail-fast --features app/ssr \
     -p app --test anon_booking --test case_roles --test evaluation --test messages --test relatives_talks --test staff_scope --test staff_side --test store_separation --test treatment_requests \
-    -p server --test before_talking --test behind_proxy --test example_hours --test fifth_municipality --test limits --test token_secret -- \
+    -p server --test before_talking --test behind_proxy --test example_hours --test fifth_municipality --test limits --test metrics --test token_secret -- \
     --skip the_case_store_files_hold --skip evaluation_codes_are_hashes --skip message_bodies_reach_the_files --skip all_stores_run_wal \
     --skip reopening_runs_no_migration --skip each_side_never_names --skip the_case_store_is_named_only --skip no_function_or_statement \
     --skip the_word_lists_catch --skip both_engines_migrate --skip on_postgresql_each_stores_role --skip every_case_function_is_listed \

@@ -31,6 +31,8 @@ const LAYERS: &[(&str, u8, &str)] = &[
     ("store", 2, "stores"),
     ("clock", 2, "stores"),
     ("example_hours", 2, "stores"),
+    // The booking counts /metrics writes: process-wide state beside the clock, counted by the logic.
+    ("metrics", 2, "stores"),
     ("api", 3, "logic (api)"),
     ("components", 4, "shared components"),
     ("islands", 4, "shared components"),
