@@ -20,16 +20,7 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$ROOT/scripts/nginx-shipped.sh"
 
-passed=0
-failed=0
-check() { # check NAME CONDITION-EXIT-STATUS
-  if [ "$2" -eq 0 ]; then echo "ok: $1"; passed=$((passed + 1)); else echo "FAIL: $1"; failed=$((failed + 1)); fi
-}
-give_up() {
-  echo "FAIL: $1"
-  echo "$passed passed, $((failed + 1)) failed"
-  exit 1
-}
+source "$ROOT/scripts/checks.sh"
 
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if ! command -v nginx >/dev/null; then
