@@ -61,13 +61,9 @@ trap 'stop_server; rm -rf "$WORK"' EXIT
 GUIDE="/odsherred/rettigheder/guide?rolle=selv&rusmiddel=alkohol&alder=30&anonym=ja&anden-hjaelp=nej&medicin=nej&boern=nej&trin=resultat"
 PAGES=("/" "/ishoj" "/ishoj/rettigheder" "$GUIDE" "/ishoj/book" "/ishoj/book?samtale=fremmoede")
 POST_PATH="/ishoj/book"
-declare -A NAME=(
-  ["/"]="\`/\` (choose municipality)"
-  ["/ishoj"]="\`/ishoj\` (start page)"
-  ["/ishoj/rettigheder"]="\`/ishoj/rettigheder\` (rights overview)"
+source "$ROOT/scripts/bench-pages.sh"
+NAME+=(
   ["$GUIDE"]="\`/odsherred/rettigheder/guide?…&trin=resultat\` (the guide's result, seven answers)"
-  ["/ishoj/book"]="\`/ishoj/book\` (kinds of talk)"
-  ["/ishoj/book?samtale=fremmoede"]="\`/ishoj/book?samtale=fremmoede\` (free times, reads the store)"
   ["POST"]="\`POST /ishoj/book\` (\`trin=book\`: book a time, or be told it is taken)"
 )
 KEYS=("${PAGES[@]}" POST)

@@ -94,11 +94,8 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 log "1. SSR throughput and latency (wrk, ${SECONDS_PER_RUN} s per run)"
 start_server "$WORK/ssr" "$LOGS/server-ssr.log" RMP_BENCH_FLOOR=1
 TARGETS=("/" "/ishoj/rettigheder" "/ishoj/book" "/ishoj/book?samtale=fremmoede" "/_bench/floor" "/ukendt-side" "/favicon.ico")
-declare -A NAME=(
-  ["/"]="\`/\` (choose municipality)"
-  ["/ishoj/rettigheder"]="\`/ishoj/rettigheder\` (rights overview)"
-  ["/ishoj/book"]="\`/ishoj/book\` (kinds of talk)"
-  ["/ishoj/book?samtale=fremmoede"]="\`/ishoj/book?samtale=fremmoede\` (free times, reads the store)"
+source "$ROOT/scripts/bench-pages.sh"
+NAME+=(
   ["/_bench/floor"]="minimal Leptos page (framework floor)"
   ["/ukendt-side"]="404 page (the layout, no data)"
   ["/favicon.ico"]="\`/favicon.ico\` (static file, server floor)"
