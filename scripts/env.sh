@@ -13,8 +13,21 @@ SERVER_BIN="$ROOT/target/release/server"
 # build-site (the workspace's own build step, build-site/src/main.rs) does what
 # `cargo leptos build --release` did: WASM, wasm-bindgen, wasm-opt, minified JS and CSS, assets,
 # hashed names, the server binary.
+#
+# The server's release build runs beside the browser half (the wasm32 std where it is missing,
+# build-site itself, the WASM, the stylesheet), which runs at the lowest priority (nice 19): the
+# server's longest steps, the app crate's and the server crate's analysis, keep one core of two
+# busy, and the browser half takes the other without slowing the server's compile, which is the
+# longer of the two. Both set the one variable leptos reads at compile time, LEPTOS_OUTPUT_NAME,
+# to the same value, so build-site's own server step finds the binary fresh.
 build_release() {
-  (cd "$ROOT" && cargo run --quiet --package build-site --profile build-tool) && precompress_pkg
+  local server_build status=0
+  (cd "$ROOT" && exec cargo build --release --package server) &
+  server_build=$!
+  nice -n 19 bash -c '"$1/scripts/wasm-std.sh" && cd "$1" && cargo run --quiet --package build-site --profile build-tool -- --browser-only' _ "$ROOT" || status=$?
+  wait "$server_build" || status=$?
+  [[ $status -eq 0 ]] || return "$status"
+  precompress_pkg
 }
 
 # The server's /pkg route serves `<file>.br` / `<file>.gz` when they exist (ServeDir precompressed);

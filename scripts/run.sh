@@ -10,7 +10,7 @@
 #   RMP_EXAMPLE_HOURS= scripts/run.sh                        refuses the example opening hours, as a real service does
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/setup.sh" --for-running
 build_release
 export RMP_DATA_DIR="${RMP_DATA_DIR:-$ROOT/data}"
 # A newcomer's portal offers the content's example opening hours, marked as examples, so booking

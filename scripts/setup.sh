@@ -7,9 +7,12 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-APT_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22 chromium)
-WASM_LIBDIR=/usr/lib/rustlib/wasm32-unknown-unknown/lib
-STAMP=/usr/lib/rustlib/wasm32-unknown-unknown/.built-by-setup
+# `scripts/setup.sh --for-running` (run.sh) installs only what builds and runs the portal; the test
+# command's Chromium, Java and end2end/ npm packages are left out of a first run's wait.
+FOR_RUNNING=0
+[[ "${1:-}" == "--for-running" ]] && FOR_RUNNING=1
+APT_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22)
+((FOR_RUNNING)) || APT_PACKAGES+=(chromium)
 export PATH="$HOME/.cargo/bin:$PATH"
 
 log() { printf '== setup [%3ds]: %s\n' "$SECONDS" "$*"; }
@@ -22,7 +25,7 @@ for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 # Java 11 or later for the Nu Html Checker (end2end's vnu-jar; server/tests/valid_html.rs runs it).
-java -version 2>&1 | grep -qE 'version "(1[1-9]|[2-9][0-9])' || missing+=(default-jre-headless)
+((FOR_RUNNING)) || java -version 2>&1 | grep -qE 'version "(1[1-9]|[2-9][0-9])' || missing+=(default-jre-headless)
 if ((${#missing[@]})); then
   log "apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
@@ -40,39 +43,9 @@ if ! rustup toolchain list | grep -qE '^debian( |$)'; then
   rustup toolchain link debian /usr
 fi
 
-# 3. The wasm32-unknown-unknown std for Debian's rustc, built once from rust-web-src.
-want_stamp="$(rustc +debian -vV) | build-std=std,panic_abort,test | -Cembed-bitcode=yes"
-if ! { [[ -f "$STAMP" && "$(cat "$STAMP")" == "$want_stamp" ]] && ls "$WASM_LIBDIR"/libstd-*.rlib >/dev/null 2>&1; }; then
-  log "building the wasm32 std for $(rustc +debian -V)"
-  seed="$(mktemp -d)"
-  mkdir -p "$seed/src"
-  cat > "$seed/Cargo.toml" <<'TOML'
-[package]
-name = "wasm_std_seed"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[profile.release]
-opt-level = 3
-debug = 0
-codegen-units = 1
-lto = false
-incremental = false
-TOML
-  echo '#![no_std]' > "$seed/src/lib.rs"
-  # -Cembed-bitcode=yes, like Rust's own std, so crates with lto = true link.
-  (cd "$seed" && RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Cembed-bitcode=yes" \
-     cargo +debian build --release --target wasm32-unknown-unknown \
-       -Zbuild-std=std,panic_abort,test --target-dir "$seed/target")
-  $SUDO rm -rf "$WASM_LIBDIR"   # two libstd rlibs there would be "multiple candidates"
-  $SUDO mkdir -p "$WASM_LIBDIR"
-  find "$seed/target/wasm32-unknown-unknown/release/deps" -maxdepth 1 \
-       \( -name 'lib*.rlib' -o -name 'lib*.rmeta' \) ! -name 'libwasm_std_seed-*' \
-       -exec $SUDO cp {} "$WASM_LIBDIR/" \;
-  printf '%s' "$want_stamp" | $SUDO tee "$STAMP" >/dev/null
-  rm -rf "$seed"
-fi
+# 3. The wasm32-unknown-unknown std for Debian's rustc is built by scripts/wasm-std.sh, which the
+#    release build runs beside the server's compile (scripts/env.sh, build_release): the server
+#    does not need it, and built here it kept both cores from the server for most of a minute.
 
 # 4. npm packages, each from its package-lock.json: in style/ the browser files' build tools that
 #    build-site runs (Dart Sass, esbuild; wasm-opt from npm's Binaryen 132, never Debian's 108) and
@@ -87,7 +60,7 @@ npm_ci() {
   fi
 }
 npm_ci "$ROOT/style"
-npm_ci "$ROOT/end2end"
+((FOR_RUNNING)) || npm_ci "$ROOT/end2end"
 
 # 5. DKFDS's and IBM Plex Sans's licences into public/dkfds (served as /dkfds/…). The stylesheet,
 #    fonts and icons themselves are built from style/node_modules/dkfds by build-site into /pkg.
@@ -105,4 +78,4 @@ fi
 
 # 6. Crates, so builds need no network afterwards.
 (cd "$ROOT" && cargo fetch --locked -q)
-log "ready: $(rustc +debian -V | cut -d' ' -f1-2), wasm-opt $("$ROOT/style/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), sass $("$ROOT/style/node_modules/.bin/sass" --version), esbuild $("$ROOT/style/node_modules/.bin/esbuild" --version), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+log "ready: $(rustc +debian -V | cut -d' ' -f1-2), wasm-opt $("$ROOT/style/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), sass $("$ROOT/style/node_modules/.bin/sass" --version), esbuild $("$ROOT/style/node_modules/.bin/esbuild" --version), $( ((FOR_RUNNING)) && echo "no test tools (--for-running)" || chromium --version 2>/dev/null | cut -d' ' -f1-2)"
