@@ -2,8 +2,9 @@
 # Installs everything Rusmiddelportalen needs on a fresh Debian 12 machine, from the project's own
 # files and the package registries only (apt, crates.io, npm). Idempotent: each step is skipped
 # when its result is already in place, so a second run takes seconds. Run as root (or with sudo
-# rights for apt). Follows ../shared/TOOLCHAIN.md steps 1–3, 6 and 7; its steps 4–5 (cargo-leptos,
-# wasm-bindgen-cli) are replaced by the workspace's build-site (README: How the site is built).
+# rights for apt). Follows ../shared/TOOLCHAIN.md steps 1–2, 6 and 7 (step 3, the wasm32 std, is
+# scripts/wasm-std.sh, run by the release build); its steps 4–5 (cargo-leptos, wasm-bindgen-cli)
+# are replaced by the workspace's build-site (README: How the site is built).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
